@@ -1,0 +1,71 @@
+//! Alerts: what in the department needs attention. They describe people and
+//! numbers, not files, and never change the exit code. The wording for people
+//! is made by `i18n`; here they are kinds, subjects and figures.
+
+use serde::Serialize;
+
+use crate::calendar::IsoWeek;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlertSeverity {
+    Critical,
+    Warning,
+    Info,
+}
+
+/// One alert with the figures its message needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Alert {
+    /// A manager lagging at the latest week, with no active development plan.
+    ManagerLaggingWithoutIdp {
+        manager: String,
+        weeks: u32,
+        attainment: Option<f64>,
+        /// The lagging threshold, % of the weekly plan.
+        threshold_pct: f64,
+    },
+    /// A lagging team metric of the current month with no explanation from the head.
+    TeamMetricUnexplained { metric: &'static str, pace: f64 },
+    /// Leads left unprocessed overnight in the latest week.
+    LeadsOvernight {
+        manager: String,
+        week: IsoWeek,
+        count: u64,
+    },
+}
+
+impl Alert {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Alert::ManagerLaggingWithoutIdp { .. } => "manager_lagging_without_idp",
+            Alert::TeamMetricUnexplained { .. } => "team_metric_unexplained",
+            Alert::LeadsOvernight { .. } => "leads_overnight",
+        }
+    }
+
+    pub fn severity(&self) -> AlertSeverity {
+        match self {
+            Alert::ManagerLaggingWithoutIdp { .. } | Alert::TeamMetricUnexplained { .. } => {
+                AlertSeverity::Critical
+            }
+            Alert::LeadsOvernight { .. } => AlertSeverity::Warning,
+        }
+    }
+
+    /// The manager id, metric name, date or slug the alert is about.
+    pub fn subject(&self) -> String {
+        match self {
+            Alert::ManagerLaggingWithoutIdp { manager, .. }
+            | Alert::LeadsOvernight { manager, .. } => manager.clone(),
+            Alert::TeamMetricUnexplained { metric, .. } => (*metric).to_string(),
+        }
+    }
+}
+
+/// Critical first, then by kind and subject, so the list is stable.
+pub fn sort(alerts: &mut [Alert]) {
+    alerts.sort_by(|a, b| {
+        (a.severity(), a.kind(), a.subject()).cmp(&(b.severity(), b.kind(), b.subject()))
+    });
+}

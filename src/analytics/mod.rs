@@ -1,0 +1,410 @@
+//! The numbers: pure functions from typed content and `--as-of` to every
+//! figure the site shows. No I/O, no clock, no strings for people.
+
+pub mod alerts;
+pub mod decomposition;
+pub mod metrics;
+pub mod plan;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+pub use alerts::{Alert, AlertSeverity};
+pub use decomposition::Decomposition;
+pub use metrics::{Figures, MonthFigures, PlanFigures, Totals, TrainingCounts};
+pub use plan::MonthPlan;
+
+use crate::calendar::{IsoWeek, YearMonth};
+use crate::content::Content;
+
+/// One ISO week with a file: the team's and each present manager's figures.
+#[derive(Debug, Clone)]
+pub struct WeekStats {
+    pub week: IsoWeek,
+    pub month: YearMonth,
+    pub team: Figures,
+    pub managers: BTreeMap<String, Figures>,
+    pub team_totals: Totals,
+    pub manager_totals: BTreeMap<String, Totals>,
+}
+
+/// One month with at least one week file.
+#[derive(Debug, Clone)]
+pub struct MonthStats {
+    pub month: YearMonth,
+    /// The month's weeks that have a file (k of them).
+    pub weeks: Vec<IsoWeek>,
+    /// Number of ISO weeks of the month (n).
+    pub weeks_in_month: usize,
+    pub complete: bool,
+    pub has_plan: bool,
+    pub team: MonthFigures,
+    pub managers: BTreeMap<String, MonthFigures>,
+    pub team_totals: Totals,
+    pub manager_totals: BTreeMap<String, Totals>,
+    /// The month before, like for like (its first k weeks when this one is incomplete).
+    pub previous_team_totals: Option<Totals>,
+    /// The weeks of the month before that `previous_team_totals` covers.
+    pub previous_weeks: Vec<IsoWeek>,
+    /// Team revenue pace at the week before the latest one of this month.
+    pub pace_week_before: Option<f64>,
+    /// For the current month only, and only while weeks remain.
+    pub decomposition: Option<MonthDecomposition>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthDecomposition {
+    pub remaining_weeks: u64,
+    pub team: Decomposition,
+    pub managers: BTreeMap<String, Decomposition>,
+}
+
+/// A manager below the lagging threshold for enough weeks in a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaggingManager {
+    pub id: String,
+    pub week: IsoWeek,
+    /// Weeks in a row below the threshold, ending at `week`.
+    pub weeks: u32,
+    pub attainment: Option<f64>,
+}
+
+/// A team metric of the current month whose pace is below the threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaggingMetric {
+    /// `revenue` or `deals`.
+    pub metric: &'static str,
+    pub pace: f64,
+    pub actual: f64,
+    pub plan: f64,
+    /// Plan pace minus actual: how far behind the month-to-date plan.
+    pub shortfall: f64,
+}
+
+/// Every computed number of the site.
+#[derive(Debug, Clone)]
+pub struct Analytics {
+    pub as_of: NaiveDate,
+    pub weeks: Vec<WeekStats>,
+    pub months: Vec<MonthStats>,
+    pub plans: BTreeMap<YearMonth, MonthPlan>,
+    pub current_month: Option<YearMonth>,
+    pub latest_week: Option<IsoWeek>,
+    pub lagging_managers: Vec<LaggingManager>,
+    pub lagging_metrics: Vec<LaggingMetric>,
+    pub alerts: Vec<Alert>,
+}
+
+impl Analytics {
+    pub fn week(&self, week: IsoWeek) -> Option<&WeekStats> {
+        self.weeks
+            .binary_search_by(|w| w.week.cmp(&week))
+            .ok()
+            .map(|i| &self.weeks[i])
+    }
+
+    pub fn month(&self, month: YearMonth) -> Option<&MonthStats> {
+        self.months
+            .binary_search_by(|m| m.month.cmp(&month))
+            .ok()
+            .map(|i| &self.months[i])
+    }
+
+    /// Weeks in a row, ending at `week`, in which `manager`'s attainment was
+    /// below `pct` % (a week without data or without a plan ends the run).
+    pub fn lagging_streak(&self, manager: &str, week: IsoWeek, pct: f64) -> u32 {
+        let mut streak = 0;
+        let mut w = week;
+        loop {
+            let below = self
+                .week(w)
+                .and_then(|s| s.managers.get(manager))
+                .and_then(|f| f.attainment)
+                .is_some_and(|a| a < pct / 100.0);
+            if !below || streak > 520 {
+                return streak;
+            }
+            streak += 1;
+            w = w.prev();
+        }
+    }
+}
+
+/// Computes everything from validated content, as of a date.
+pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
+    let plans = plan::monthly(content.targets.iter().map(|d| &d.data));
+    let no_plan = MonthPlan::default();
+
+    // Week files, ordered; a repeated week keeps its first file (an error anyway).
+    let mut files: BTreeMap<IsoWeek, BTreeMap<String, Totals>> = BTreeMap::new();
+    for doc in &content.weeks {
+        files.entry(doc.data.week.value).or_insert_with(|| {
+            doc.data
+                .managers
+                .iter()
+                .map(|(id, e)| (id.as_str().to_string(), Totals::of(&e.value)))
+                .collect()
+        });
+    }
+
+    let weeks: Vec<WeekStats> = files
+        .iter()
+        .map(|(&week, managers)| {
+            let month = week.month();
+            let n = month.weeks().len();
+            let plan = plans.get(&month).unwrap_or(&no_plan);
+            let team_totals = Totals::sum(managers.values());
+            WeekStats {
+                week,
+                month,
+                team: Figures::new(&team_totals, plan.team.per_week(n)),
+                managers: managers
+                    .iter()
+                    .map(|(id, t)| (id.clone(), Figures::new(t, plan.manager(id).per_week(n))))
+                    .collect(),
+                team_totals,
+                manager_totals: managers.clone(),
+            }
+        })
+        .collect();
+
+    let latest_week = files.keys().next_back().copied();
+    let latest_month = latest_week.map(IsoWeek::month);
+    let as_of_month = YearMonth::of(as_of);
+    let current_month = latest_month.map(|latest| latest.min(as_of_month));
+
+    let mut month_list: Vec<YearMonth> = files.keys().map(|w| w.month()).collect();
+    month_list.dedup();
+    let months: Vec<MonthStats> = month_list
+        .into_iter()
+        .map(|month| {
+            let all_weeks = month.weeks();
+            let n = all_weeks.len();
+            let present: Vec<IsoWeek> = all_weeks
+                .iter()
+                .copied()
+                .filter(|w| files.contains_key(w))
+                .collect();
+            let k = present.len();
+            let plan = plans.get(&month).unwrap_or(&no_plan);
+            // Like with like: an incomplete month of k weeks against the first k of the month before.
+            let mut compare: Vec<IsoWeek> = month.prev().weeks();
+            if k < n {
+                compare.truncate(k);
+            }
+            let compare_files: Vec<&BTreeMap<String, Totals>> =
+                compare.iter().filter_map(|w| files.get(w)).collect();
+            let previous = |id: Option<&str>| -> Option<Totals> {
+                let parts: Vec<&Totals> = compare_files
+                    .iter()
+                    .flat_map(|m| match id {
+                        Some(id) => m.get(id).into_iter().collect::<Vec<_>>(),
+                        None => m.values().collect(),
+                    })
+                    .collect();
+                (!parts.is_empty()).then(|| Totals::sum(parts))
+            };
+            let mut manager_totals: BTreeMap<String, Totals> = BTreeMap::new();
+            for w in &present {
+                for (id, t) in &files[w] {
+                    manager_totals.entry(id.clone()).or_default().add(t);
+                }
+            }
+            let team_totals = Totals::sum(manager_totals.values());
+            let pace_week_before = (k >= 2)
+                .then(|| {
+                    let earlier =
+                        Totals::sum(present[..k - 1].iter().flat_map(|w| files[w].values()));
+                    plan.team.revenue.and_then(|p| {
+                        metrics::ratio(earlier.revenue, p * (k - 1) as f64 / n as f64)
+                    })
+                })
+                .flatten();
+            let previous_team_totals = previous(None);
+            let managers = manager_totals
+                .iter()
+                .map(|(id, t)| {
+                    let figures =
+                        MonthFigures::new(t, plan.manager(id), k, n, previous(Some(id)).as_ref());
+                    (id.clone(), figures)
+                })
+                .collect();
+            MonthStats {
+                month,
+                weeks: present,
+                weeks_in_month: n,
+                complete: k == n,
+                has_plan: plans.contains_key(&month),
+                team: MonthFigures::new(
+                    &team_totals,
+                    plan.team,
+                    k,
+                    n,
+                    previous_team_totals.as_ref(),
+                ),
+                managers,
+                team_totals,
+                manager_totals,
+                previous_team_totals,
+                previous_weeks: compare
+                    .iter()
+                    .copied()
+                    .filter(|w| files.contains_key(w))
+                    .collect(),
+                pace_week_before,
+                decomposition: None,
+            }
+        })
+        .collect();
+
+    let mut analytics = Analytics {
+        as_of,
+        weeks,
+        months,
+        plans,
+        current_month,
+        latest_week,
+        lagging_managers: Vec::new(),
+        lagging_metrics: Vec::new(),
+        alerts: Vec::new(),
+    };
+    decompose_current(&mut analytics, &files);
+    judge_lagging(&mut analytics, content);
+    analytics.alerts = raise_alerts(&analytics, content);
+    analytics
+}
+
+/// The current month's decomposition, over the 8 weeks ending with the
+/// latest week with data in or before it.
+fn decompose_current(a: &mut Analytics, files: &BTreeMap<IsoWeek, BTreeMap<String, Totals>>) {
+    let Some(current) = a.current_month else {
+        return;
+    };
+    let Some(window_end) = files.keys().rev().find(|w| w.month() <= current).copied() else {
+        return;
+    };
+    let window = window_end.window_ending(8);
+    let window_sum = |id: Option<&str>| {
+        Totals::sum(
+            window
+                .iter()
+                .filter_map(|w| files.get(w))
+                .flat_map(|m| match id {
+                    Some(id) => m.get(id).into_iter().collect::<Vec<_>>(),
+                    None => m.values().collect(),
+                }),
+        )
+    };
+    let Some(month) = a.months.iter_mut().find(|m| m.month == current) else {
+        return;
+    };
+    let remaining = (month.weeks_in_month - month.weeks.len()) as u64;
+    if remaining == 0 {
+        return;
+    }
+    let plan = a.plans.get(&current).cloned().unwrap_or_default();
+    let team = decomposition::decompose(
+        plan.team.revenue,
+        month.team.base.revenue,
+        &window_sum(None),
+        remaining,
+    );
+    let managers = month
+        .managers
+        .iter()
+        .map(|(id, f)| {
+            let d = decomposition::decompose(
+                plan.manager(id).revenue,
+                f.base.revenue,
+                &window_sum(Some(id)),
+                remaining,
+            );
+            (id.clone(), d)
+        })
+        .collect();
+    month.decomposition = Some(MonthDecomposition {
+        remaining_weeks: remaining,
+        team,
+        managers,
+    });
+}
+
+fn judge_lagging(a: &mut Analytics, content: &Content) {
+    let thresholds = &content.config.thresholds;
+    if let Some(latest) = a.latest_week.and_then(|w| a.week(w)) {
+        let need = thresholds.manager_lagging_weeks.value.max(1);
+        a.lagging_managers = latest
+            .managers
+            .iter()
+            .filter_map(|(id, f)| {
+                let weeks = a.lagging_streak(id, latest.week, thresholds.manager_lagging_pct);
+                (weeks >= need).then(|| LaggingManager {
+                    id: id.clone(),
+                    week: latest.week,
+                    weeks,
+                    attainment: f.attainment,
+                })
+            })
+            .collect();
+    }
+    if let Some(month) = a.current_month.and_then(|m| a.month(m)) {
+        let limit = thresholds.team_lagging_pct / 100.0;
+        let share = month.weeks.len() as f64 / month.weeks_in_month as f64;
+        let t = &month.team;
+        let candidates = [
+            ("revenue", t.pace, t.base.revenue, t.base.plan_revenue),
+            (
+                "deals",
+                t.pace_deals,
+                t.base.deals as f64,
+                t.base.plan_deals,
+            ),
+        ];
+        a.lagging_metrics = candidates
+            .into_iter()
+            .filter_map(|(metric, pace, actual, plan)| {
+                let (pace, plan) = (pace?, plan?);
+                (pace < limit).then_some(LaggingMetric {
+                    metric,
+                    pace,
+                    actual,
+                    plan,
+                    shortfall: plan * share - actual,
+                })
+            })
+            .collect();
+    }
+}
+
+fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
+    let threshold_pct = content.config.thresholds.manager_lagging_pct;
+    let mut alerts = Vec::new();
+    for m in &a.lagging_managers {
+        alerts.push(Alert::ManagerLaggingWithoutIdp {
+            manager: m.id.clone(),
+            weeks: m.weeks,
+            attainment: m.attainment,
+            threshold_pct,
+        });
+    }
+    for m in &a.lagging_metrics {
+        alerts.push(Alert::TeamMetricUnexplained {
+            metric: m.metric,
+            pace: m.pace,
+        });
+    }
+    if let Some(latest) = a.latest_week.and_then(|w| a.week(w)) {
+        for (id, f) in &latest.managers {
+            if f.leads_overnight > 0 {
+                alerts.push(Alert::LeadsOvernight {
+                    manager: id.clone(),
+                    week: latest.week,
+                    count: f.leads_overnight,
+                });
+            }
+        }
+    }
+    alerts::sort(&mut alerts);
+    alerts
+}

@@ -1,0 +1,137 @@
+//! `content/config.yaml`: the site's title, language, currency and thresholds.
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+/// Interface language and number/date format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Ru,
+    En,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub locale: Locale,
+    #[serde(default = "default_currency")]
+    pub currency: Spanned<String>,
+    #[serde(default = "default_base_url")]
+    pub base_url: Spanned<String>,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    #[serde(default)]
+    pub custom_metrics: Vec<Spanned<CustomMetric>>,
+    #[serde(default)]
+    pub competencies: Vec<Spanned<Competency>>,
+}
+
+fn unspanned<T>(value: T) -> Spanned<T> {
+    let nowhere = serde_saphyr::Location::UNKNOWN;
+    Spanned::new(value, nowhere, nowhere)
+}
+
+fn default_currency() -> Spanned<String> {
+    unspanned("RUB".into())
+}
+
+fn default_base_url() -> Spanned<String> {
+    unspanned("/".into())
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: "Sales".into(),
+            locale: Locale::Ru,
+            currency: default_currency(),
+            base_url: default_base_url(),
+            thresholds: Thresholds::default(),
+            custom_metrics: Vec::new(),
+            competencies: Vec::new(),
+        }
+    }
+}
+
+/// The limits that make a manager, a team metric or a stand-up need attention.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Thresholds {
+    pub standup_max_minutes: u32,
+    pub manager_lagging_pct: f64,
+    pub manager_lagging_weeks: Spanned<u32>,
+    pub team_lagging_pct: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            standup_max_minutes: 20,
+            manager_lagging_pct: 80.0,
+            manager_lagging_weeks: unspanned(2),
+            team_lagging_pct: 90.0,
+        }
+    }
+}
+
+/// How a custom weekly metric adds up over managers and weeks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    Sum,
+    Avg,
+}
+
+/// An extra weekly number declared by the site (`trial_lessons`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomMetric {
+    pub key: String,
+    pub label: String,
+    #[serde(default = "default_aggregate")]
+    pub aggregate: Aggregate,
+}
+
+fn default_aggregate() -> Aggregate {
+    Aggregate::Sum
+}
+
+/// A row of the competency assessment scale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub key: String,
+    pub label: String,
+}
+
+impl Config {
+    /// The currency's sign as people write it, or the ISO code itself.
+    pub fn currency_symbol(&self) -> &str {
+        currency_symbol(&self.currency.value).unwrap_or(&self.currency.value)
+    }
+}
+
+/// Signs of the currencies a sales department in the region is likely to use.
+pub fn currency_symbol(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "RUB" => "₽",
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "KZT" => "₸",
+        "UAH" => "₴",
+        "BYN" => "Br",
+        "UZS" => "сўм",
+        "GEL" => "₾",
+        "AMD" => "֏",
+        "TRY" => "₺",
+        "CNY" => "¥",
+        "AED" => "AED",
+        "KGS" => "сом",
+        _ => return None,
+    })
+}

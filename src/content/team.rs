@@ -1,0 +1,56 @@
+//! `content/team.yaml`: who works in the department, and since when.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::value::Date;
+use crate::calendar::IsoWeek;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub managers: Vec<Spanned<Manager>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manager {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub joined: Spanned<Date>,
+    #[serde(default)]
+    pub left: Option<Spanned<Date>>,
+}
+
+impl Manager {
+    pub fn id(&self) -> &str {
+        &self.id.value
+    }
+
+    /// Active in a week: joined by its Sunday and not left before its Monday.
+    pub fn active_in(&self, week: IsoWeek) -> bool {
+        self.joined.value.0 <= week.sunday()
+            && self
+                .left
+                .as_ref()
+                .is_none_or(|l| l.value.0 >= week.monday())
+    }
+
+    /// Active on a day: joined on or before it and not left before it.
+    pub fn active_on(&self, day: chrono::NaiveDate) -> bool {
+        self.joined.value.0 <= day && self.left.as_ref().is_none_or(|l| l.value.0 >= day)
+    }
+}
+
+impl Team {
+    pub fn get(&self, id: &str) -> Option<&Manager> {
+        self.managers
+            .iter()
+            .map(|m| &m.value)
+            .find(|m| m.id() == id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.managers.iter().map(|m| m.value.id())
+    }
+}

@@ -1,0 +1,349 @@
+//! Problems found in content, as values: collected over a whole run, sorted,
+//! and rendered in one place (human text, JSON for tools, GitHub annotations).
+
+use std::collections::BTreeMap;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, DisplayStyle, Styles, StylesWriter};
+use serde::Serialize;
+
+/// How bad a problem is: errors fail `check` and `build`, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file, at a line and column where there is one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators (`content/weeks/2026-W47.yaml`).
+    pub path: String,
+    /// 1-based file line.
+    pub line: Option<u32>,
+    /// 1-based column, in characters.
+    pub column: Option<u32>,
+    /// Width of the underlined text, in characters (at least 1).
+    #[serde(skip)]
+    pub width: u32,
+    pub message: String,
+    /// A short note under the caret ("not in content/team.yaml").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// How to fix it ("did you mean `anna-ivanova`?").
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            path: path.into(),
+            line: None,
+            column: None,
+            width: 1,
+            message: message.into(),
+            label: None,
+            hint: None,
+        }
+    }
+
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, message)
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, message)
+    }
+
+    /// Points the diagnostic at a 1-based line and column.
+    pub fn at(mut self, line: u64, column: u64) -> Self {
+        self.line = u32::try_from(line).ok().filter(|l| *l > 0);
+        self.column = u32::try_from(column).ok().filter(|c| *c > 0);
+        self
+    }
+
+    /// Points at a position when one is known.
+    pub fn at_opt(self, position: Option<(u64, u64)>) -> Self {
+        match position {
+            Some((line, column)) => self.at(line, column),
+            None => self,
+        }
+    }
+
+    /// Underlines `width` characters from the column.
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = u32::try_from(width.max(1)).unwrap_or(1);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
+        if hint.is_some() {
+            self.hint = hint;
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
+        (
+            &self.path,
+            self.line.unwrap_or(0),
+            self.column.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts by file, line and column, and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+}
+
+/// "did you mean …?" for a misspelt key or id: the closest candidate, if close enough.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// The text of every file a diagnostic may point into, keyed by its display path.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: BTreeMap<String, String>,
+}
+
+impl SourceMap {
+    pub fn insert(&mut self, path: impl Into<String>, text: impl Into<String>) {
+        self.files.insert(path.into(), text.into());
+    }
+
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+}
+
+/// Byte range of `width` characters from a 1-based line and column, clamped to the line.
+fn byte_range(text: &str, line: u32, column: u32, width: u32) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text[start..].find('\n')? + 1;
+    }
+    let line_text = text[start..].split('\n').next().unwrap_or("");
+    let offset_of = |chars: usize| {
+        line_text
+            .char_indices()
+            .nth(chars)
+            .map_or(line_text.len(), |(i, _)| i)
+    };
+    let from = offset_of(column.saturating_sub(1) as usize);
+    let to = offset_of((column.saturating_sub(1) + width) as usize).max(from);
+    Some(start + from..start + to)
+}
+
+/// Renders diagnostics as cargo and rustc do: message, `--> path:line:col`,
+/// the source line with a caret, and the hint. `color` adds terminal colours.
+pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    let config = Config {
+        display_style: DisplayStyle::Rich,
+        chars: term::Chars::ascii(),
+        ..Config::default()
+    };
+    let styles = Styles::default();
+    let mut out = String::new();
+    for d in diagnostics {
+        let mut files = SimpleFiles::new();
+        let text = sources.get(&d.path);
+        let located = match (text, d.line, d.column) {
+            (Some(text), Some(line), Some(column)) => byte_range(text, line, column, d.width)
+                .map(|range| (files.add(d.path.as_str(), text), range)),
+            _ => None,
+        };
+        let report = match d.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        }
+        .with_message(&d.message);
+        let Some((file, range)) = located else {
+            render_unlocated(&mut out, d);
+            continue;
+        };
+        let mut label = Label::primary(file, range);
+        if let Some(text) = &d.label {
+            label = label.with_message(text);
+        }
+        let mut report = report.with_labels(vec![label]);
+        if let Some(hint) = &d.hint {
+            report = report.with_notes(vec![format!("help: {hint}")]);
+        }
+        if color {
+            let mut buf = Vec::new();
+            let mut writer = StylesWriter::new(termcolor::Ansi::new(&mut buf), &styles);
+            if term::emit_to_write_style(&mut writer, &config, &files, &report).is_ok() {
+                out.push_str(&String::from_utf8_lossy(&buf));
+                continue;
+            }
+        }
+        match term::emit_into_string(&config, &files, &report) {
+            Ok(text) => out.push_str(&text),
+            Err(_) => render_unlocated(&mut out, d),
+        }
+    }
+    out
+}
+
+fn render_unlocated(out: &mut String, d: &Diagnostic) {
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    out.push_str(&format!("{kind}: {}\n  --> {}", d.message, d.path));
+    if let Some(line) = d.line {
+        out.push_str(&format!(":{line}"));
+        if let Some(column) = d.column {
+            out.push_str(&format!(":{column}"));
+        }
+    }
+    out.push('\n');
+    if let Some(hint) = &d.hint {
+        out.push_str(&format!("  = help: {hint}\n"));
+    }
+    out.push('\n');
+}
+
+/// The closing line of a `check`: counts of errors and warnings.
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+/// A JSON array for tools; the shape is documented in the README.
+pub fn render_json(diagnostics: &[Diagnostic]) -> String {
+    serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into()) + "\n"
+}
+
+/// GitHub Actions workflow commands, one per line, so CI annotates the files.
+pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+    // Workflow command values escape %, CR and LF; properties also `:` and `,`.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for d in diagnostics {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!("::{kind} file={}", prop(&d.path)));
+        if let Some(line) = d.line {
+            out.push_str(&format!(",line={line}"));
+        }
+        if let Some(column) = d.column {
+            out.push_str(&format!(",col={column}"));
+        }
+        let mut message = d.message.clone();
+        if let Some(hint) = &d.hint {
+            message.push_str(&format!("\nhelp: {hint}"));
+        }
+        out.push_str(&format!("::{}\n", data(&message)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let ids = ["anna-ivanova", "petr-sidorov"];
+        assert_eq!(
+            did_you_mean("anna-ivanva", ids).as_deref(),
+            Some("did you mean `anna-ivanova`?")
+        );
+        assert_eq!(did_you_mean("zzz", ids), None);
+        assert_eq!(
+            did_you_mean("dealz", ["deals", "revenue"]).as_deref(),
+            Some("did you mean `deals`?")
+        );
+    }
+
+    #[test]
+    fn renders_caret_under_the_column() {
+        let mut sources = SourceMap::default();
+        sources.insert(
+            "content/weeks/2026-W47.yaml",
+            "week: 2026-W47\nmanagers:\n  anna-ivanva:\n",
+        );
+        let d = Diagnostic::error(
+            "content/weeks/2026-W47.yaml",
+            "unknown manager `anna-ivanva`",
+        )
+        .at(3, 3)
+        .width(11)
+        .label("not in content/team.yaml")
+        .hint("did you mean `anna-ivanova`?");
+        let text = render_human(&[d], &sources, false);
+        assert_eq!(
+            text,
+            "error: unknown manager `anna-ivanva`\n  \
+             --> content/weeks/2026-W47.yaml:3:3\n  |\n3 |   anna-ivanva:\n  \
+             |   ^^^^^^^^^^^ not in content/team.yaml\n  |\n  = help: did you mean `anna-ivanova`?\n\n"
+        );
+    }
+
+    #[test]
+    fn github_format_escapes() {
+        let d = Diagnostic::warning("content/a,b.yaml", "50% done\nnext").at(2, 1);
+        assert_eq!(
+            render_github(&[d]),
+            "::warning file=content/a%2Cb.yaml,line=2,col=1::50%25 done%0Anext\n"
+        );
+    }
+
+    #[test]
+    fn sorts_by_path_then_line() {
+        let mut ds = vec![
+            Diagnostic::error("b", "x").at(1, 1),
+            Diagnostic::warning("a", "y").at(9, 1),
+            Diagnostic::error("a", "z").at(2, 5),
+        ];
+        sort(&mut ds);
+        let order: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["z", "y", "x"]);
+    }
+}

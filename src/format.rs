@@ -1,0 +1,295 @@
+//! Numbers, money and dates as people of each locale write them
+//! (ru: `1 234 567 ₽`, `12,5 %`, `27.11.2026`; en: `$1,234,567`, `12.5%`, `Nov 27, 2026`).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{IsoWeek, YearMonth};
+use crate::content::Locale;
+
+/// Narrow no-break space: the Russian thousands separator.
+const NNBSP: char = '\u{202f}';
+/// No-break space: between a number and its unit.
+const NBSP: char = '\u{a0}';
+const MINUS: char = '\u{2212}';
+
+const RU_MONTHS: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const RU_MONTHS_SHORT: [&str; 12] = [
+    "янв.",
+    "февр.",
+    "март",
+    "апр.",
+    "май",
+    "июнь",
+    "июль",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+];
+/// "23–29 нояб." takes the genitive where the month is written in full: май → мая.
+const RU_MONTHS_GENITIVE_SHORT: [&str; 12] = [
+    "янв.",
+    "февр.",
+    "марта",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Formats for one site: its locale and currency sign.
+#[derive(Debug, Clone)]
+pub struct Formatter {
+    pub locale: Locale,
+    pub currency: String,
+}
+
+impl Formatter {
+    pub fn new(locale: Locale, currency: &str) -> Self {
+        Self {
+            locale,
+            currency: currency.to_string(),
+        }
+    }
+
+    /// A number with `decimals` digits after the point and grouped thousands.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        let (group, point) = match self.locale {
+            Locale::Ru => (NNBSP, ','),
+            Locale::En => (',', '.'),
+        };
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::new();
+        let negative = value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        if negative {
+            out.push(MINUS);
+        }
+        let digits = int.len();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (digits - i) % 3 == 0 && digits > 4 - usize::from(self.locale == Locale::En)
+            {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    fn with_currency(&self, amount: String) -> String {
+        let prefix = matches!(self.currency.as_str(), "$" | "€" | "£" | "¥");
+        match (self.locale, prefix) {
+            (Locale::En, true) => match amount.strip_prefix(MINUS) {
+                Some(rest) => format!("{MINUS}{}{rest}", self.currency),
+                None => format!("{}{amount}", self.currency),
+            },
+            _ => format!("{amount}{NBSP}{}", self.currency),
+        }
+    }
+
+    /// Money in whole units: `1 234 567 ₽`, `$1,234,567`.
+    pub fn money(&self, value: f64) -> String {
+        self.with_currency(self.number(value, 0))
+    }
+
+    /// Money for chart axes and tight places: `1,2 млн ₽`, `850 тыс. ₽`; `$1.2M`, `$850K`.
+    pub fn money_compact(&self, value: f64) -> String {
+        let abs = value.abs();
+        let (scaled, suffix_ru, suffix_en) = if abs >= 1e9 {
+            (value / 1e9, "млрд", "B")
+        } else if abs >= 1e6 {
+            (value / 1e6, "млн", "M")
+        } else if abs >= 1e3 {
+            (value / 1e3, "тыс.", "K")
+        } else {
+            return self.money(value);
+        };
+        let decimals = if scaled.abs() < 10.0 && (scaled * 10.0).round() % 10.0 != 0.0 {
+            1
+        } else {
+            0
+        };
+        let number = self.number(scaled, decimals);
+        match self.locale {
+            Locale::Ru => self.with_currency(format!("{number}{NBSP}{suffix_ru}")),
+            Locale::En => self.with_currency(format!("{number}{suffix_en}")),
+        }
+    }
+
+    /// A fraction as a percentage: 0.125 → `12,5 %` / `12.5%`.
+    pub fn percent(&self, fraction: f64, decimals: usize) -> String {
+        let number = self.number(fraction * 100.0, decimals);
+        match self.locale {
+            Locale::Ru => format!("{number}{NBSP}%"),
+            Locale::En => format!("{number}%"),
+        }
+    }
+
+    /// A change in percentage points: 0.04 → `4 п.п.` / `4 pp`.
+    pub fn points(&self, fraction: f64) -> String {
+        let number = self.number(fraction * 100.0, 0);
+        match self.locale {
+            Locale::Ru => format!("{number}{NBSP}п.п."),
+            Locale::En => format!("{number}{NBSP}pp"),
+        }
+    }
+
+    pub fn date(&self, date: NaiveDate) -> String {
+        match self.locale {
+            Locale::Ru => date.format("%d.%m.%Y").to_string(),
+            Locale::En => format!(
+                "{} {}, {}",
+                &EN_MONTHS[date.month0() as usize][..3],
+                date.day(),
+                date.year()
+            ),
+        }
+    }
+
+    /// `ноябрь 2026` / `November 2026`.
+    pub fn month(&self, month: YearMonth) -> String {
+        let i = month.month() as usize - 1;
+        match self.locale {
+            Locale::Ru => format!("{} {}", RU_MONTHS[i], month.year()),
+            Locale::En => format!("{} {}", EN_MONTHS[i], month.year()),
+        }
+    }
+
+    /// `нояб. 26` / `Nov 26`: a month on a chart axis.
+    pub fn month_short(&self, month: YearMonth) -> String {
+        let i = month.month() as usize - 1;
+        let year = month.year() % 100;
+        match self.locale {
+            Locale::Ru => format!("{} {year:02}", RU_MONTHS_SHORT[i]),
+            Locale::En => format!("{} {year:02}", &EN_MONTHS[i][..3]),
+        }
+    }
+
+    /// The dates of a week: `23–29 нояб.`, `30 нояб. – 6 дек.`; `Nov 23–29`, `Nov 30 – Dec 6`.
+    pub fn week_dates(&self, week: IsoWeek) -> String {
+        let (from, to) = (week.monday(), week.sunday());
+        let ru = |d: NaiveDate| RU_MONTHS_GENITIVE_SHORT[d.month0() as usize];
+        let en = |d: NaiveDate| &EN_MONTHS[d.month0() as usize][..3];
+        match (self.locale, from.month() == to.month()) {
+            (Locale::Ru, true) => format!("{}–{} {}", from.day(), to.day(), ru(to)),
+            (Locale::Ru, false) => format!("{} {} – {} {}", from.day(), ru(from), to.day(), ru(to)),
+            (Locale::En, true) => format!("{} {}–{}", en(from), from.day(), to.day()),
+            (Locale::En, false) => format!("{} {} – {} {}", en(from), from.day(), en(to), to.day()),
+        }
+    }
+
+    /// `неделя 48 (23–29 нояб.)` / `week 48 (Nov 23–29)`.
+    pub fn week(&self, week: IsoWeek) -> String {
+        let word = match self.locale {
+            Locale::Ru => "неделя",
+            Locale::En => "week",
+        };
+        format!("{word} {} ({})", week.number(), self.week_dates(week))
+    }
+
+    /// `нед. 48` / `wk 48`: a week on a chart axis or in a tight column.
+    pub fn week_short(&self, week: IsoWeek) -> String {
+        match self.locale {
+            Locale::Ru => format!("нед.{NBSP}{}", week.number()),
+            Locale::En => format!("wk{NBSP}{}", week.number()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ru() -> Formatter {
+        Formatter::new(Locale::Ru, "₽")
+    }
+
+    fn en() -> Formatter {
+        Formatter::new(Locale::En, "$")
+    }
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(ru().money(1_234_567.4), "1\u{202f}234\u{202f}567\u{a0}₽");
+        assert_eq!(en().money(1_234_567.4), "$1,234,567");
+        assert_eq!(en().money(-1500.0), "\u{2212}$1,500");
+        // Russian style leaves four-digit numbers ungrouped.
+        assert_eq!(ru().money(4500.0), "4500\u{a0}₽");
+        assert_eq!(en().money(4500.0), "$4,500");
+    }
+
+    #[test]
+    fn compact_money_for_axes() {
+        assert_eq!(ru().money_compact(1_200_000.0), "1,2\u{a0}млн\u{a0}₽");
+        assert_eq!(ru().money_compact(850_000.0), "850\u{a0}тыс.\u{a0}₽");
+        assert_eq!(en().money_compact(1_200_000.0), "$1.2M");
+        assert_eq!(en().money_compact(850_000.0), "$850K");
+        assert_eq!(en().money_compact(2_000_000.0), "$2M");
+    }
+
+    #[test]
+    fn percents_and_points() {
+        assert_eq!(ru().percent(0.125, 1), "12,5\u{a0}%");
+        assert_eq!(en().percent(0.125, 1), "12.5%");
+        assert_eq!(ru().percent(-0.04, 0), "\u{2212}4\u{a0}%");
+        assert_eq!(ru().points(0.04), "4\u{a0}п.п.");
+        assert_eq!(
+            ru().percent(-0.001, 0),
+            "0\u{a0}%",
+            "no minus on a rounded zero"
+        );
+    }
+
+    #[test]
+    fn dates_months_weeks() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(ru().date(d), "27.11.2026");
+        assert_eq!(en().date(d), "Nov 27, 2026");
+        let m = YearMonth::parse("2026-11").unwrap();
+        assert_eq!(ru().month(m), "ноябрь 2026");
+        assert_eq!(en().month(m), "November 2026");
+        let w = IsoWeek::parse("2026-W48").unwrap();
+        assert_eq!(ru().week(w), "неделя 48 (23–29 нояб.)");
+        assert_eq!(en().week(w), "week 48 (Nov 23–29)");
+        let w = IsoWeek::parse("2026-W49").unwrap();
+        assert_eq!(ru().week_dates(w), "30 нояб. – 6 дек.");
+        assert_eq!(en().week_dates(w), "Nov 30 – Dec 6");
+    }
+}

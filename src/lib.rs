@@ -1,0 +1,21 @@
+//! salespulse: a static report generator for the head of a sales department.
+//!
+//! The program is a pipeline, one module per stage:
+//! `content` (load) → `validate` → `analytics` (pure) → `render` (in memory,
+//! with `view`, `templates`, `export`) → `output` (atomic write).
+//! `site` strings the stages together for the commands.
+
+pub mod analytics;
+pub mod calendar;
+pub mod cli;
+pub mod content;
+pub mod diagnostic;
+pub mod export;
+pub mod format;
+pub mod i18n;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod templates;
+pub mod validate;
+pub mod view;

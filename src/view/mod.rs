@@ -1,0 +1,254 @@
+//! Page contexts: what each template sees, as serialisable view types.
+//! Numbers are formatted here for the locale; templates only place them.
+
+mod dashboard;
+mod people;
+mod period;
+
+use serde::Serialize;
+
+pub use dashboard::dashboard;
+pub use people::{manager, team};
+pub use period::{month, months, week, weeks};
+
+use crate::analytics::{Alert, Analytics};
+use crate::calendar::{IsoWeek, YearMonth};
+use crate::content::{Content, Locale};
+use crate::format::Formatter;
+use crate::i18n;
+
+/// What every page view is built from.
+pub struct Ctx<'a> {
+    pub content: &'a Content,
+    pub analytics: &'a Analytics,
+    pub fmt: Formatter,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(content: &'a Content, analytics: &'a Analytics) -> Self {
+        let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+        Self {
+            content,
+            analytics,
+            fmt,
+        }
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.fmt.locale
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        i18n::t(self.locale(), key)
+    }
+
+    /// A manager's name from team.yaml, or the id if they are not listed.
+    pub fn name(&self, id: &str) -> String {
+        self.content
+            .team
+            .get(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
+    pub fn money(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.money(v))
+    }
+
+    pub fn pct(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.percent(v, 0))
+    }
+
+    pub fn pct1(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.percent(v, 1))
+    }
+
+    pub fn count(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.number(v, 0))
+    }
+
+    pub fn minutes(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.number(v, 0))
+    }
+
+    pub fn alert(&self, alert: &Alert) -> AlertView {
+        AlertView {
+            severity: alert.severity(),
+            severity_label: self.t(match alert.severity() {
+                crate::analytics::AlertSeverity::Critical => "severity_critical",
+                crate::analytics::AlertSeverity::Warning => "severity_warning",
+                crate::analytics::AlertSeverity::Info => "severity_info",
+            }),
+            text: i18n::alert_text(alert, &self.fmt, &|id| self.name(id)),
+            href: alert_href(alert),
+        }
+    }
+}
+
+/// Paths inside the site, relative to its root, ending in `index.html`
+/// so the site also works opened from disk.
+pub mod href {
+    use crate::calendar::{IsoWeek, YearMonth};
+
+    pub fn month(m: YearMonth) -> String {
+        format!("months/{m}/index.html")
+    }
+
+    pub fn week(w: IsoWeek) -> String {
+        format!("weeks/{w}/index.html")
+    }
+
+    pub fn manager(id: &str) -> String {
+        format!("team/{id}/index.html")
+    }
+}
+
+fn alert_href(alert: &Alert) -> Option<String> {
+    match alert {
+        Alert::ManagerLaggingWithoutIdp { manager, .. } => Some(href::manager(manager)),
+        Alert::LeadsOvernight { week, .. } => Some(href::week(*week)),
+        Alert::TeamMetricUnexplained { .. } => None,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AlertView {
+    pub severity: crate::analytics::AlertSeverity,
+    pub severity_label: &'static str,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// The parts every page shares: site title, navigation, and the way back to the root.
+#[derive(Debug, Serialize)]
+pub struct Layout {
+    pub site_title: String,
+    pub lang: &'static str,
+    /// Relative prefix to the site root from this page ("", "../", "../../").
+    pub root: String,
+    pub page_title: String,
+    pub nav: Vec<NavItem>,
+    pub as_of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// Which navigation section a page belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Months,
+    Weeks,
+    Team,
+}
+
+impl Ctx<'_> {
+    pub fn layout(&self, path: &str, title: String, section: Section) -> Layout {
+        let depth = path.matches('/').count();
+        let items = [
+            (Section::Dashboard, "index.html", "nav_dashboard"),
+            (Section::Months, "months/index.html", "nav_months"),
+            (Section::Weeks, "weeks/index.html", "nav_weeks"),
+            (Section::Team, "team/index.html", "nav_team"),
+        ];
+        Layout {
+            site_title: self.content.config.title.clone(),
+            lang: match self.locale() {
+                Locale::Ru => "ru",
+                Locale::En => "en",
+            },
+            root: "../".repeat(depth),
+            page_title: title,
+            nav: items
+                .into_iter()
+                .map(|(s, href, key)| NavItem {
+                    href,
+                    label: self.t(key),
+                    current: s == section,
+                })
+                .collect(),
+            as_of: self.fmt.date(self.analytics.as_of),
+        }
+    }
+}
+
+/// A KPI card: the figure, what it is against, and its change.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub label: &'static str,
+    pub value: String,
+    /// `good`/`bad` colours the value itself (growth); always with an arrow.
+    pub tone: Option<&'static str>,
+    pub sub: Option<String>,
+    pub delta: Option<Delta>,
+}
+
+/// A change with its direction and whether it is good news.
+#[derive(Debug, Serialize)]
+pub struct Delta {
+    /// "▲ 12 %".
+    pub text: String,
+    /// `good`, `bad` or `flat`: the colour, always with the arrow.
+    pub tone: &'static str,
+    /// What it is compared with ("к нед. 47").
+    pub against: String,
+}
+
+impl Delta {
+    /// `change` formatted by `show`; `down_is_good` flips the tone (overnight leads, response time).
+    pub fn new(
+        change: f64,
+        show: impl Fn(f64) -> String,
+        against: String,
+        down_is_good: bool,
+    ) -> Self {
+        let shown = show(change.abs());
+        let zero = show(0.0);
+        let (arrow, tone) = if shown == zero {
+            ("", "flat")
+        } else if change > 0.0 {
+            ("▲ ", if down_is_good { "bad" } else { "good" })
+        } else {
+            ("▼ ", if down_is_good { "good" } else { "bad" })
+        };
+        Self {
+            text: format!("{arrow}{shown}"),
+            tone,
+            against,
+        }
+    }
+}
+
+/// A row of a small two-column figures table.
+#[derive(Debug, Serialize)]
+pub struct Pair {
+    pub label: String,
+    pub value: String,
+}
+
+/// Width of an attainment bar in %, clamped so 150 % does not overflow the cell.
+pub fn bar_width(attainment: Option<f64>) -> f64 {
+    let w = attainment.unwrap_or(0.0).clamp(0.0, 1.2) / 1.2 * 100.0;
+    (w * 10.0).round() / 10.0
+}
+
+/// "ноябрь 2026" with a capital: a heading.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+pub fn week_title(ctx: &Ctx, w: IsoWeek) -> String {
+    capitalised(&ctx.fmt.week(w))
+}
+
+pub fn month_title(ctx: &Ctx, m: YearMonth) -> String {
+    capitalised(&ctx.fmt.month(m))
+}
