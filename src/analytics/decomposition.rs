@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::metrics::{Totals, ratio};
+use super::metrics::Totals;
 
 /// What remains to reach the month's revenue plan. Every figure is `None`
 /// where a ratio it needs is missing or zero.
@@ -26,22 +26,24 @@ pub fn decompose(
     window: &Totals,
     remaining_weeks: u64,
 ) -> Decomposition {
-    let avg_deal = ratio(window.revenue, window.deals as f64);
-    let conv_meeting_deal = ratio(window.deals as f64, window.meetings as f64);
-    let conv_lead_meeting = ratio(window.meetings as f64, window.leads_processed as f64);
-    // Each step divides the previous, already rounded-up figure by a ratio.
-    let step = |need: Option<u64>, rate: Option<f64>| -> Option<u64> {
-        let rate = rate.filter(|r| *r > 0.0)?;
-        Some((need? as f64 / rate).ceil() as u64)
+    // Dividing by a ratio a/b is multiplying by b/a: done in that order the
+    // division is exact whenever the true result is whole, so ceil never
+    // rounds 30.000000000000004 up to 31.
+    let step = |need: Option<u64>, num: u64, den: u64| -> Option<u64> {
+        (num > 0 && den > 0).then_some(())?;
+        Some((need? as f64 * den as f64 / num as f64).ceil() as u64)
     };
     let remaining_revenue = plan_revenue.map(|plan| (plan - revenue).max(0.0));
     let deals = match remaining_revenue {
         Some(0.0) => Some(0),
-        Some(r) => avg_deal.filter(|a| *a > 0.0).map(|a| (r / a).ceil() as u64),
+        Some(r) => (window.revenue > 0.0 && window.deals > 0)
+            .then(|| (r * window.deals as f64 / window.revenue).ceil() as u64),
         None => None,
     };
-    let meetings = step(deals, conv_meeting_deal);
-    let leads = step(meetings, conv_lead_meeting);
+    // meetings = deals / conv_meeting_deal, conv = deals_w / meetings_w.
+    let meetings = step(deals, window.deals, window.meetings);
+    // leads = meetings / conv_lead_meeting, conv = meetings_w / processed_w.
+    let leads = step(meetings, window.meetings, window.leads_processed);
     let per_week = |n: Option<u64>| n.map(|n| n.div_ceil(remaining_weeks));
     Decomposition {
         remaining_revenue,

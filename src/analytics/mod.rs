@@ -408,3 +408,153 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
     alerts::sort(&mut alerts);
     alerts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_files;
+
+    fn site(files: &[(&str, &str)]) -> Content {
+        let mut all = vec![
+            ("content/config.yaml".to_string(), "title: T\nlocale: en\ncurrency: USD\n".to_string()),
+            (
+                "content/team.yaml".to_string(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n  - { id: b, name: B, joined: 2026-01-01 }\n"
+                    .to_string(),
+            ),
+        ];
+        all.extend(files.iter().map(|(p, t)| (p.to_string(), t.to_string())));
+        let (content, diagnostics) = parse_files(all);
+        assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+        content
+    }
+
+    fn week(name: &str, a_revenue: u32, b_revenue: u32) -> (String, String) {
+        (
+            format!("content/weeks/{name}.yaml"),
+            format!(
+                "week: {name}\nmanagers:\n  a: {{ leads_received: 10, leads_processed: 10, leads_overnight: 0, calls: 1, meetings: 4, deals: 2, revenue: {a_revenue} }}\n  b: {{ leads_received: 10, leads_processed: 10, leads_overnight: 0, calls: 1, meetings: 4, deals: 1, revenue: {b_revenue} }}\n"
+            ),
+        )
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn week_53_is_a_fifth_of_the_december_plan() {
+        let (p, t) = week("2026-W53", 1000, 500);
+        let targets = "month: 2026-12\nmanagers:\n  a: { revenue: 5000, deals: 10 }\n  b: { revenue: 2500, deals: 5 }\n";
+        let c = site(&[(&p, &t), ("content/targets/2026-12.yaml", targets)]);
+        let a = compute(&c, date("2026-12-31"));
+        let w = a.week(IsoWeek::parse("2026-W53").unwrap()).unwrap();
+        assert_eq!(w.month.to_string(), "2026-12");
+        assert_eq!(w.managers["a"].plan_revenue, Some(1000.0));
+        assert_eq!(w.team.plan_revenue, Some(1500.0));
+        assert_eq!(w.managers["a"].attainment, Some(1.0));
+        let m = &a.months[0];
+        assert_eq!((m.weeks.len(), m.weeks_in_month), (1, 5));
+        assert_eq!(m.team.forecast_revenue, Some(7500.0));
+        // Four weeks remain; the decomposition divides by them.
+        let d = m.decomposition.as_ref().unwrap();
+        assert_eq!(d.remaining_weeks, 4);
+        assert_eq!(d.team.remaining_revenue, Some(6000.0));
+        assert_eq!(d.team.deals, Some(12)); // 6000 / (1500/3 per deal)
+        assert_eq!(d.team.deals_per_week, Some(3));
+    }
+
+    #[test]
+    fn a_month_without_targets_has_no_plan_figures() {
+        let (p, t) = week("2026-W49", 1000, 500);
+        let a = compute(&site(&[(&p, &t)]), date("2026-12-05"));
+        let m = &a.months[0];
+        assert!(!m.has_plan);
+        assert_eq!(m.team.base.plan_revenue, None);
+        assert_eq!(m.team.base.attainment, None);
+        assert_eq!(m.team.pace, None);
+        assert_eq!(
+            m.team.forecast_revenue,
+            Some(7500.0),
+            "forecast needs no plan"
+        );
+        assert!(
+            a.lagging_metrics.is_empty(),
+            "no plan, nothing to lag behind"
+        );
+        let d = m.decomposition.as_ref().unwrap();
+        assert_eq!(
+            d.team,
+            Decomposition::default(),
+            "no plan, nothing to decompose"
+        );
+    }
+
+    #[test]
+    fn current_month_is_the_as_of_month_or_the_latest_with_data() {
+        let (p, t) = week("2026-W45", 1000, 500);
+        let c = site(&[(&p, &t)]);
+        assert_eq!(
+            compute(&c, date("2026-11-03"))
+                .current_month
+                .unwrap()
+                .to_string(),
+            "2026-11"
+        );
+        // Data ends in November; as of mid-December the current month stays November.
+        assert_eq!(
+            compute(&c, date("2026-12-15"))
+                .current_month
+                .unwrap()
+                .to_string(),
+            "2026-11"
+        );
+        // As of October (data from the future), October is current, and has no month figures.
+        let a = compute(&c, date("2026-10-20"));
+        assert_eq!(a.current_month.unwrap().to_string(), "2026-10");
+        assert!(a.month(a.current_month.unwrap()).is_none());
+    }
+
+    #[test]
+    fn lagging_needs_consecutive_weeks_below_the_threshold() {
+        let targets = "month: 2026-11\nmanagers:\n  a: { revenue: 4000, deals: 4 }\n  b: { revenue: 4000, deals: 4 }\n";
+        // a: 70 %, 70 % → lagging (2 weeks); b: 70 %, 90 % → not.
+        let (p1, t1) = week("2026-W45", 700, 700);
+        let (p2, t2) = week("2026-W46", 700, 900);
+        let c = site(&[
+            (&p1, &t1),
+            (&p2, &t2),
+            ("content/targets/2026-11.yaml", targets),
+        ]);
+        let a = compute(&c, date("2026-11-20"));
+        let ids: Vec<&str> = a.lagging_managers.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+        assert_eq!(a.lagging_managers[0].weeks, 2);
+        // A gap week ends the run.
+        let (p3, t3) = week("2026-W48", 700, 900);
+        let c = site(&[
+            (&p1, &t1),
+            (&p3, &t3),
+            ("content/targets/2026-11.yaml", targets),
+        ]);
+        assert!(compute(&c, date("2026-11-28")).lagging_managers.is_empty());
+    }
+
+    #[test]
+    fn team_revenue_lags_below_ninety_percent_pace() {
+        let targets = "month: 2026-11\nmanagers:\n  a: { revenue: 4000, deals: 4 }\n  b: { revenue: 4000, deals: 4 }\n";
+        // 2 weeks of 4: plan to date 4000; revenue 3500 → pace 87.5 %; deals 6 of plan-to-date 4 → fine.
+        let (p1, t1) = week("2026-W45", 1000, 750);
+        let (p2, t2) = week("2026-W46", 1000, 750);
+        let c = site(&[
+            (&p1, &t1),
+            (&p2, &t2),
+            ("content/targets/2026-11.yaml", targets),
+        ]);
+        let a = compute(&c, date("2026-11-20"));
+        assert_eq!(a.lagging_metrics.len(), 1);
+        let l = &a.lagging_metrics[0];
+        assert_eq!((l.metric, l.pace), ("revenue", 0.875));
+        assert_eq!(l.shortfall, 500.0);
+    }
+}

@@ -114,7 +114,6 @@ const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, targets/YYYY-M
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
-    let mut content = Content::default();
     let mut diagnostics = Vec::new();
     let dir = root.join("content");
     if !dir.is_dir() {
@@ -125,18 +124,32 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             )
             .hint("run salespulse in the site's folder, or pass --root DIR"),
         );
-        return (content, diagnostics);
+        return (Content::default(), diagnostics);
     }
-    let files = walk(&dir, "content", &mut diagnostics);
+    let mut texts = Vec::new();
+    for (path, _) in walk(&dir, "content", &mut diagnostics) {
+        if let Some(text) = read_text(root, &path, &mut diagnostics) {
+            texts.push((path, text));
+        }
+    }
+    let (mut content, more) = parse_files(texts);
+    diagnostics.extend(more);
+    content.templates = load_templates(root, &mut diagnostics);
+    (content, diagnostics)
+}
+
+/// Parses content files given as (path under the site root, text): the
+/// whole loader without a filesystem, for `load`, tests and fuzzing.
+pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
+    let mut content = Content::default();
+    let mut diagnostics = Vec::new();
     let mut seen_config = false;
     let mut seen_team = false;
-    for (path, relative) in files {
+    for (path, text) in files {
+        let relative = path.strip_prefix("content/").unwrap_or(&path).to_string();
         let Some(kind) = classify(&relative) else {
             diagnostics
                 .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
-            continue;
-        };
-        let Some(text) = read_text(root, &path, &mut diagnostics) else {
             continue;
         };
         content.sources.insert(&path, text.as_str());
@@ -185,7 +198,6 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
                 .hint("create content/team.yaml listing the managers (see the README)"),
         );
     }
-    content.templates = load_templates(root, &mut diagnostics);
     (content, diagnostics)
 }
 

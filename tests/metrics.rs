@@ -1,0 +1,268 @@
+//! `data/metrics.json` of the small fixture, field by field against numbers
+//! computed by hand from DESIGN.md's definitions (the arithmetic is in the comments).
+
+mod common;
+
+use serde_json::Value;
+
+fn metrics() -> Value {
+    let site = common::fixture("small");
+    let out = common::build(site.path(), "2026-11-25");
+    let text = std::fs::read_to_string(out.join("data/metrics.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[track_caller]
+fn num(v: &Value, path: &str) -> Option<f64> {
+    let mut cur = v;
+    for key in path.split('.') {
+        cur = match key.parse::<usize>() {
+            Ok(i) => &cur[i],
+            Err(_) => &cur[key],
+        };
+        assert!(
+            !cur.is_null() || path.ends_with(key),
+            "missing `{key}` in {path}"
+        );
+    }
+    assert!(cur.is_number() || cur.is_null(), "{path} is {cur}");
+    cur.as_f64()
+}
+
+#[track_caller]
+fn close(v: &Value, path: &str, expected: f64) {
+    let got = num(v, path).unwrap_or_else(|| panic!("{path} is null, expected {expected}"));
+    assert!(
+        (got - expected).abs() < 1e-9,
+        "{path}: got {got}, expected {expected}"
+    );
+}
+
+#[track_caller]
+fn null(v: &Value, path: &str) {
+    assert_eq!(num(v, path), None, "{path} should be null");
+}
+
+fn week<'a>(m: &'a Value, id: &str) -> &'a Value {
+    m["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["week"] == id)
+        .unwrap()
+}
+
+fn month<'a>(m: &'a Value, id: &str) -> &'a Value {
+    m["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["month"] == id)
+        .unwrap()
+}
+
+#[test]
+fn top_level_shape() {
+    let m = metrics();
+    assert_eq!(m["as_of"], "2026-11-25");
+    assert_eq!(m["currency"], "USD");
+    let weeks: Vec<&str> = m["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["week"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            "2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46",
+            "2026-W47"
+        ]
+    );
+    let months: Vec<&str> = m["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2026-10", "2026-11"]);
+    assert!(m["checklist"].is_array());
+}
+
+#[test]
+fn week_47_figures() {
+    let m = metrics();
+    let w = week(&m, "2026-W47");
+    assert_eq!(w["month"], "2026-11");
+    // November has 4 ISO weeks (W45–W48): weekly plan = monthly plan / 4.
+    let a = &w["managers"]["alice"];
+    close(a, "plan_revenue", 10000.0);
+    close(a, "plan_deals", 2.0);
+    close(a, "attainment", 1.1); // 11000 / 10000
+    close(a, "attainment_deals", 1.0);
+    close(a, "avg_deal", 5500.0);
+    close(a, "conv_meeting_deal", 0.4); // 2 / 5
+    let b = &w["managers"]["bob"];
+    close(b, "attainment", 0.0);
+    close(b, "conv_meeting_deal", 0.0); // 0 deals of 2 meetings: zero, not null
+    null(b, "avg_deal"); // 0 deals: no average
+    let c = &w["managers"]["carol"];
+    close(c, "plan_revenue", 5000.0); // joined mid-month: full monthly plan 20000 / 4
+    close(c, "attainment", 0.6);
+    // Team: sums over present managers; plan from `team:` (120000) / 4, deals = Σ managers' 20 / 4.
+    let t = &w["team"];
+    close(t, "leads_received", 33.0);
+    close(t, "leads_processed", 33.0);
+    close(t, "leads_overnight", 1.0);
+    close(t, "calls", 90.0);
+    close(t, "meetings", 8.0);
+    close(t, "deals", 3.0);
+    close(t, "revenue", 14000.0);
+    close(t, "plan_revenue", 30000.0);
+    close(t, "plan_deals", 5.0);
+    close(t, "processing_rate", 1.0);
+    close(t, "conv_lead_meeting", 8.0 / 33.0);
+    close(t, "conv_meeting_deal", 3.0 / 8.0); // ratio of sums, not mean of ratios
+    close(t, "conv_lead_deal", 3.0 / 33.0);
+    close(t, "avg_deal", 14000.0 / 3.0);
+    close(t, "attainment", 14000.0 / 30000.0);
+    close(t, "attainment_deals", 0.6);
+}
+
+#[test]
+fn october_is_a_complete_five_week_month() {
+    let m = metrics();
+    let o = month(&m, "2026-10");
+    assert_eq!(o["complete"], true);
+    assert_eq!(o["weeks"].as_array().unwrap().len(), 5);
+    assert!(
+        o["decomposition"].is_null(),
+        "only the current month is decomposed"
+    );
+    // Weekly plan in October = 50000 / 5.
+    close(
+        &week(&m, "2026-W44")["managers"]["bob"],
+        "plan_revenue",
+        10000.0,
+    );
+    let t = &o["team"];
+    close(t, "revenue", 66000.0); // alice 5 × 10000 + bob 4 × 4000
+    close(t, "deals", 14.0);
+    close(t, "plan_revenue", 100000.0); // no `team:` → sum of managers
+    close(t, "plan_deals", 20.0);
+    close(t, "attainment", 0.66);
+    close(t, "pace", 0.66); // k = n: pace = attainment
+    close(t, "forecast_revenue", 66000.0);
+    null(t, "mom_growth"); // first month with data
+    null(t, "mom_growth_deals");
+}
+
+#[test]
+fn november_pace_forecast_and_like_for_like_growth() {
+    let m = metrics();
+    let n = month(&m, "2026-11");
+    assert_eq!(n["complete"], false);
+    assert_eq!(
+        n["weeks"],
+        serde_json::json!(["2026-W45", "2026-W46", "2026-W47"])
+    );
+    let a = &n["managers"]["alice"];
+    close(a, "revenue", 32000.0); // 9000 + 12000 + 11000
+    close(a, "deals", 7.0);
+    close(a, "attainment", 0.8); // of the full plan 40000
+    close(a, "pace", 32000.0 / 30000.0); // plan × 3/4
+    close(a, "pace_deals", 7.0 / 6.0);
+    close(a, "forecast_revenue", 32000.0 / 3.0 * 4.0);
+    close(a, "forecast_deals", 7.0 / 3.0 * 4.0);
+    // Like with like: 3 weeks of November against October's first 3 (W40–W42).
+    close(a, "mom_growth", 32000.0 / 30000.0 - 1.0);
+    close(a, "mom_growth_deals", 7.0 / 6.0 - 1.0);
+    let b = &n["managers"]["bob"];
+    close(b, "mom_growth", 10000.0 / 12000.0 - 1.0);
+    close(b, "mom_growth_deals", 2.0 / 3.0 - 1.0);
+    let c = &n["managers"]["carol"];
+    close(c, "pace", 3000.0 / 15000.0); // joined mid-month, judged on the full plan
+    null(c, "mom_growth"); // no October data for carol
+    let t = &n["team"];
+    close(t, "revenue", 45000.0);
+    close(t, "deals", 10.0);
+    close(t, "leads_overnight", 3.0);
+    close(t, "plan_revenue", 120000.0);
+    close(t, "plan_deals", 20.0); // `team:` gave only revenue; deals = Σ managers
+    close(t, "pace", 0.5); // 45000 / (120000 × 3/4)
+    close(t, "pace_deals", 10.0 / 15.0);
+    close(t, "forecast_revenue", 60000.0);
+    close(t, "forecast_deals", 10.0 / 3.0 * 4.0);
+    close(t, "mom_growth", 45000.0 / 42000.0 - 1.0);
+    close(t, "mom_growth_deals", 10.0 / 9.0 - 1.0);
+}
+
+#[test]
+fn november_decomposition_over_eight_weeks() {
+    let m = metrics();
+    let d = &month(&m, "2026-11")["decomposition"];
+    // r = 4 − 3 = 1. Window W40–W47: revenue 111000, deals 24, meetings 74, processed 247.
+    let t = &d["team"];
+    close(t, "remaining_revenue", 75000.0); // 120000 − 45000
+    close(t, "deals", 17.0); // ceil(75000 / (111000/24)) = ceil(16.2)
+    close(t, "meetings", 53.0); // ceil(17 × 74/24) = ceil(52.4)
+    close(t, "leads", 177.0); // ceil(53 × 247/74) = ceil(176.9)
+    close(t, "deals_per_week", 17.0);
+    close(t, "leads_per_week", 177.0);
+    let a = &d["managers"]["alice"];
+    close(a, "remaining_revenue", 8000.0);
+    close(a, "deals", 2.0); // ceil(8000 × 17 / 82000) = ceil(1.66)
+    close(a, "meetings", 6.0); // ceil(2 × 44/17)
+    close(a, "leads", 23.0); // ceil(6 × 162/44)
+    let c = &d["managers"]["carol"];
+    close(c, "deals", 6.0); // ceil(17000 / 3000)
+    close(c, "meetings", 6.0);
+    close(c, "leads", 30.0); // exactly 6 × 5/1: no float creep to 31
+}
+
+#[test]
+fn alerts() {
+    let m = metrics();
+    let alerts: Vec<(String, String, String)> = m["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap().to_string(),
+                a["severity"].as_str().unwrap().to_string(),
+                a["subject"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expect = |k: &str, s: &str, sub: &str| (k.to_string(), s.to_string(), sub.to_string());
+    assert_eq!(
+        alerts,
+        [
+            // bob: below 80 % of weekly plan every week W40–W47; carol only one week.
+            expect("manager_lagging_without_idp", "critical", "bob"),
+            expect("team_metric_unexplained", "critical", "deals"),
+            expect("team_metric_unexplained", "critical", "revenue"),
+            expect("leads_overnight", "warning", "carol"),
+        ]
+    );
+    let message = m["alerts"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Bob Baker") && message.contains("8 weeks"),
+        "{message}"
+    );
+}
+
+#[test]
+fn weekly_csv_has_a_row_per_manager_and_team() {
+    let site = common::fixture("small");
+    let out = common::build(site.path(), "2026-11-25");
+    let csv = std::fs::read_to_string(out.join("data/weekly.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("week,month,manager,leads_received"));
+    // 8 weeks × (team + 2 managers) + carol once.
+    assert_eq!(lines.len(), 1 + 8 * 3 + 1);
+    assert!(
+        lines.contains(&"2026-W47,2026-11,carol,5,5,1,,10,1,1,3000,5000,1,1,0.2,1,0.2,3000,0.6,1")
+    );
+}
