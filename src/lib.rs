@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod site;

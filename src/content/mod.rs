@@ -1,7 +1,15 @@
 //! Loading: walk `content/`, read each file once, parse it into its typed
 //! kind. Every problem becomes a `Diagnostic`; nothing is skipped silently.
 
+pub mod assessment;
+pub mod checklist;
 pub mod config;
+pub mod front_matter;
+pub mod idp;
+pub mod month_note;
+pub mod one_on_one;
+pub mod page;
+pub mod standup;
 pub mod targets;
 pub mod team;
 pub mod value;
@@ -15,7 +23,14 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Spanned;
 use walkdir::WalkDir;
 
+pub use assessment::Assessment;
+pub use checklist::Checklist;
 pub use config::{Config, Locale};
+pub use idp::{Goal, Idp, IdpStatus};
+pub use month_note::{Explanation, MonthNote};
+pub use one_on_one::{Mood, OneOnOne};
+pub use page::{Audience, Page, PageKind};
+pub use standup::{Report, Standup};
 pub use targets::{Plan, Targets};
 pub use team::{Manager, Team};
 pub use week::{WeekEntry, WeekFile};
@@ -83,6 +98,13 @@ pub struct Content {
     pub team: Team,
     pub targets: Vec<Doc<Targets>>,
     pub weeks: Vec<Doc<WeekFile>>,
+    pub standups: Vec<Doc<Standup>>,
+    pub idps: Vec<Doc<Idp>>,
+    pub assessments: Vec<Doc<Assessment>>,
+    pub month_notes: Vec<Doc<MonthNote>>,
+    pub pages: Vec<Doc<Page>>,
+    pub one_on_ones: Vec<Doc<OneOnOne>>,
+    pub checklist: Option<Doc<Checklist>>,
     /// The site's `templates/` files by name, overriding the built-in ones.
     pub templates: BTreeMap<String, String>,
 }
@@ -92,8 +114,15 @@ pub struct Content {
 enum Kind {
     Config,
     Team,
+    Checklist,
     Targets,
     Week,
+    Assessment,
+    Standup,
+    Idp,
+    MonthNote,
+    Page,
+    OneOnOne,
 }
 
 fn classify(relative: &str) -> Option<Kind> {
@@ -102,14 +131,23 @@ fn classify(relative: &str) -> Option<Kind> {
     match (dir, ext) {
         ("", _) if name == "config.yaml" => Some(Kind::Config),
         ("", _) if name == "team.yaml" => Some(Kind::Team),
+        ("", _) if name == "checklist.yaml" => Some(Kind::Checklist),
         ("targets", Some("yaml")) => Some(Kind::Targets),
         ("weeks", Some("yaml")) => Some(Kind::Week),
+        ("assessments", Some("yaml")) => Some(Kind::Assessment),
+        ("standups", Some("md")) => Some(Kind::Standup),
+        ("idp", Some("md")) => Some(Kind::Idp),
+        ("months", Some("md")) => Some(Kind::MonthNote),
+        ("pages", Some("md")) => Some(Kind::Page),
+        ("one-on-ones", Some("md")) => Some(Kind::OneOnOne),
         _ => None,
     }
 }
 
-const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, targets/YYYY-MM.yaml and \
-                           weeks/YYYY-Www.yaml (see the README)";
+const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, checklist.yaml, \
+                           targets/YYYY-MM.yaml, weeks/YYYY-Www.yaml, assessments/YYYY-MM-DD.yaml, \
+                           standups/YYYY-MM-DD.md, idp/*.md, months/YYYY-MM.md, pages/*.md and \
+                           one-on-ones/*.md (see the README)";
 
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
@@ -184,6 +222,36 @@ pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
                     });
                 }
             }
+            Kind::Checklist => {
+                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                    content.checklist = Some(Doc { path, line_offset: 0, data });
+                }
+            }
+            Kind::Assessment => {
+                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                    content.assessments.push(Doc { path, line_offset: 0, data });
+                }
+            }
+            Kind::Standup => {
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Standup, b| d.body = b);
+                content.standups.extend(doc);
+            }
+            Kind::Idp => {
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Idp, b| d.body = b);
+                content.idps.extend(doc);
+            }
+            Kind::MonthNote => {
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut MonthNote, b| d.body = b);
+                content.month_notes.extend(doc);
+            }
+            Kind::Page => {
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Page, b| d.body = b);
+                content.pages.extend(doc);
+            }
+            Kind::OneOnOne => {
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut OneOnOne, b| d.body = b);
+                content.one_on_ones.extend(doc);
+            }
         }
     }
     if !seen_config {
@@ -199,6 +267,23 @@ pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
         );
     }
     (content, diagnostics)
+}
+
+/// Parses a Markdown file's front matter into `T` and keeps its body.
+fn parse_markdown<T: serde::de::DeserializeOwned>(
+    path: String,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    set_body: impl FnOnce(&mut T, String),
+) -> Option<Doc<T>> {
+    let split = front_matter::split(&path, text)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let mut data: T = yaml::parse(&path, split.yaml, split.line_offset)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    set_body(&mut data, split.body.to_string());
+    Some(Doc { path, line_offset: split.line_offset, data })
 }
 
 fn parse_into<T: serde::de::DeserializeOwned>(

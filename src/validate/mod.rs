@@ -8,6 +8,8 @@ use crate::content::value::{Key, is_slug};
 use crate::content::{CONFIG_PATH, Content, Doc, TEAM_PATH};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
+mod practice;
+
 /// Every cross-file problem in `content`, unsorted.
 pub fn check(content: &Content) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -15,11 +17,12 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
     check_team(content, &mut out);
     check_targets(content, &mut out);
     check_weeks(content, &mut out);
+    practice::check(content, &mut out);
     out
 }
 
 /// A `Doc` view of config.yaml/team.yaml so their spans locate like other files.
-fn whole_file(path: &str) -> Doc<()> {
+pub(crate) fn whole_file(path: &str) -> Doc<()> {
     Doc {
         path: path.to_string(),
         line_offset: 0,
@@ -116,7 +119,7 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
 }
 
 /// An unknown manager id, with a did-you-mean from the team.
-fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Diagnostic {
+pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Diagnostic {
     doc.key_error(key, format!("unknown manager `{key}`"))
         .label("not in content/team.yaml")
         .hint_opt(did_you_mean(key.as_str(), content.team.ids()))

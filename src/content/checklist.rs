@@ -1,0 +1,32 @@
+//! `content/checklist.yaml`: the head's start date and hand-ticked control points.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::value::{Date, Key};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    #[serde(default)]
+    pub head: Option<Head>,
+    #[serde(default)]
+    pub manual: BTreeMap<Key, ManualTick>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    pub name: String,
+    #[serde(default)]
+    pub started: Option<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManualTick {
+    pub done: Date,
+    #[serde(default)]
+    pub note: String,
+}

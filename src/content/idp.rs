@@ -1,0 +1,73 @@
+//! `content/idp/<manager>-<YYYY-MM>.md`: an individual development plan.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::value::Date;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Idp {
+    pub manager: Spanned<String>,
+    pub title: String,
+    pub opened: Spanned<Date>,
+    pub due: Spanned<Date>,
+    pub status: IdpStatus,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub goals: Vec<Spanned<Goal>>,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(skip)]
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdpStatus {
+    Active,
+    Completed,
+    Extended,
+    Cancelled,
+}
+
+impl IdpStatus {
+    /// Still being worked on: active or extended.
+    pub fn is_open(self) -> bool {
+        matches!(self, IdpStatus::Active | IdpStatus::Extended)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            IdpStatus::Active => "active",
+            IdpStatus::Completed => "completed",
+            IdpStatus::Extended => "extended",
+            IdpStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A goal: measured (`metric` + `target`) or ticked by hand (`done`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub text: String,
+    #[serde(default)]
+    pub metric: Option<Spanned<String>>,
+    #[serde(default)]
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub done: Option<bool>,
+}
+
+/// The ratios a goal may measure (DESIGN.md's ratio names).
+pub const GOAL_METRICS: &[&str] = &[
+    "processing_rate",
+    "conv_lead_meeting",
+    "conv_meeting_deal",
+    "conv_lead_deal",
+    "avg_deal",
+    "attainment",
+    "attainment_deals",
+];

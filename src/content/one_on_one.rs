@@ -1,0 +1,30 @@
+//! `content/one-on-ones/YYYY-MM-DD-<manager>.md`: a one-to-one talk.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::page::Audience;
+use super::value::Date;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOnOne {
+    pub manager: Spanned<String>,
+    pub date: Spanned<Date>,
+    #[serde(default)]
+    pub topic: String,
+    #[serde(default)]
+    pub mood: Option<Mood>,
+    #[serde(default)]
+    pub audience: Option<Audience>,
+    #[serde(skip)]
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mood {
+    Good,
+    Neutral,
+    Tense,
+}
