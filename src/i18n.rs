@@ -12,6 +12,105 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("nav_months", "Месяцы", "Months"),
     ("nav_weeks", "Недели", "Weeks"),
     ("nav_team", "Команда", "Team"),
+    ("nav_standups", "Планёрки", "Stand-ups"),
+    ("nav_idp", "ИПР", "Development plans"),
+    ("rules", "Правила", "Rules"),
+    // Stand-ups
+    ("standups_title", "Планёрки", "Stand-ups"),
+    ("standup", "Планёрка", "Stand-up"),
+    ("minutes", "мин", "min"),
+    ("limit", "норма", "limit"),
+    ("duration", "Длительность, мин", "Duration, min"),
+    ("video", "Видео", "Video"),
+    ("yes", "да", "yes"),
+    ("no", "нет", "no"),
+    ("attendance", "Явка", "Attendance"),
+    ("complete_reports", "Полные отчёты", "Complete reports"),
+    ("within_limit", "В пределах нормы", "Within the limit"),
+    ("on_video", "С видео", "On video"),
+    ("standups_count", "Планёрок", "Stand-ups"),
+    (
+        "avg_duration",
+        "Средняя длительность, мин",
+        "Average duration, min",
+    ),
+    ("standup_log", "Журнал планёрок", "Stand-up log"),
+    (
+        "by_week_discipline",
+        "Дисциплина по неделям",
+        "Discipline by week",
+    ),
+    ("date", "Дата", "Date"),
+    ("no_report", "Нет отчёта", "No report"),
+    ("absent", "Отсутствуют", "Absent"),
+    ("open_requests", "Запросы на помощь", "Open requests"),
+    ("no_requests", "Запросов нет.", "No requests."),
+    ("request_help", "нужна помощь", "help needed"),
+    (
+        "request_need",
+        "нужно от РОПа/команды",
+        "needed from the head or team",
+    ),
+    ("today", "сегодня", "today"),
+    ("yesterday_part", "Вчера", "Yesterday"),
+    ("today_part", "Сегодня", "Today"),
+    ("answer_done", "Что сделал", "Done"),
+    ("answer_result", "Результат", "Result"),
+    ("answer_help", "Какая помощь нужна", "Help needed"),
+    ("answer_goal", "Цель на сегодня", "Today's goal"),
+    ("answer_how", "Как достигну", "How"),
+    (
+        "answer_need",
+        "Что нужно от РОПа или команды",
+        "Needed from the head or team",
+    ),
+    (
+        "commitments",
+        "Планёрки за две недели",
+        "Stand-ups of the last two weeks",
+    ),
+    ("notes_from_standup", "Итоги планёрки", "Stand-up notes"),
+    // Development plans
+    (
+        "idp_title",
+        "Индивидуальные планы развития",
+        "Development plans",
+    ),
+    ("idp_short", "ИПР", "Plan"),
+    ("idp_active", "активен", "active"),
+    ("idp_completed", "завершён", "completed"),
+    ("idp_extended", "продлён", "extended"),
+    ("idp_cancelled", "отменён", "cancelled"),
+    ("overdue", "просрочен", "overdue"),
+    ("period", "Срок", "Period"),
+    ("goals", "Цели", "Goals"),
+    ("goals_met", "Целей выполнено", "Goals met"),
+    ("goal_met", "достигнута", "met"),
+    ("goal_not_met", "пока нет", "not yet"),
+    ("goal_done", "выполнена", "done"),
+    ("goal_todo", "в работе", "to do"),
+    ("target", "Цель", "Target"),
+    ("latest", "Сейчас", "Latest"),
+    (
+        "weekly_progress",
+        "По неделям с начала ИПР",
+        "Week by week since the plan opened",
+    ),
+    ("outcome", "Итог", "Outcome"),
+    (
+        "no_idps",
+        "Планов развития пока нет.",
+        "No development plans yet.",
+    ),
+    // Assessments
+    ("assessment", "Оценка компетенций", "Competency assessment"),
+    ("assessment_of", "Оценка от", "Assessment of"),
+    ("change_since", "изменение к оценке от", "change since"),
+    ("assessment_history", "История оценок", "Assessment history"),
+    ("no_assessment", "Оценок пока нет.", "No assessments yet."),
+    ("scale_of", "из", "of"),
+    ("commentary", "Комментарий РОПа", "The head's commentary"),
+    ("competency", "Компетенция", "Competency"),
     ("skip_to_content", "К содержанию", "Skip to content"),
     ("main_navigation", "Разделы", "Sections"),
     (
@@ -232,6 +331,14 @@ pub fn weeks(locale: Locale, n: u64) -> String {
     }
 }
 
+/// "16 сделок" / "16 deals".
+pub fn deals(locale: Locale, n: u64) -> String {
+    match locale {
+        Locale::Ru => format!("{n} {}", plural_ru(n, "сделка", "сделки", "сделок")),
+        Locale::En => format!("{n} deal{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
 /// The sentence an alert shows on the dashboard and in `check`.
 pub fn alert_text(
     alert: &crate::analytics::Alert,
@@ -272,6 +379,61 @@ pub fn alert_text(
                 format!("{what}: pace {pace} of plan — no explanation from the head of sales")
             }
         }
+        Alert::StandupTooLong {
+            date,
+            minutes,
+            limit,
+        } => {
+            if ru {
+                format!(
+                    "Планёрка {}: {minutes} мин при норме {limit}",
+                    fmt.date(*date)
+                )
+            } else {
+                format!(
+                    "Stand-up on {}: {minutes} min, the limit is {limit}",
+                    fmt.date(*date)
+                )
+            }
+        }
+        Alert::StandupWithoutVideo { date } => {
+            if ru {
+                format!("Планёрка {} прошла без видео", fmt.date(*date))
+            } else {
+                format!("Stand-up on {} was held without video", fmt.date(*date))
+            }
+        }
+        Alert::StandupMissingReports { date, managers } => {
+            let names: Vec<String> = managers.iter().map(|m| name(m)).collect();
+            if ru {
+                format!(
+                    "Планёрка {}: нет отчёта — {}",
+                    fmt.date(*date),
+                    names.join(", ")
+                )
+            } else {
+                format!(
+                    "Stand-up on {}: no report from {}",
+                    fmt.date(*date),
+                    names.join(", ")
+                )
+            }
+        }
+        Alert::IdpOverdue { manager, due, .. } => {
+            if ru {
+                format!(
+                    "{}: срок ИПР истёк {}, итог не подведён",
+                    name(manager),
+                    fmt.date(*due)
+                )
+            } else {
+                format!(
+                    "{}: development plan was due {} and is still open",
+                    name(manager),
+                    fmt.date(*due)
+                )
+            }
+        }
         Alert::LeadsOvernight {
             manager,
             week,
@@ -279,7 +441,7 @@ pub fn alert_text(
         } => {
             if ru {
                 format!(
-                    "{}: {count} {} не обработано в тот же день ({})",
+                    "{}: перенос на завтра — {count} {} ({})",
                     name(manager),
                     plural_ru(*count, "лид", "лида", "лидов"),
                     fmt.week(*week)

@@ -35,10 +35,14 @@ mod tests {
 
     #[test]
     fn renders_tables_strikethrough_and_tasks() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n- [ ] todo\n");
+        let html =
+            to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n- [ ] todo\n");
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>old</del>"), "{html}");
-        assert!(html.contains(r#"<input disabled="" type="checkbox" checked="">"#), "{html}");
+        assert!(
+            html.contains(r#"<input disabled="" type="checkbox" checked="">"#),
+            "{html}"
+        );
     }
 
     #[test]
@@ -55,7 +59,9 @@ mod tests {
 
     #[test]
     fn keeps_ordinary_links() {
-        let html = to_html("[site](https://example.com) [rel](../pages/x/index.html) [mail](mailto:a@b.c)");
+        let html = to_html(
+            "[site](https://example.com) [rel](../pages/x/index.html) [mail](mailto:a@b.c)",
+        );
         assert!(html.contains(r#"href="https://example.com""#));
         assert!(html.contains(r#"href="../pages/x/index.html""#));
         assert!(html.contains(r#"href="mailto:a@b.c""#));

@@ -106,6 +106,26 @@ pub fn site(
             &view::manager(&ctx, m),
         )?;
     }
+    r.page(
+        "standups/index.html".into(),
+        "standups.html",
+        &view::standups(&ctx),
+    )?;
+    for doc in &content.standups {
+        let path = view::href::standup(doc.data.date.value.0);
+        r.page(path, "standup.html", &view::standup(&ctx, doc))?;
+    }
+    r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
+    for p in &analytics.idps {
+        r.page(view::href::idp(&p.slug), "idp.html", &view::idp(&ctx, p))?;
+    }
+    for doc in &content.pages {
+        r.page(
+            view::href::page(doc.stem()),
+            "page.html",
+            &view::page(&ctx, doc),
+        )?;
+    }
     let mut files = r.files;
     files.push(OutputFile {
         path: "style.css".into(),

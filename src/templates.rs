@@ -24,6 +24,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("week.html", include_str!("../templates/week.html")),
     ("team.html", include_str!("../templates/team.html")),
     ("manager.html", include_str!("../templates/manager.html")),
+    ("standups.html", include_str!("../templates/standups.html")),
+    ("standup.html", include_str!("../templates/standup.html")),
+    ("idps.html", include_str!("../templates/idps.html")),
+    ("idp.html", include_str!("../templates/idp.html")),
+    ("page.html", include_str!("../templates/page.html")),
     ("style.css", include_str!("../templates/style.css")),
 ];
 

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::calendar::IsoWeek;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -33,6 +35,25 @@ pub enum Alert {
         week: IsoWeek,
         count: u64,
     },
+    /// A stand-up of the last 7 days longer than the limit.
+    StandupTooLong {
+        date: NaiveDate,
+        minutes: u64,
+        limit: u64,
+    },
+    /// A stand-up of the last 7 days held without video.
+    StandupWithoutVideo { date: NaiveDate },
+    /// A stand-up of the last 7 days where active managers neither reported nor were excused.
+    StandupMissingReports {
+        date: NaiveDate,
+        managers: Vec<String>,
+    },
+    /// An open development plan past its due date.
+    IdpOverdue {
+        slug: String,
+        manager: String,
+        due: NaiveDate,
+    },
 }
 
 impl Alert {
@@ -41,6 +62,10 @@ impl Alert {
             Alert::ManagerLaggingWithoutIdp { .. } => "manager_lagging_without_idp",
             Alert::TeamMetricUnexplained { .. } => "team_metric_unexplained",
             Alert::LeadsOvernight { .. } => "leads_overnight",
+            Alert::StandupTooLong { .. } => "standup_too_long",
+            Alert::StandupWithoutVideo { .. } => "standup_without_video",
+            Alert::StandupMissingReports { .. } => "standup_missing_reports",
+            Alert::IdpOverdue { .. } => "idp_overdue",
         }
     }
 
@@ -49,7 +74,11 @@ impl Alert {
             Alert::ManagerLaggingWithoutIdp { .. } | Alert::TeamMetricUnexplained { .. } => {
                 AlertSeverity::Critical
             }
-            Alert::LeadsOvernight { .. } => AlertSeverity::Warning,
+            Alert::LeadsOvernight { .. }
+            | Alert::StandupTooLong { .. }
+            | Alert::StandupMissingReports { .. }
+            | Alert::IdpOverdue { .. } => AlertSeverity::Warning,
+            Alert::StandupWithoutVideo { .. } => AlertSeverity::Info,
         }
     }
 
@@ -59,6 +88,10 @@ impl Alert {
             Alert::ManagerLaggingWithoutIdp { manager, .. }
             | Alert::LeadsOvernight { manager, .. } => manager.clone(),
             Alert::TeamMetricUnexplained { metric, .. } => (*metric).to_string(),
+            Alert::StandupTooLong { date, .. }
+            | Alert::StandupWithoutVideo { date }
+            | Alert::StandupMissingReports { date, .. } => date.to_string(),
+            Alert::IdpOverdue { slug, .. } => slug.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod decomposition;
 pub mod metrics;
 pub mod plan;
+pub mod practice;
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,7 @@ pub use alerts::{Alert, AlertSeverity};
 pub use decomposition::Decomposition;
 pub use metrics::{Figures, MonthFigures, PlanFigures, Totals, TrainingCounts};
 pub use plan::MonthPlan;
+pub use practice::{GoalProgress, IdpProgress, Request, Round, StandupStats, StandupWeek};
 
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::Content;
@@ -94,6 +96,14 @@ pub struct Analytics {
     pub lagging_managers: Vec<LaggingManager>,
     pub lagging_metrics: Vec<LaggingMetric>,
     pub alerts: Vec<Alert>,
+    pub standups: Vec<StandupStats>,
+    pub standup_weeks: Vec<StandupWeek>,
+    /// Open requests from stand-ups, newest first.
+    pub requests: Vec<Request>,
+    /// Development plans, open first.
+    pub idps: Vec<IdpProgress>,
+    /// Assessment rounds, oldest first.
+    pub rounds: Vec<Round>,
 }
 
 impl Analytics {
@@ -268,7 +278,14 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
         lagging_managers: Vec::new(),
         lagging_metrics: Vec::new(),
         alerts: Vec::new(),
+        standups: practice::standups(content),
+        standup_weeks: Vec::new(),
+        requests: practice::requests(content, as_of),
+        idps: Vec::new(),
+        rounds: practice::rounds(content),
     };
+    analytics.standup_weeks = practice::standup_weeks(&analytics.standups);
+    analytics.idps = practice::idps(content, &analytics);
     decompose_current(&mut analytics, &files);
     judge_lagging(&mut analytics, content);
     analytics.alerts = raise_alerts(&analytics, content);
@@ -381,18 +398,26 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
     let threshold_pct = content.config.thresholds.manager_lagging_pct;
     let mut alerts = Vec::new();
     for m in &a.lagging_managers {
-        alerts.push(Alert::ManagerLaggingWithoutIdp {
-            manager: m.id.clone(),
-            weeks: m.weeks,
-            attainment: m.attainment,
-            threshold_pct,
-        });
+        let has_plan = a
+            .idps
+            .iter()
+            .any(|p| p.manager == m.id && p.status.is_open());
+        if !has_plan {
+            alerts.push(Alert::ManagerLaggingWithoutIdp {
+                manager: m.id.clone(),
+                weeks: m.weeks,
+                attainment: m.attainment,
+                threshold_pct,
+            });
+        }
     }
     for m in &a.lagging_metrics {
-        alerts.push(Alert::TeamMetricUnexplained {
-            metric: m.metric,
-            pace: m.pace,
-        });
+        if explanation(content, a.current_month, m.metric).is_none() {
+            alerts.push(Alert::TeamMetricUnexplained {
+                metric: m.metric,
+                pace: m.pace,
+            });
+        }
     }
     if let Some(latest) = a.latest_week.and_then(|w| a.week(w)) {
         for (id, f) in &latest.managers {
@@ -405,8 +430,49 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
             }
         }
     }
+    let limit = u64::from(content.config.thresholds.standup_max_minutes);
+    for s in practice::last_week(&a.standups, a.as_of) {
+        if let Some(minutes) = s.duration_min.filter(|_| s.over_limit) {
+            alerts.push(Alert::StandupTooLong {
+                date: s.date,
+                minutes,
+                limit,
+            });
+        }
+        if !s.video {
+            alerts.push(Alert::StandupWithoutVideo { date: s.date });
+        }
+        if !s.missing.is_empty() {
+            alerts.push(Alert::StandupMissingReports {
+                date: s.date,
+                managers: s.missing.clone(),
+            });
+        }
+    }
+    for p in a.idps.iter().filter(|p| p.overdue) {
+        alerts.push(Alert::IdpOverdue {
+            slug: p.slug.clone(),
+            manager: p.manager.clone(),
+            due: p.due,
+        });
+    }
     alerts::sort(&mut alerts);
     alerts
+}
+
+/// The head's explanation of a lagging metric in a month's note, if written.
+pub fn explanation<'a>(
+    content: &'a Content,
+    month: Option<YearMonth>,
+    metric: &str,
+) -> Option<&'a crate::content::Explanation> {
+    let month = month?;
+    content
+        .month_notes
+        .iter()
+        .find(|n| n.data.month.value == month)
+        .and_then(|n| n.data.explanations.get(metric))
+        .filter(|e| !e.reason.trim().is_empty())
 }
 
 #[cfg(test)]

@@ -51,7 +51,13 @@ mod tests {
 
     #[test]
     fn explains_missing_or_unclosed() {
-        assert_eq!(split("p.md", "title: x\n").unwrap_err().message, "missing front matter");
-        assert_eq!(split("p.md", "---\ntitle: x\n").unwrap_err().message, "front matter is not closed");
+        assert_eq!(
+            split("p.md", "title: x\n").unwrap_err().message,
+            "missing front matter"
+        );
+        assert_eq!(
+            split("p.md", "---\ntitle: x\n").unwrap_err().message,
+            "front matter is not closed"
+        );
     }
 }

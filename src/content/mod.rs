@@ -224,32 +224,48 @@ pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
             }
             Kind::Checklist => {
                 if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
-                    content.checklist = Some(Doc { path, line_offset: 0, data });
+                    content.checklist = Some(Doc {
+                        path,
+                        line_offset: 0,
+                        data,
+                    });
                 }
             }
             Kind::Assessment => {
                 if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
-                    content.assessments.push(Doc { path, line_offset: 0, data });
+                    content.assessments.push(Doc {
+                        path,
+                        line_offset: 0,
+                        data,
+                    });
                 }
             }
             Kind::Standup => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Standup, b| d.body = b);
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Standup, b| {
+                    d.body = b
+                });
                 content.standups.extend(doc);
             }
             Kind::Idp => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Idp, b| d.body = b);
+                let doc =
+                    parse_markdown(path, &text, &mut diagnostics, |d: &mut Idp, b| d.body = b);
                 content.idps.extend(doc);
             }
             Kind::MonthNote => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut MonthNote, b| d.body = b);
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut MonthNote, b| {
+                    d.body = b
+                });
                 content.month_notes.extend(doc);
             }
             Kind::Page => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Page, b| d.body = b);
+                let doc =
+                    parse_markdown(path, &text, &mut diagnostics, |d: &mut Page, b| d.body = b);
                 content.pages.extend(doc);
             }
             Kind::OneOnOne => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut OneOnOne, b| d.body = b);
+                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut OneOnOne, b| {
+                    d.body = b
+                });
                 content.one_on_ones.extend(doc);
             }
         }
@@ -283,7 +299,11 @@ fn parse_markdown<T: serde::de::DeserializeOwned>(
         .map_err(|d| diagnostics.push(d))
         .ok()?;
     set_body(&mut data, split.body.to_string());
-    Some(Doc { path, line_offset: split.line_offset, data })
+    Some(Doc {
+        path,
+        line_offset: split.line_offset,
+        data,
+    })
 }
 
 fn parse_into<T: serde::de::DeserializeOwned>(

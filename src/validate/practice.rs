@@ -24,11 +24,24 @@ pub fn check(content: &Content, out: &mut Vec<Diagnostic>) {
 }
 
 /// The file name must say what the file's own date, month or id says.
-fn name_agrees<T, S>(doc: &Doc<T>, spanned: &Spanned<S>, expected: &str, what: &str, folder: &str, out: &mut Vec<Diagnostic>) {
+fn name_agrees<T, S>(
+    doc: &Doc<T>,
+    spanned: &Spanned<S>,
+    expected: &str,
+    what: &str,
+    folder: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if doc.stem() != expected {
         out.push(
-            doc.error_at(spanned, format!("file name `{}` disagrees with `{what}`", doc.stem()))
-                .hint(format!("rename the file to {folder}/{expected}.{}, or fix `{what}`", extension(&doc.path))),
+            doc.error_at(
+                spanned,
+                format!("file name `{}` disagrees with `{what}`", doc.stem()),
+            )
+            .hint(format!(
+                "rename the file to {folder}/{expected}.{}, or fix `{what}`",
+                extension(&doc.path)
+            )),
         );
     }
 }
@@ -38,9 +51,20 @@ fn extension(path: &str) -> &str {
 }
 
 /// One file per day (or month): the second names the first.
-fn once<K: Ord, T, S>(seen: &mut BTreeMap<K, String>, key: K, doc: &Doc<T>, at: &Spanned<S>, what: String, out: &mut Vec<Diagnostic>) {
+fn once<K: Ord, T, S>(
+    seen: &mut BTreeMap<K, String>,
+    key: K,
+    doc: &Doc<T>,
+    at: &Spanned<S>,
+    what: String,
+    out: &mut Vec<Diagnostic>,
+) {
     if let Some(first) = seen.get(&key) {
-        out.push(doc.error_at(at, what).label(format!("also in {first}")).hint("keep one file"));
+        out.push(
+            doc.error_at(at, what)
+                .label(format!("also in {first}"))
+                .hint("keep one file"),
+        );
     } else {
         seen.insert(key, doc.path.clone());
     }
@@ -55,7 +79,12 @@ fn known_manager<T>(content: &Content, doc: &Doc<T>, key: &Key, out: &mut Vec<Di
 }
 
 /// A manager id given as a value (`manager: petr-sidorov`), checked like a key.
-fn known_manager_value<T>(content: &Content, doc: &Doc<T>, id: &Spanned<String>, out: &mut Vec<Diagnostic>) -> bool {
+fn known_manager_value<T>(
+    content: &Content,
+    doc: &Doc<T>,
+    id: &Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
     let known = content.team.get(&id.value).is_some();
     if !known {
         out.push(
@@ -75,21 +104,37 @@ fn standups(content: &Content, out: &mut Vec<Diagnostic>) {
         let s = &doc.data;
         let date: NaiveDate = s.date.value.0;
         name_agrees(doc, &s.date, &date.to_string(), "date", "standups", out);
-        once(&mut seen, date, doc, &s.date, format!("a second stand-up on {date}"), out);
+        once(
+            &mut seen,
+            date,
+            doc,
+            &s.date,
+            format!("a second stand-up on {date}"),
+            out,
+        );
         for key in s.reports.keys().chain(s.absent.keys()) {
             known_manager(content, doc, key, out);
         }
         for key in s.absent.keys() {
             if s.reports.contains_key(key.as_str()) {
-                out.push(doc.key_warning(key, format!("`{key}` is listed as absent but also reported")));
+                out.push(doc.key_warning(
+                    key,
+                    format!("`{key}` is listed as absent but also reported"),
+                ));
             }
         }
         if let Some(d) = &s.duration_min
             && d.value.0 > u64::from(limit)
         {
             out.push(
-                doc.warning_at(d, format!("the stand-up took {} minutes; the limit is {limit}", d.value.0))
-                    .hint("keep to numbers, progress and the day's plan; take details to one-to-ones"),
+                doc.warning_at(
+                    d,
+                    format!(
+                        "the stand-up took {} minutes; the limit is {limit}",
+                        d.value.0
+                    ),
+                )
+                .hint("keep to numbers, progress and the day's plan; take details to one-to-ones"),
             );
         }
         if !s.video.value {
@@ -99,14 +144,18 @@ fn standups(content: &Content, out: &mut Vec<Diagnostic>) {
             let missing = report.value.missing();
             if !missing.is_empty() {
                 out.push(
-                    doc.key_warning(key, format!("`{key}`'s report has no {}", missing.join(", ")))
-                        .hint("the format asks for done, result, goal and how every day"),
+                    doc.key_warning(
+                        key,
+                        format!("`{key}`'s report has no {}", missing.join(", ")),
+                    )
+                    .hint("the format asks for done, result, goal and how every day"),
                 );
             }
         }
         for manager in content.team.managers.iter().map(|m| &m.value) {
             let id = manager.id();
-            if manager.active_on(date) && !s.reports.contains_key(id) && !s.absent.contains_key(id) {
+            if manager.active_on(date) && !s.reports.contains_key(id) && !s.absent.contains_key(id)
+            {
                 out.push(
                     doc.warning_at(&s.date, format!("no report from {id} on {date}"))
                         .hint(format!("add their answers under `reports:`, or `absent: {{ {id}: \"reason\" }}`")),
@@ -121,12 +170,25 @@ fn idps(content: &Content, out: &mut Vec<Diagnostic>) {
         let p = &doc.data;
         if known_manager_value(content, doc, &p.manager, out) {
             let expected = format!("{}-{}", p.manager.value, YearMonth::of(p.opened.value.0));
-            name_agrees(doc, &p.manager, &expected, "manager` and `opened", "idp", out);
+            name_agrees(
+                doc,
+                &p.manager,
+                &expected,
+                "manager` and `opened",
+                "idp",
+                out,
+            );
         }
         if p.due.value < p.opened.value {
             out.push(
-                doc.error_at(&p.due, format!("`due` ({}) is before `opened` ({})", p.due.value.0, p.opened.value.0))
-                    .hint("a development plan ends after it starts"),
+                doc.error_at(
+                    &p.due,
+                    format!(
+                        "`due` ({}) is before `opened` ({})",
+                        p.due.value.0, p.opened.value.0
+                    ),
+                )
+                .hint("a development plan ends after it starts"),
             );
         }
         for goal in &p.goals {
@@ -136,9 +198,15 @@ fn idps(content: &Content, out: &mut Vec<Diagnostic>) {
                     out.push(
                         doc.error_at(metric, format!("unknown metric `{}`", metric.value))
                             .width(metric.value.chars().count())
-                            .hint(did_you_mean(&metric.value, GOAL_METRICS.iter().copied()).unwrap_or_else(|| {
-                                format!("a goal can measure one of: {}", GOAL_METRICS.join(", "))
-                            })),
+                            .hint(
+                                did_you_mean(&metric.value, GOAL_METRICS.iter().copied())
+                                    .unwrap_or_else(|| {
+                                        format!(
+                                            "a goal can measure one of: {}",
+                                            GOAL_METRICS.join(", ")
+                                        )
+                                    }),
+                            ),
                     );
                 }
                 if g.target.is_none() {
@@ -169,7 +237,14 @@ fn assessments(content: &Content, out: &mut Vec<Diagnostic>) {
         let a = &doc.data;
         let date = a.date.value.0;
         name_agrees(doc, &a.date, &date.to_string(), "date", "assessments", out);
-        once(&mut seen, date, doc, &a.date, format!("a second assessment round on {date}"), out);
+        once(
+            &mut seen,
+            date,
+            doc,
+            &a.date,
+            format!("a second assessment round on {date}"),
+            out,
+        );
         let scale = a.scale.value.0;
         if scale == 0 {
             out.push(doc.error_at(&a.scale, "the scale must be at least 1"));
@@ -181,13 +256,19 @@ fn assessments(content: &Content, out: &mut Vec<Diagnostic>) {
                     out.push(
                         doc.key_error(competency, format!("unknown competency `{competency}`"))
                             .label("not in competencies of content/config.yaml")
-                            .hint_opt(did_you_mean(competency.as_str(), competencies.iter().copied())),
+                            .hint_opt(did_you_mean(
+                                competency.as_str(),
+                                competencies.iter().copied(),
+                            )),
                     );
                 }
                 if scale > 0 && !(1..=scale).contains(&score.value.0) {
                     out.push(
-                        doc.error_at(score, format!("score {} is outside the scale 1–{scale}", score.value.0))
-                            .hint(format!("scores are whole numbers from 1 to {scale}")),
+                        doc.error_at(
+                            score,
+                            format!("score {} is outside the scale 1–{scale}", score.value.0),
+                        )
+                        .hint(format!("scores are whole numbers from 1 to {scale}")),
                     );
                 }
             }
@@ -204,14 +285,23 @@ fn month_notes(content: &Content, out: &mut Vec<Diagnostic>) {
         let n = &doc.data;
         let month = n.month.value;
         name_agrees(doc, &n.month, &month.to_string(), "month", "months", out);
-        once(&mut seen, month, doc, &n.month, format!("a second note for {month}"), out);
+        once(
+            &mut seen,
+            month,
+            doc,
+            &n.month,
+            format!("a second note for {month}"),
+            out,
+        );
         for key in n.explanations.keys() {
             if !EXPLAINABLE.contains(&key.as_str()) {
                 out.push(
                     doc.key_error(key, format!("`{key}` is not a metric that can lag"))
-                        .hint(did_you_mean(key.as_str(), EXPLAINABLE.iter().copied()).unwrap_or_else(|| {
-                            format!("explain one of: {}", EXPLAINABLE.join(", "))
-                        })),
+                        .hint(
+                            did_you_mean(key.as_str(), EXPLAINABLE.iter().copied()).unwrap_or_else(
+                                || format!("explain one of: {}", EXPLAINABLE.join(", ")),
+                            ),
+                        ),
                 );
             }
         }
@@ -237,7 +327,14 @@ fn one_on_ones(content: &Content, out: &mut Vec<Diagnostic>) {
         let o = &doc.data;
         if known_manager_value(content, doc, &o.manager, out) {
             let expected = format!("{}-{}", o.date.value.0, o.manager.value);
-            name_agrees(doc, &o.date, &expected, "date` and `manager", "one-on-ones", out);
+            name_agrees(
+                doc,
+                &o.date,
+                &expected,
+                "date` and `manager",
+                "one-on-ones",
+                out,
+            );
         }
     }
 }

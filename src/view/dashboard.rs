@@ -218,13 +218,25 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
             behind: if l.metric == "revenue" {
                 ctx.fmt.money(l.shortfall)
             } else {
-                ctx.fmt.number(l.shortfall, 0)
+                crate::i18n::deals(ctx.locale(), l.shortfall.round().max(0.0) as u64)
             },
-            reason: None,
-            actions: None,
-            resources: None,
+            reason: explained(ctx, l.metric, |e| &e.reason),
+            actions: explained(ctx, l.metric, |e| &e.actions),
+            resources: explained(ctx, l.metric, |e| &e.resources),
         })
         .collect()
+}
+
+/// One part of the head's explanation of a lagging metric this month.
+fn explained(
+    ctx: &Ctx,
+    metric: &str,
+    part: fn(&crate::content::Explanation) -> &String,
+) -> Option<String> {
+    crate::analytics::explanation(ctx.content, ctx.analytics.current_month, metric)
+        .map(part)
+        .filter(|t| !t.trim().is_empty())
+        .cloned()
 }
 
 /// Managers of the month, best attainment first (no plan last, then by revenue).

@@ -4,12 +4,14 @@
 mod dashboard;
 mod people;
 mod period;
+mod practice;
 
 use serde::Serialize;
 
 pub use dashboard::dashboard;
 pub use people::{manager, team};
 pub use period::{month, months, week, weeks};
+pub use practice::{idp, idps, page, standup, standups};
 
 use crate::analytics::{Alert, Analytics};
 use crate::calendar::{IsoWeek, YearMonth};
@@ -100,6 +102,18 @@ pub mod href {
     pub fn manager(id: &str) -> String {
         format!("team/{id}/index.html")
     }
+
+    pub fn standup(date: chrono::NaiveDate) -> String {
+        format!("standups/{date}/index.html")
+    }
+
+    pub fn idp(slug: &str) -> String {
+        format!("idp/{slug}/index.html")
+    }
+
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}/index.html")
+    }
 }
 
 fn alert_href(alert: &Alert) -> Option<String> {
@@ -107,6 +121,10 @@ fn alert_href(alert: &Alert) -> Option<String> {
         Alert::ManagerLaggingWithoutIdp { manager, .. } => Some(href::manager(manager)),
         Alert::LeadsOvernight { week, .. } => Some(href::week(*week)),
         Alert::TeamMetricUnexplained { .. } => None,
+        Alert::StandupTooLong { date, .. }
+        | Alert::StandupWithoutVideo { date }
+        | Alert::StandupMissingReports { date, .. } => Some(href::standup(*date)),
+        Alert::IdpOverdue { slug, .. } => Some(href::idp(slug)),
     }
 }
 
@@ -122,12 +140,21 @@ pub struct AlertView {
 #[derive(Debug, Serialize)]
 pub struct Layout {
     pub site_title: String,
+    /// The rule pages, by `order`, in a second navigation line.
+    pub pages: Vec<NavLink>,
     pub lang: &'static str,
     /// Relative prefix to the site root from this page ("", "../", "../../").
     pub root: String,
     pub page_title: String,
     pub nav: Vec<NavItem>,
     pub as_of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -144,6 +171,9 @@ pub enum Section {
     Months,
     Weeks,
     Team,
+    Standups,
+    Idp,
+    Pages,
 }
 
 impl Ctx<'_> {
@@ -154,7 +184,15 @@ impl Ctx<'_> {
             (Section::Months, "months/index.html", "nav_months"),
             (Section::Weeks, "weeks/index.html", "nav_weeks"),
             (Section::Team, "team/index.html", "nav_team"),
+            (Section::Standups, "standups/index.html", "nav_standups"),
+            (Section::Idp, "idp/index.html", "nav_idp"),
         ];
+        let mut pages: Vec<&crate::content::Doc<crate::content::Page>> =
+            self.content.pages.iter().collect();
+        pages.sort_by(|a, b| {
+            (a.data.order.unwrap_or(i64::MAX), &a.data.title)
+                .cmp(&(b.data.order.unwrap_or(i64::MAX), &b.data.title))
+        });
         Layout {
             site_title: self.content.config.title.clone(),
             lang: match self.locale() {
@@ -162,6 +200,14 @@ impl Ctx<'_> {
                 Locale::En => "en",
             },
             root: "../".repeat(depth),
+            pages: pages
+                .into_iter()
+                .map(|p| NavLink {
+                    href: href::page(p.stem()),
+                    current: href::page(p.stem()) == path,
+                    label: p.data.title.clone(),
+                })
+                .collect(),
             page_title: title,
             nav: items
                 .into_iter()

@@ -82,6 +82,19 @@ pub struct MonthPage {
     pub comparison: Vec<CompareRow>,
     pub comparison_note: Option<String>,
     pub weeks: Vec<WeekLinkRow>,
+    /// The head's explanations for this month, metric by metric.
+    pub explanations: Vec<ExplanationRow>,
+    /// The head's commentary (sanitised HTML).
+    pub commentary: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExplanationRow {
+    pub metric: &'static str,
+    pub pace: String,
+    pub reason: String,
+    pub actions: String,
+    pub resources: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,7 +175,35 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             .map(|(id, f)| plan_fact(ctx.name(id), Some(href::manager(id)), false, f)),
     );
     let path = format!("months/{}/index.html", m.month);
+    let note = ctx
+        .content
+        .month_notes
+        .iter()
+        .find(|n| n.data.month.value == m.month);
+    let explanations = note
+        .map(|n| {
+            crate::content::month_note::EXPLAINABLE
+                .iter()
+                .filter_map(|metric| n.data.explanations.get(*metric).map(|e| (*metric, e)))
+                .map(|(metric, e)| ExplanationRow {
+                    metric: ctx.t(metric),
+                    pace: ctx.pct(if metric == "revenue" {
+                        m.team.pace
+                    } else {
+                        m.team.pace_deals
+                    }),
+                    reason: e.reason.clone(),
+                    actions: e.actions.clone(),
+                    resources: e.resources.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     MonthPage {
+        explanations,
+        commentary: note
+            .map(|n| crate::markdown::to_html(&n.data.body))
+            .unwrap_or_default(),
         layout: ctx.layout(&path, month_title(ctx, m.month), Section::Months),
         heading: month_title(ctx, m.month),
         weeks_note: format!(

@@ -1,0 +1,372 @@
+//! The practice layer in numbers: stand-up discipline, open requests,
+//! development plans measured against the weekly figures, assessment rounds.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Analytics, Figures};
+use crate::calendar::IsoWeek;
+use crate::content::{Content, IdpStatus};
+
+/// One stand-up, counted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandupStats {
+    pub date: NaiveDate,
+    pub duration_min: Option<u64>,
+    pub over_limit: bool,
+    pub video: bool,
+    /// Managers active that day.
+    pub expected: usize,
+    pub reported: usize,
+    pub absent: usize,
+    /// Reports with done, result, goal and how all given.
+    pub complete: usize,
+    /// Active managers neither reporting nor excused.
+    pub missing: Vec<String>,
+}
+
+/// A week of stand-ups, as shares (`None` where nothing was counted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandupWeek {
+    pub week: IsoWeek,
+    pub count: usize,
+    pub avg_duration: Option<f64>,
+    pub within_limit: Option<f64>,
+    pub on_video: Option<f64>,
+    /// Reports given / reports expected (active managers, excused ones included in neither).
+    pub attendance: Option<f64>,
+    /// Complete reports / reports given.
+    pub complete: Option<f64>,
+}
+
+/// A non-empty `help` or `need` answer: what someone asked of the head or team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub date: NaiveDate,
+    pub manager: String,
+    /// `help` (yesterday's help needed) or `need` (today's need from the head or team).
+    pub kind: &'static str,
+    pub text: String,
+    pub days_ago: i64,
+}
+
+/// A development plan with its goals measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdpProgress {
+    /// The file name without `.md`: the page's slug.
+    pub slug: String,
+    pub manager: String,
+    pub status: IdpStatus,
+    pub opened: NaiveDate,
+    pub due: NaiveDate,
+    pub overdue: bool,
+    pub goals: Vec<GoalProgress>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalProgress {
+    pub text: String,
+    pub metric: Option<String>,
+    pub target: Option<f64>,
+    pub done: Option<bool>,
+    /// The metric's value for each week with data since the plan opened, oldest first.
+    pub weekly: Vec<(IsoWeek, Option<f64>)>,
+    /// The latest measured value.
+    pub latest: Option<f64>,
+    /// Whether the latest value reaches the target.
+    pub met: Option<bool>,
+}
+
+/// An assessment round: manager → competency → score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    pub date: NaiveDate,
+    pub scale: u64,
+    pub scores: BTreeMap<String, BTreeMap<String, u64>>,
+    pub notes: BTreeMap<String, String>,
+}
+
+/// A ratio of `Figures` by its name (the names a goal may measure).
+pub fn metric(figures: &Figures, name: &str) -> Option<f64> {
+    match name {
+        "processing_rate" => figures.processing_rate,
+        "conv_lead_meeting" => figures.conv_lead_meeting,
+        "conv_meeting_deal" => figures.conv_meeting_deal,
+        "conv_lead_deal" => figures.conv_lead_deal,
+        "avg_deal" => figures.avg_deal,
+        "attainment" => figures.attainment,
+        "attainment_deals" => figures.attainment_deals,
+        _ => None,
+    }
+}
+
+pub fn standups(content: &Content) -> Vec<StandupStats> {
+    let limit = u64::from(content.config.thresholds.standup_max_minutes);
+    let mut list: Vec<StandupStats> = content
+        .standups
+        .iter()
+        .map(|doc| {
+            let s = &doc.data;
+            let date = s.date.value.0;
+            let active: Vec<&str> = content
+                .team
+                .managers
+                .iter()
+                .map(|m| &m.value)
+                .filter(|m| m.active_on(date))
+                .map(|m| m.id())
+                .collect();
+            let duration = s.duration_min.as_ref().map(|d| d.value.0);
+            StandupStats {
+                date,
+                duration_min: duration,
+                over_limit: duration.is_some_and(|d| d > limit),
+                video: s.video.value,
+                expected: active
+                    .iter()
+                    .filter(|id| !s.absent.contains_key(**id))
+                    .count(),
+                reported: s.reports.len(),
+                absent: s.absent.len(),
+                complete: s
+                    .reports
+                    .values()
+                    .filter(|r| r.value.missing().is_empty())
+                    .count(),
+                missing: active
+                    .iter()
+                    .filter(|id| !s.reports.contains_key(**id) && !s.absent.contains_key(**id))
+                    .map(|id| id.to_string())
+                    .collect(),
+            }
+        })
+        .collect();
+    list.sort_by_key(|s| s.date);
+    list.dedup_by_key(|s| s.date);
+    list
+}
+
+fn share(part: usize, whole: usize) -> Option<f64> {
+    super::metrics::ratio(part as f64, whole as f64)
+}
+
+pub fn standup_weeks(list: &[StandupStats]) -> Vec<StandupWeek> {
+    let mut by_week: BTreeMap<IsoWeek, Vec<&StandupStats>> = BTreeMap::new();
+    for s in list {
+        by_week.entry(IsoWeek::of(s.date)).or_default().push(s);
+    }
+    by_week
+        .into_iter()
+        .map(|(week, days)| {
+            let timed: Vec<u64> = days.iter().filter_map(|d| d.duration_min).collect();
+            let reported: usize = days.iter().map(|d| d.reported).sum();
+            StandupWeek {
+                week,
+                count: days.len(),
+                avg_duration: super::metrics::ratio(
+                    timed.iter().sum::<u64>() as f64,
+                    timed.len() as f64,
+                ),
+                within_limit: share(
+                    days.iter()
+                        .filter(|d| d.duration_min.is_some() && !d.over_limit)
+                        .count(),
+                    timed.len(),
+                ),
+                on_video: share(days.iter().filter(|d| d.video).count(), days.len()),
+                attendance: share(
+                    days.iter().map(|d| d.expected - d.missing.len()).sum(),
+                    days.iter().map(|d| d.expected).sum(),
+                ),
+                complete: share(days.iter().map(|d| d.complete).sum(), reported),
+            }
+        })
+        .collect()
+}
+
+/// Every non-empty `help`/`need`, newest first.
+pub fn requests(content: &Content, as_of: NaiveDate) -> Vec<Request> {
+    let mut list = Vec::new();
+    for doc in &content.standups {
+        let date = doc.data.date.value.0;
+        for (id, report) in &doc.data.reports {
+            for (kind, text) in [("help", &report.value.help), ("need", &report.value.need)] {
+                if !text.trim().is_empty() {
+                    list.push(Request {
+                        date,
+                        manager: id.as_str().to_string(),
+                        kind,
+                        text: text.trim().to_string(),
+                        days_ago: (as_of - date).num_days(),
+                    });
+                }
+            }
+        }
+    }
+    list.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(a.manager.cmp(&b.manager))
+            .then(a.kind.cmp(b.kind))
+    });
+    list
+}
+
+/// Each plan with each measured goal's weekly values since the plan opened.
+pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
+    let mut list: Vec<IdpProgress> = content
+        .idps
+        .iter()
+        .map(|doc| {
+            let p = &doc.data;
+            let manager = p.manager.value.clone();
+            let from = IsoWeek::of(p.opened.value.0);
+            let goals = p
+                .goals
+                .iter()
+                .map(|g| {
+                    let g = &g.value;
+                    let name = g.metric.as_ref().map(|m| m.value.clone());
+                    let weekly: Vec<(IsoWeek, Option<f64>)> = match &name {
+                        Some(name) => a
+                            .weeks
+                            .iter()
+                            .filter(|w| w.week >= from)
+                            .filter_map(|w| {
+                                w.managers.get(&manager).map(|f| (w.week, metric(f, name)))
+                            })
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    let latest = weekly.iter().rev().find_map(|(_, v)| *v);
+                    GoalProgress {
+                        text: g.text.clone(),
+                        metric: name,
+                        target: g.target,
+                        done: g.done,
+                        latest,
+                        met: latest.zip(g.target).map(|(v, t)| v >= t),
+                        weekly,
+                    }
+                })
+                .collect();
+            IdpProgress {
+                slug: doc.stem().to_string(),
+                manager,
+                status: p.status,
+                opened: p.opened.value.0,
+                due: p.due.value.0,
+                overdue: p.status.is_open() && p.due.value.0 < a.as_of,
+                goals,
+            }
+        })
+        .collect();
+    // Open plans first, then the newest.
+    list.sort_by(|x, y| {
+        (!x.status.is_open(), std::cmp::Reverse(x.opened), &x.slug).cmp(&(
+            !y.status.is_open(),
+            std::cmp::Reverse(y.opened),
+            &y.slug,
+        ))
+    });
+    list
+}
+
+pub fn rounds(content: &Content) -> Vec<Round> {
+    let mut list: Vec<Round> = content
+        .assessments
+        .iter()
+        .map(|doc| {
+            let a = &doc.data;
+            Round {
+                date: a.date.value.0,
+                scale: a.scale.value.0,
+                scores: a
+                    .scores
+                    .iter()
+                    .map(|(m, s)| {
+                        (
+                            m.as_str().to_string(),
+                            s.iter()
+                                .map(|(c, v)| (c.as_str().to_string(), v.value.0))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+                notes: a
+                    .notes
+                    .iter()
+                    .map(|(m, n)| (m.as_str().to_string(), n.clone()))
+                    .collect(),
+            }
+        })
+        .collect();
+    list.sort_by_key(|r| r.date);
+    list.dedup_by_key(|r| r.date);
+    list
+}
+
+/// The stand-ups in the 7 days up to and including `as_of`.
+pub fn last_week(list: &[StandupStats], as_of: NaiveDate) -> impl Iterator<Item = &StandupStats> {
+    let from = as_of.checked_sub_days(Days::new(6)).unwrap_or(as_of);
+    list.iter()
+        .filter(move |s| s.date >= from && s.date <= as_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(
+        date: &str,
+        duration: u64,
+        video: bool,
+        expected: usize,
+        missing: usize,
+        reported: usize,
+        complete: usize,
+    ) -> StandupStats {
+        StandupStats {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            duration_min: Some(duration),
+            over_limit: duration > 20,
+            video,
+            expected,
+            reported,
+            absent: 0,
+            complete,
+            missing: vec!["x".into(); missing],
+        }
+    }
+
+    #[test]
+    fn weekly_shares_by_hand() {
+        let list = [
+            day("2026-11-23", 18, true, 6, 0, 6, 6),
+            day("2026-11-24", 27, true, 6, 0, 6, 5),
+            day("2026-11-25", 15, false, 6, 1, 5, 5),
+        ];
+        let w = &standup_weeks(&list)[0];
+        assert_eq!(w.count, 3);
+        assert_eq!(w.avg_duration, Some(20.0));
+        assert_eq!(w.within_limit, Some(2.0 / 3.0));
+        assert_eq!(w.on_video, Some(2.0 / 3.0));
+        assert_eq!(w.attendance, Some(17.0 / 18.0));
+        assert_eq!(w.complete, Some(16.0 / 17.0));
+    }
+
+    #[test]
+    fn last_week_is_seven_days_up_to_as_of() {
+        let list = [
+            day("2026-11-20", 10, true, 1, 0, 1, 1),
+            day("2026-11-21", 10, true, 1, 0, 1, 1),
+            day("2026-11-27", 10, true, 1, 0, 1, 1),
+        ];
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let dates: Vec<String> = last_week(&list, as_of)
+            .map(|s| s.date.to_string())
+            .collect();
+        assert_eq!(dates, ["2026-11-21", "2026-11-27"]);
+    }
+}
