@@ -17,7 +17,16 @@ struct Metrics<'a> {
     weeks: Vec<WeekOut<'a>>,
     months: Vec<MonthOut<'a>>,
     alerts: Vec<AlertOut>,
-    checklist: Vec<serde_json::Value>,
+    checklist: Vec<PointOut>,
+}
+
+#[derive(Serialize)]
+struct PointOut {
+    point: &'static str,
+    phase: u8,
+    status: crate::analytics::checklist::Status,
+    value: Option<f64>,
+    summary: String,
 }
 
 #[derive(Serialize)]
@@ -99,7 +108,17 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
                 message: i18n::alert_text(al, &fmt, &name),
             })
             .collect(),
-        checklist: Vec::new(),
+        checklist: a
+            .checklist
+            .iter()
+            .map(|p| PointOut {
+                point: p.id,
+                phase: p.phase,
+                status: p.status,
+                value: p.value,
+                summary: i18n::checklist::summary(p, &fmt, &name),
+            })
+            .collect(),
     };
     let mut bytes = serde_json::to_vec_pretty(&metrics).expect("metrics serialise");
     bytes.push(b'\n');

@@ -119,6 +119,16 @@ pub fn site(
     for p in &analytics.idps {
         r.page(view::href::idp(&p.slug), "idp.html", &view::idp(&ctx, p))?;
     }
+    r.page(
+        "checklist/index.html".into(),
+        "checklist.html",
+        &view::checklist(&ctx),
+    )?;
+    r.page(
+        "one-on-ones/index.html".into(),
+        "one_on_ones.html",
+        &view::one_on_ones(&ctx),
+    )?;
     for doc in &content.pages {
         r.page(
             view::href::page(doc.stem()),

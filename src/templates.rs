@@ -29,6 +29,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("idps.html", include_str!("../templates/idps.html")),
     ("idp.html", include_str!("../templates/idp.html")),
     ("page.html", include_str!("../templates/page.html")),
+    (
+        "checklist.html",
+        include_str!("../templates/checklist.html"),
+    ),
+    (
+        "one_on_ones.html",
+        include_str!("../templates/one_on_ones.html"),
+    ),
     ("style.css", include_str!("../templates/style.css")),
 ];
 

@@ -54,6 +54,11 @@ pub enum Alert {
         manager: String,
         due: NaiveDate,
     },
+    /// An active manager with no one-to-one in the configured weeks.
+    OneOnOneOverdue {
+        manager: String,
+        last: Option<NaiveDate>,
+    },
 }
 
 impl Alert {
@@ -66,6 +71,7 @@ impl Alert {
             Alert::StandupWithoutVideo { .. } => "standup_without_video",
             Alert::StandupMissingReports { .. } => "standup_missing_reports",
             Alert::IdpOverdue { .. } => "idp_overdue",
+            Alert::OneOnOneOverdue { .. } => "one_on_one_overdue",
         }
     }
 
@@ -77,7 +83,8 @@ impl Alert {
             Alert::LeadsOvernight { .. }
             | Alert::StandupTooLong { .. }
             | Alert::StandupMissingReports { .. }
-            | Alert::IdpOverdue { .. } => AlertSeverity::Warning,
+            | Alert::IdpOverdue { .. }
+            | Alert::OneOnOneOverdue { .. } => AlertSeverity::Warning,
             Alert::StandupWithoutVideo { .. } => AlertSeverity::Info,
         }
     }
@@ -86,7 +93,8 @@ impl Alert {
     pub fn subject(&self) -> String {
         match self {
             Alert::ManagerLaggingWithoutIdp { manager, .. }
-            | Alert::LeadsOvernight { manager, .. } => manager.clone(),
+            | Alert::LeadsOvernight { manager, .. }
+            | Alert::OneOnOneOverdue { manager, .. } => manager.clone(),
             Alert::TeamMetricUnexplained { metric, .. } => (*metric).to_string(),
             Alert::StandupTooLong { date, .. }
             | Alert::StandupWithoutVideo { date }

@@ -2,10 +2,13 @@
 //! figure the site shows. No I/O, no clock, no strings for people.
 
 pub mod alerts;
+pub mod checklist;
 pub mod decomposition;
 pub mod metrics;
 pub mod plan;
 pub mod practice;
+#[cfg(test)]
+pub(crate) mod testkit;
 
 use std::collections::BTreeMap;
 
@@ -104,6 +107,8 @@ pub struct Analytics {
     pub idps: Vec<IdpProgress>,
     /// Assessment rounds, oldest first.
     pub rounds: Vec<Round>,
+    /// The control points in DESIGN.md's order.
+    pub checklist: Vec<checklist::ControlPoint>,
 }
 
 impl Analytics {
@@ -283,12 +288,14 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
         requests: practice::requests(content, as_of),
         idps: Vec::new(),
         rounds: practice::rounds(content),
+        checklist: Vec::new(),
     };
     analytics.standup_weeks = practice::standup_weeks(&analytics.standups);
     analytics.idps = practice::idps(content, &analytics);
     decompose_current(&mut analytics, &files);
     judge_lagging(&mut analytics, content);
     analytics.alerts = raise_alerts(&analytics, content);
+    analytics.checklist = checklist::measure(content, &analytics);
     analytics
 }
 
@@ -449,6 +456,10 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
             });
         }
     }
+    for manager in checklist::one_on_ones_overdue(content, a.as_of).unwrap_or_default() {
+        let last = checklist::latest_one_on_one(content, &manager);
+        alerts.push(Alert::OneOnOneOverdue { manager, last });
+    }
     for p in a.idps.iter().filter(|p| p.overdue) {
         alerts.push(Alert::IdpOverdue {
             slug: p.slug.clone(),
@@ -477,36 +488,8 @@ pub fn explanation<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::testkit::{date, site, week};
     use super::*;
-    use crate::content::parse_files;
-
-    fn site(files: &[(&str, &str)]) -> Content {
-        let mut all = vec![
-            ("content/config.yaml".to_string(), "title: T\nlocale: en\ncurrency: USD\n".to_string()),
-            (
-                "content/team.yaml".to_string(),
-                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n  - { id: b, name: B, joined: 2026-01-01 }\n"
-                    .to_string(),
-            ),
-        ];
-        all.extend(files.iter().map(|(p, t)| (p.to_string(), t.to_string())));
-        let (content, diagnostics) = parse_files(all);
-        assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
-        content
-    }
-
-    fn week(name: &str, a_revenue: u32, b_revenue: u32) -> (String, String) {
-        (
-            format!("content/weeks/{name}.yaml"),
-            format!(
-                "week: {name}\nmanagers:\n  a: {{ leads_received: 10, leads_processed: 10, leads_overnight: 0, calls: 1, meetings: 4, deals: 2, revenue: {a_revenue} }}\n  b: {{ leads_received: 10, leads_processed: 10, leads_overnight: 0, calls: 1, meetings: 4, deals: 1, revenue: {b_revenue} }}\n"
-            ),
-        )
-    }
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     #[test]
     fn week_53_is_a_fifth_of_the_december_plan() {

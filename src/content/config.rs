@@ -65,6 +65,12 @@ pub struct Thresholds {
     pub manager_lagging_pct: f64,
     pub manager_lagging_weeks: Spanned<u32>,
     pub team_lagging_pct: f64,
+    /// A control point measured as a share is met at or above this %…
+    pub control_met_pct: f64,
+    /// …and partly met at or above this %.
+    pub control_partly_pct: f64,
+    /// Weeks within which every active manager should have had a one-to-one.
+    pub one_on_one_weeks: u32,
 }
 
 impl Default for Thresholds {
@@ -74,6 +80,9 @@ impl Default for Thresholds {
             manager_lagging_pct: 80.0,
             manager_lagging_weeks: unspanned(2),
             team_lagging_pct: 90.0,
+            control_met_pct: 90.0,
+            control_partly_pct: 70.0,
+            one_on_one_weeks: 4,
         }
     }
 }

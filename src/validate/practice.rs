@@ -21,6 +21,37 @@ pub fn check(content: &Content, out: &mut Vec<Diagnostic>) {
     month_notes(content, out);
     pages(content, out);
     one_on_ones(content, out);
+    checklist(content, out);
+}
+
+/// Hand-ticked items are free-form, but one spelt almost like a measured
+/// control point is probably meant to be it: say that it changes nothing.
+fn checklist(content: &Content, out: &mut Vec<Diagnostic>) {
+    let Some(doc) = &content.checklist else {
+        return;
+    };
+    let ids = crate::analytics::checklist::POINTS.map(|(id, _)| id);
+    for key in doc.data.manual.keys() {
+        if ids.contains(&key.as_str()) {
+            out.push(
+                doc.key_warning(
+                    key,
+                    format!(
+                        "`{key}` is measured from the content; a manual tick does not change it"
+                    ),
+                )
+                .hint("tick by hand only what no file can prove"),
+            );
+        } else if let Some(hint) = did_you_mean(key.as_str(), ids.iter().copied()) {
+            out.push(
+                doc.key_warning(
+                    key,
+                    format!("`{key}` is not a control point; it is shown as a hand-ticked item"),
+                )
+                .hint(hint),
+            );
+        }
+    }
 }
 
 /// The file name must say what the file's own date, month or id says.

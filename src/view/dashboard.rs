@@ -19,6 +19,8 @@ pub struct Dashboard {
     pub team: Vec<TeamRow>,
     pub decomposition: Option<DecompositionView>,
     pub month_over: bool,
+    /// "Точки контроля: 9 из 12 выполнены".
+    pub checklist: String,
 }
 
 /// A lagging team metric and the head's word about it.
@@ -95,6 +97,7 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
             .and_then(|m| m.decomposition.as_ref())
             .map(|d| decomposition(ctx, d)),
         month_over: month.is_some_and(|m| m.complete),
+        checklist: super::control::summary_line(ctx),
     }
 }
 

@@ -1,13 +1,15 @@
 //! Page contexts: what each template sees, as serialisable view types.
 //! Numbers are formatted here for the locale; templates only place them.
 
+mod control;
 mod dashboard;
 mod people;
-mod period;
+pub mod period;
 mod practice;
 
 use serde::Serialize;
 
+pub use control::{checklist, one_on_ones};
 pub use dashboard::dashboard;
 pub use people::{manager, team};
 pub use period::{month, months, week, weeks};
@@ -125,6 +127,7 @@ fn alert_href(alert: &Alert) -> Option<String> {
         | Alert::StandupWithoutVideo { date }
         | Alert::StandupMissingReports { date, .. } => Some(href::standup(*date)),
         Alert::IdpOverdue { slug, .. } => Some(href::idp(slug)),
+        Alert::OneOnOneOverdue { .. } => Some("one-on-ones/index.html".into()),
     }
 }
 
@@ -173,6 +176,8 @@ pub enum Section {
     Team,
     Standups,
     Idp,
+    OneOnOnes,
+    Checklist,
     Pages,
 }
 
@@ -186,6 +191,12 @@ impl Ctx<'_> {
             (Section::Team, "team/index.html", "nav_team"),
             (Section::Standups, "standups/index.html", "nav_standups"),
             (Section::Idp, "idp/index.html", "nav_idp"),
+            (
+                Section::OneOnOnes,
+                "one-on-ones/index.html",
+                "nav_one_on_ones",
+            ),
+            (Section::Checklist, "checklist/index.html", "nav_checklist"),
         ];
         let mut pages: Vec<&crate::content::Doc<crate::content::Page>> =
             self.content.pages.iter().collect();

@@ -1,6 +1,8 @@
 //! Every interface string in Russian and English: one table, looked up by
 //! key. Templates get the whole table of the site's locale as `t`.
 
+pub mod checklist;
+
 use std::collections::BTreeMap;
 
 use crate::content::Locale;
@@ -15,6 +17,53 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("nav_standups", "Планёрки", "Stand-ups"),
     ("nav_idp", "ИПР", "Development plans"),
     ("rules", "Правила", "Rules"),
+    ("nav_one_on_ones", "1:1", "1:1s"),
+    ("nav_checklist", "Точки контроля", "Control points"),
+    (
+        "checklist_title",
+        "Точки контроля РОПа",
+        "The head of sales' control points",
+    ),
+    ("phase_one", "Первые два месяца", "The first two months"),
+    ("phase_two", "С третьего месяца", "From month three on"),
+    ("desired_result", "Желаемый результат", "Desired result"),
+    ("measured", "Измерено", "Measured"),
+    ("evidence", "Подтверждение", "Evidence"),
+    ("head_of_sales", "РОП", "Head of sales"),
+    ("started", "в должности с", "started"),
+    ("month_three_from", "третий месяц — с", "month three from"),
+    ("manual_ticks", "Отмечено вручную", "Ticked by hand"),
+    (
+        "manual_note",
+        "Эти пункты РОП отмечает сам; на статусы выше они не влияют.",
+        "The head ticks these by hand; they do not change the statuses above.",
+    ),
+    ("training_title", "Обучение", "Training"),
+    ("call_reviews", "Разборы звонков", "Call reviews"),
+    ("case_reviews", "Разборы кейсов", "Case reviews"),
+    ("trainings", "Тренинги", "Trainings"),
+    ("roleplays", "Ролевые игры", "Role-plays"),
+    (
+        "training_note",
+        "менеджеры — за текущий месяц; отдел — по месяцам",
+        "managers: this month; the team: month by month",
+    ),
+    ("how_judged", "Как считаем", "How it is judged"),
+    ("one_on_ones_title", "Встречи 1:1", "One-to-ones"),
+    ("last_one_on_one", "Последняя встреча", "Last one"),
+    ("one_on_ones_count", "Всего встреч", "Talks"),
+    ("mood_trend", "Настроение", "Mood"),
+    ("mood_good", "хорошее", "good"),
+    ("mood_neutral", "ровное", "neutral"),
+    ("mood_tense", "напряжённое", "tense"),
+    ("overdue_one_on_one", "больше 4 недель", "over 4 weeks"),
+    ("talks", "Записи встреч", "Notes of the talks"),
+    ("topic", "Тема", "Topic"),
+    (
+        "no_one_on_ones",
+        "Встречи 1:1 пока не записываются.",
+        "No one-to-ones recorded yet.",
+    ),
     // Stand-ups
     ("standups_title", "Планёрки", "Stand-ups"),
     ("standup", "Планёрка", "Stand-up"),
@@ -432,6 +481,21 @@ pub fn alert_text(
                     name(manager),
                     fmt.date(*due)
                 )
+            }
+        }
+        Alert::OneOnOneOverdue { manager, last } => {
+            let when = last.map(|d| fmt.date(d));
+            match (ru, when) {
+                (true, Some(d)) => format!(
+                    "{}: последняя встреча 1:1 — {d}, больше 4 недель назад",
+                    name(manager)
+                ),
+                (true, None) => format!("{}: встреч 1:1 ещё не было", name(manager)),
+                (false, Some(d)) => format!(
+                    "{}: last one-to-one on {d}, over 4 weeks ago",
+                    name(manager)
+                ),
+                (false, None) => format!("{}: no one-to-one yet", name(manager)),
             }
         }
         Alert::LeadsOvernight {
