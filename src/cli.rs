@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::calendar::IsoWeek;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "salespulse",
@@ -31,8 +33,11 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<NaiveDate>,
         /// Print only errors.
-        #[arg(long, short)]
+        #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
+        /// Also print the time of each stage.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Load and validate everything; print every problem and the alerts.
     Check {
@@ -42,6 +47,56 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Serve the site on 127.0.0.1, rebuild on every change, reload the browser.
+    Serve {
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Write a pre-filled file for every active manager (never over an existing one).
+    New {
+        #[command(subcommand)]
+        what: NewFile,
+        #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Create a new site in DIR: the demo content (or --empty), .gitignore, README, Pages workflow.
+    Init {
+        dir: PathBuf,
+        /// One manager and one week instead of the demo department.
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Write a JSON Schema per content file kind, for editor completion.
+    Schema {
+        #[arg(long, value_name = "DIR", default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewFile {
+    /// content/weeks/WEEK.yaml [default: the week after the latest week file].
+    Week {
+        #[arg(value_parser = parse_week)]
+        week: Option<IsoWeek>,
+    },
+    /// content/standups/DATE.md [default: --as-of, else today].
+    Standup {
+        #[arg(value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// content/idp/MANAGER-YYYY-MM.md with the manager's latest attainment as its reason.
+    Idp { manager: String },
+}
+
+fn parse_week(text: &str) -> Result<IsoWeek, String> {
+    IsoWeek::parse(text)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -124,12 +124,28 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     let limit = (name.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let close = candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), *c))
         .filter(|(distance, _)| *distance <= limit)
         .min()
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| c);
+    // A first name typed for a full id (`kiril` for `kirill-novikov`): the one id it starts.
+    let prefixed = || {
+        let count = name.chars().count();
+        let stem: String = name.chars().take(count.saturating_sub(1)).collect();
+        let mut starting = candidates
+            .iter()
+            .filter(|c| count >= 3 && c.starts_with(&stem));
+        match (starting.next(), starting.next()) {
+            (Some(one), None) => Some(*one),
+            _ => None,
+        }
+    };
+    close
+        .or_else(prefixed)
+        .map(|c| format!("did you mean `{c}`?"))
 }
 
 /// The text of every file a diagnostic may point into, keyed by its display path.
@@ -296,6 +312,15 @@ mod tests {
             Some("did you mean `anna-ivanova`?")
         );
         assert_eq!(did_you_mean("zzz", ids), None);
+        assert_eq!(
+            did_you_mean("petr", ids).as_deref(),
+            Some("did you mean `petr-sidorov`?")
+        );
+        assert_eq!(
+            did_you_mean("пётр", ids),
+            None,
+            "non-ASCII input must not panic"
+        );
         assert_eq!(
             did_you_mean("dealz", ["deals", "revenue"]).as_deref(),
             Some("did you mean `deals`?")

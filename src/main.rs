@@ -5,19 +5,38 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use salespulse::cli::{Cli, Command};
-use salespulse::site;
+use salespulse::serve;
+use salespulse::site::{self, Verbosity};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let root = &cli.root;
     let ok = match cli.command {
-        Command::Build { out, as_of, quiet } => {
-            let out = out.unwrap_or_else(|| cli.root.join("output"));
-            site::run_build(&cli.root, &out, site::as_of(as_of), quiet, color)
+        Command::Build {
+            out,
+            as_of,
+            quiet,
+            verbose,
+        } => {
+            let out = out.unwrap_or_else(|| root.join("output"));
+            site::run_build(
+                root,
+                &out,
+                site::as_of(as_of),
+                Verbosity::from_flags(quiet, verbose),
+                color,
+            )
         }
         Command::Check { as_of, format } => {
-            site::run_check(&cli.root, site::as_of(as_of), format, color)
+            site::run_check(root, site::as_of(as_of), format, color)
         }
+        Command::Serve { port, open, as_of } => {
+            serve::run(root, port, open, site::as_of(as_of), color)
+        }
+        Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
+        Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
+        Command::Schema { out } => site::run_schema(&root.join(out)),
     };
     if ok {
         ExitCode::SUCCESS

@@ -160,10 +160,36 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
     !checked.has_errors()
 }
 
+/// How much `build` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+impl Verbosity {
+    pub fn from_flags(quiet: bool, verbose: bool) -> Self {
+        match (quiet, verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        }
+    }
+}
+
 /// `salespulse build`: prints problems and one summary line; true on success.
-pub fn run_build(root: &Path, out: &Path, as_of: NaiveDate, quiet: bool, color: bool) -> bool {
+pub fn run_build(
+    root: &Path,
+    out: &Path,
+    as_of: NaiveDate,
+    verbosity: Verbosity,
+    color: bool,
+) -> bool {
     let started = Instant::now();
     let checked = check(root);
+    let checked_in = started.elapsed();
+    let quiet = verbosity == Verbosity::Quiet;
     let shown: Vec<Diagnostic> = checked
         .diagnostics
         .iter()
@@ -176,6 +202,13 @@ pub fn run_build(root: &Path, out: &Path, as_of: NaiveDate, quiet: bool, color: 
     );
     match build(&checked, out, as_of) {
         Ok(built) => {
+            if verbosity == Verbosity::Verbose {
+                eprintln!(
+                    "load + check: {} ms; analytics, render and write: {} ms",
+                    checked_in.as_millis(),
+                    (started.elapsed() - checked_in).as_millis()
+                );
+            }
             if !quiet {
                 eprintln!(
                     "built {} pages ({} files, {} KB) into {} in {} ms",
@@ -193,6 +226,87 @@ pub fn run_build(root: &Path, out: &Path, as_of: NaiveDate, quiet: bool, color: 
                 "error: {err}; the previous site in {} is unchanged",
                 out.display()
             );
+            false
+        }
+    }
+}
+
+/// `salespulse new …`: writes one pre-filled file and prints its path.
+pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: bool) -> bool {
+    use crate::cli::NewFile;
+    use crate::scaffold;
+    let checked = check(root);
+    if checked.has_errors() {
+        eprint!(
+            "{}",
+            diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
+        );
+        eprintln!("error: fix the content first; nothing was written");
+        return false;
+    }
+    let content = &checked.content;
+    let made = match what {
+        NewFile::Week { week } => Ok(scaffold::week(
+            content,
+            week.unwrap_or_else(|| scaffold::next_week(content, as_of)),
+        )),
+        NewFile::Standup { date } => Ok(scaffold::standup(content, date.unwrap_or(as_of))),
+        NewFile::Idp { manager } => {
+            scaffold::idp(content, &analytics::compute(content, as_of), &manager)
+        }
+    };
+    let result = made.map_err(|d| vec![d]).and_then(|(relative, text)| {
+        scaffold::write_new(root, content, &relative, &text).map(|()| relative)
+    });
+    match result {
+        Ok(relative) => {
+            println!("{}", root.join(relative).display());
+            true
+        }
+        Err(problems) => {
+            eprint!(
+                "{}",
+                diagnostic::render_human(&problems, &checked.content.sources, color)
+            );
+            false
+        }
+    }
+}
+
+/// `salespulse init DIR`.
+pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
+    match crate::init::create(dir, empty, today) {
+        Ok(n) => {
+            println!(
+                "created {} ({n} files): cd into it and run `salespulse build`",
+                dir.display()
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            false
+        }
+    }
+}
+
+/// `salespulse schema --out DIR`.
+pub fn run_schema(out: &Path) -> bool {
+    let write = || -> std::io::Result<usize> {
+        std::fs::create_dir_all(out)?;
+        let all = crate::schema::all();
+        for (name, text) in &all {
+            std::fs::write(out.join(name), text)?;
+        }
+        Ok(all.len())
+    };
+    match write() {
+        Ok(n) => {
+            println!("wrote {n} schemas to {}", out.display());
+            true
+        }
+        Err(e) => {
+            eprintln!("error: cannot write schemas to {}: {e}", out.display());
             false
         }
     }

@@ -7,14 +7,18 @@ use serde_saphyr::Spanned;
 
 use super::value::{Count, Date, Key};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
+    #[schemars(with = "Count")]
     pub scale: Spanned<Count>,
     /// manager → competency → score.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, Count>>")]
     pub scores: BTreeMap<Key, BTreeMap<Key, Spanned<Count>>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub notes: BTreeMap<Key, String>,
 }

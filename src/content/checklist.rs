@@ -6,16 +6,17 @@ use serde::Deserialize;
 
 use super::value::{Date, Key};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     #[serde(default)]
     pub head: Option<Head>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, ManualTick>")]
     pub manual: BTreeMap<Key, ManualTick>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Head {
     pub name: String,
@@ -23,7 +24,7 @@ pub struct Head {
     pub started: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualTick {
     pub done: Date,

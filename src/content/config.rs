@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 /// Interface language and number/date format.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -12,21 +14,25 @@ pub enum Locale {
     En,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,
     #[serde(default)]
     pub locale: Locale,
     #[serde(default = "default_currency")]
+    #[schemars(with = "String")]
     pub currency: Spanned<String>,
     #[serde(default = "default_base_url")]
+    #[schemars(with = "String")]
     pub base_url: Spanned<String>,
     #[serde(default)]
     pub thresholds: Thresholds,
     #[serde(default)]
+    #[schemars(with = "Vec<CustomMetric>")]
     pub custom_metrics: Vec<Spanned<CustomMetric>>,
     #[serde(default)]
+    #[schemars(with = "Vec<Competency>")]
     pub competencies: Vec<Spanned<Competency>>,
 }
 
@@ -58,11 +64,12 @@ impl Default for Config {
 }
 
 /// The limits that make a manager, a team metric or a stand-up need attention.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Thresholds {
     pub standup_max_minutes: u32,
     pub manager_lagging_pct: f64,
+    #[schemars(with = "u32")]
     pub manager_lagging_weeks: Spanned<u32>,
     pub team_lagging_pct: f64,
     /// A control point measured as a share is met at or above this %…
@@ -88,7 +95,7 @@ impl Default for Thresholds {
 }
 
 /// How a custom weekly metric adds up over managers and weeks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregate {
     Sum,
@@ -96,7 +103,7 @@ pub enum Aggregate {
 }
 
 /// An extra weekly number declared by the site (`trial_lessons`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomMetric {
     pub key: String,
@@ -110,7 +117,7 @@ fn default_aggregate() -> Aggregate {
 }
 
 /// A row of the competency assessment scale.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub key: String,

@@ -5,17 +5,21 @@ use serde_saphyr::Spanned;
 
 use super::value::Date;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Idp {
+    #[schemars(with = "String")]
     pub manager: Spanned<String>,
     pub title: String,
+    #[schemars(with = "Date")]
     pub opened: Spanned<Date>,
+    #[schemars(with = "Date")]
     pub due: Spanned<Date>,
     pub status: IdpStatus,
     #[serde(default)]
     pub reason: String,
     #[serde(default)]
+    #[schemars(with = "Vec<Goal>")]
     pub goals: Vec<Spanned<Goal>>,
     #[serde(default)]
     pub outcome: String,
@@ -23,7 +27,9 @@ pub struct Idp {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum IdpStatus {
     Active,
@@ -49,11 +55,12 @@ impl IdpStatus {
 }
 
 /// A goal: measured (`metric` + `target`) or ticked by hand (`done`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub text: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub metric: Option<Spanned<String>>,
     #[serde(default)]
     pub target: Option<f64>,

@@ -6,10 +6,12 @@ use serde_saphyr::Spanned;
 use super::page::Audience;
 use super::value::Date;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OneOnOne {
+    #[schemars(with = "String")]
     pub manager: Spanned<String>,
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     #[serde(default)]
     pub topic: String,
@@ -21,7 +23,7 @@ pub struct OneOnOne {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Mood {
     Good,

@@ -7,17 +7,22 @@ use serde_saphyr::Spanned;
 
 use super::value::{Count, Date, Key};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Standup {
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
+    #[schemars(with = "Option<Count>")]
     pub duration_min: Option<Spanned<Count>>,
     #[serde(default = "yes")]
+    #[schemars(with = "bool")]
     pub video: Spanned<bool>,
     /// Managers excused from the stand-up, with the reason.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub absent: BTreeMap<Key, String>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Report>")]
     pub reports: BTreeMap<Key, Spanned<Report>>,
     /// The Markdown after the front matter.
     #[serde(skip)]
@@ -31,7 +36,7 @@ fn yes() -> Spanned<bool> {
 
 /// One manager's answers, in the order of the format: yesterday (done,
 /// result, help), today (goal, how, need).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Report {
     pub done: String,

@@ -8,11 +8,13 @@ use serde_saphyr::Spanned;
 use super::value::{Amount, Count, Key};
 use crate::calendar::YearMonth;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
+    #[schemars(with = "YearMonth")]
     pub month: Spanned<YearMonth>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Plan>")]
     pub managers: BTreeMap<Key, Plan>,
     /// The owner's team plan, when it is not simply the managers' sum.
     #[serde(default)]
@@ -20,7 +22,7 @@ pub struct Targets {
 }
 
 /// A monthly plan in money and in won deals; either may be left out.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default)]

@@ -6,19 +6,23 @@ use serde_saphyr::Spanned;
 use super::value::Date;
 use crate::calendar::IsoWeek;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
+    #[schemars(with = "Vec<Manager>")]
     pub managers: Vec<Spanned<Manager>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manager {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
+    #[schemars(with = "Date")]
     pub joined: Spanned<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub left: Option<Spanned<Date>>,
 }
 

@@ -8,16 +8,18 @@ use serde_saphyr::Spanned;
 use super::value::{Amount, Count, Key};
 use crate::calendar::IsoWeek;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeekFile {
+    #[schemars(with = "IsoWeek")]
     pub week: Spanned<IsoWeek>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, WeekEntry>")]
     pub managers: BTreeMap<Key, Spanned<WeekEntry>>,
 }
 
 /// One manager's week.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeekEntry {
     /// New leads and applications assigned this week.
@@ -38,13 +40,14 @@ pub struct WeekEntry {
     #[serde(default)]
     pub trainings: Option<Trainings>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Amount>")]
     pub custom: BTreeMap<Key, Amount>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// The four training formats of the department's practice.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Trainings {
     pub call_reviews: Count,

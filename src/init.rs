@@ -1,0 +1,113 @@
+//! `salespulse init DIR`: a new site, ready to edit, check and publish.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use include_dir::{Dir, include_dir};
+
+use crate::calendar::IsoWeek;
+use crate::schema;
+
+/// The demo department, compiled into the binary.
+static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+const GITIGNORE: &str = "output/\n";
+const README: &str = include_str!("../templates/init/README.md");
+const WORKFLOW: &str = include_str!("../templates/init/pages.yml");
+
+/// Puts the modeline first in a YAML file, or first inside a Markdown file's front matter.
+fn with_modeline(relative: &str, text: &str) -> String {
+    match schema::modeline(relative) {
+        Some(line) if relative.ends_with(".md") => match text.strip_prefix("---\n") {
+            Some(rest) => format!("---\n{line}\n{rest}"),
+            None => text.to_string(),
+        },
+        Some(line) => format!("{line}\n{text}"),
+        None => text.to_string(),
+    }
+}
+
+/// The files of a new site: the demo department, or (`empty`) one manager and one week.
+pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    if empty {
+        let week = IsoWeek::of(today);
+        let month = week.month();
+        files.push((
+            "content/config.yaml".into(),
+            "title: \"Отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\n".into(),
+        ));
+        files.push((
+            "content/team.yaml".into(),
+            format!(
+                "managers:\n  - {{ id: manager-one, name: \"Менеджер Первый\", joined: {} }}\n",
+                month.first_day()
+            ),
+        ));
+        files.push((
+            format!("content/targets/{month}.yaml"),
+            format!("month: {month}\nmanagers:\n  manager-one: {{ revenue: 500000, deals: 10 }}\n"),
+        ));
+        files.push((
+            format!("content/weeks/{week}.yaml"),
+            format!(
+                "week: {week}\nmanagers:\n  manager-one:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    \
+                 calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n"
+            ),
+        ));
+    } else {
+        collect(&DEMO, &mut files);
+    }
+    let mut out: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(path, text)| (path.clone(), with_modeline(&path, &text)))
+        .collect();
+    out.push((".gitignore".into(), GITIGNORE.into()));
+    out.push(("README.md".into(), README.into()));
+    out.push((".github/workflows/pages.yml".into(), WORKFLOW.into()));
+    out.extend(
+        schema::all()
+            .into_iter()
+            .map(|(name, text)| (format!("schemas/{name}"), text)),
+    );
+    out.sort();
+    out
+}
+
+fn collect(dir: &Dir, out: &mut Vec<(String, String)>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            out.push((
+                format!("content/{}", file.path().to_string_lossy()),
+                text.to_string(),
+            ));
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, out);
+    }
+}
+
+/// Writes a new site into `dir`, which must not exist or be empty.
+pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<usize> {
+    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is not empty; init writes only into a new or empty folder",
+                dir.display()
+            ),
+        ));
+    }
+    let files = files(empty, today);
+    for (relative, text) in &files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, text)?;
+    }
+    Ok(files.len())
+}
