@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::audience::Audience;
 use crate::calendar::IsoWeek;
 
 #[derive(Debug, Parser)]
@@ -32,6 +33,9 @@ pub enum Command {
         /// The date that decides the current month [default: SOURCE_DATE_EPOCH, else today].
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Who the site is for: `team` leaves out what is for the owner only.
+        #[arg(long, value_enum, default_value_t = Audience::Owner)]
+        audience: Audience,
         /// Print only errors.
         #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,

@@ -6,6 +6,7 @@
 //! `site` strings the stages together for the commands.
 
 pub mod analytics;
+pub mod audience;
 pub mod calendar;
 pub mod cli;
 pub mod content;

@@ -16,17 +16,13 @@ fn main() -> ExitCode {
         Command::Build {
             out,
             as_of,
+            audience,
             quiet,
             verbose,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
-            site::run_build(
-                root,
-                &out,
-                site::as_of(as_of),
-                Verbosity::from_flags(quiet, verbose),
-                color,
-            )
+            let verbosity = Verbosity::from_flags(quiet, verbose);
+            site::run_build(root, &out, site::as_of(as_of), audience, verbosity, color)
         }
         Command::Check { as_of, format } => {
             site::run_check(root, site::as_of(as_of), format, color)

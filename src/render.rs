@@ -4,6 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::analytics::Analytics;
+use crate::audience::Audience;
 use crate::content::Content;
 use crate::export;
 use crate::i18n;
@@ -65,8 +66,9 @@ pub fn site(
     templates: &Templates,
     content: &Content,
     analytics: &Analytics,
+    audience: Audience,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let ctx = Ctx::new(content, analytics);
+    let ctx = Ctx::new(content, analytics, audience);
     let mut r = Renderer {
         templates,
         strings: i18n::strings(content.config.locale),
@@ -115,20 +117,22 @@ pub fn site(
         let path = view::href::standup(doc.data.date.value.0);
         r.page(path, "standup.html", &view::standup(&ctx, doc))?;
     }
-    r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
-    for p in &analytics.idps {
-        r.page(view::href::idp(&p.slug), "idp.html", &view::idp(&ctx, p))?;
+    if audience == Audience::Owner {
+        r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
+        for p in &analytics.idps {
+            r.page(view::href::idp(&p.slug), "idp.html", &view::idp(&ctx, p))?;
+        }
+        r.page(
+            "checklist/index.html".into(),
+            "checklist.html",
+            &view::checklist(&ctx),
+        )?;
+        r.page(
+            "one-on-ones/index.html".into(),
+            "one_on_ones.html",
+            &view::one_on_ones(&ctx),
+        )?;
     }
-    r.page(
-        "checklist/index.html".into(),
-        "checklist.html",
-        &view::checklist(&ctx),
-    )?;
-    r.page(
-        "one-on-ones/index.html".into(),
-        "one_on_ones.html",
-        &view::one_on_ones(&ctx),
-    )?;
     for doc in &content.pages {
         r.page(
             view::href::page(doc.stem()),

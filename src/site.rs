@@ -6,6 +6,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use crate::analytics::{self, Analytics};
+use crate::audience::Audience;
 use crate::cli::Format;
 use crate::content::{self, Content};
 use crate::diagnostic::{self, Diagnostic};
@@ -90,6 +91,15 @@ pub fn render(
     checked: &Checked,
     as_of: NaiveDate,
 ) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
+    render_for(checked, as_of, Audience::Owner)
+}
+
+/// Renders a checked site in memory for an audience.
+pub fn render_for(
+    checked: &Checked,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
     let templates = match (&checked.templates, checked.has_errors()) {
         (Some(t), false) => t,
         _ => {
@@ -98,14 +108,30 @@ pub fn render(
             ));
         }
     };
-    let analytics = analytics::compute(&checked.content, as_of);
-    let files = render::site(templates, &checked.content, &analytics)?;
+    let team_content;
+    let content = match audience {
+        Audience::Owner => &checked.content,
+        Audience::Team => {
+            team_content = crate::audience::for_team(&checked.content);
+            &team_content
+        }
+    };
+    let mut analytics = analytics::compute(content, as_of);
+    if audience == Audience::Team {
+        crate::audience::restrict(&mut analytics);
+    }
+    let files = render::site(templates, content, &analytics, audience)?;
     Ok((analytics, files))
 }
 
 /// Checks, renders and writes; the previous output stays unless all of it succeeds.
-pub fn build(checked: &Checked, out: &Path, as_of: NaiveDate) -> Result<Built, BuildError> {
-    let (_, files) = render(checked, as_of)?;
+pub fn build(
+    checked: &Checked,
+    out: &Path,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> Result<Built, BuildError> {
+    let (_, files) = render_for(checked, as_of, audience)?;
     output::write_atomic(out, &files).map_err(|source| BuildError::Output {
         path: out.display().to_string(),
         source,
@@ -183,6 +209,7 @@ pub fn run_build(
     root: &Path,
     out: &Path,
     as_of: NaiveDate,
+    audience: Audience,
     verbosity: Verbosity,
     color: bool,
 ) -> bool {
@@ -200,7 +227,7 @@ pub fn run_build(
         "{}",
         diagnostic::render_human(&shown, &checked.content.sources, color)
     );
-    match build(&checked, out, as_of) {
+    match build(&checked, out, as_of, audience) {
         Ok(built) => {
             if verbosity == Verbosity::Verbose {
                 eprintln!(

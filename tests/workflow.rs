@@ -88,50 +88,6 @@ fn schema_writes_one_file_per_kind() {
     assert_eq!(week["additionalProperties"], false);
 }
 
-/// Every `href`/`src` of every page that points inside the site resolves to a file
-/// (and every `#anchor` to an id in it).
-fn broken_links(out: &Path) -> Vec<String> {
-    let mut broken = Vec::new();
-    for (path, bytes) in common::tree(out) {
-        if !path.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8(bytes).unwrap();
-        let dir = Path::new(&path).parent().unwrap().to_path_buf();
-        for attr in ["href=\"", "src=\""] {
-            for piece in html.split(attr).skip(1) {
-                let link = piece.split('"').next().unwrap().replace("&amp;", "&");
-                if link.starts_with("http")
-                    || link.starts_with("mailto:")
-                    || link.starts_with("data:")
-                {
-                    continue;
-                }
-                let (file, anchor) = link.split_once('#').unwrap_or((&link, ""));
-                let target = if file.is_empty() {
-                    out.join(&path)
-                } else {
-                    out.join(&dir).join(file)
-                };
-                let Ok(target) = target.canonicalize() else {
-                    broken.push(format!("{path}: {link}"));
-                    continue;
-                };
-                if !target.starts_with(out.canonicalize().unwrap()) || !target.is_file() {
-                    broken.push(format!("{path}: {link}"));
-                } else if !anchor.is_empty()
-                    && !fs::read_to_string(&target)
-                        .unwrap()
-                        .contains(&format!("id=\"{anchor}\""))
-                {
-                    broken.push(format!("{path}: {link} (no #{anchor})"));
-                }
-            }
-        }
-    }
-    broken
-}
-
 #[test]
 fn a_sub_path_build_has_no_broken_internal_link() {
     let dir = tempfile::tempdir().unwrap();
@@ -145,7 +101,7 @@ fn a_sub_path_build_has_no_broken_internal_link() {
         .replace("base_url: \"/\"", "base_url: \"/salespulse/\"");
     fs::write(&config, text).unwrap();
     let out = common::build(dir.path(), "2026-11-27");
-    let broken = broken_links(&out);
+    let broken = common::broken_links(&out);
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     assert!(
         !fs::read_to_string(out.join("index.html"))

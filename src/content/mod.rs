@@ -91,7 +91,7 @@ impl<T> Doc<T> {
 }
 
 /// Everything under `content/`, typed, plus the site's own templates.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Content {
     pub sources: SourceMap,
     pub config: Config,

@@ -19,8 +19,8 @@ pub struct Dashboard {
     pub team: Vec<TeamRow>,
     pub decomposition: Option<DecompositionView>,
     pub month_over: bool,
-    /// "Точки контроля: 9 из 12 выполнены".
-    pub checklist: String,
+    /// "Точки контроля: 9 из 12 выполнены" (owner's site only).
+    pub checklist: Option<String>,
 }
 
 /// A lagging team metric and the head's word about it.
@@ -97,7 +97,7 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
             .and_then(|m| m.decomposition.as_ref())
             .map(|d| decomposition(ctx, d)),
         month_over: month.is_some_and(|m| m.complete),
-        checklist: super::control::summary_line(ctx),
+        checklist: ctx.for_owner().then(|| super::control::summary_line(ctx)),
     }
 }
 

@@ -26,16 +26,27 @@ pub struct Ctx<'a> {
     pub content: &'a Content,
     pub analytics: &'a Analytics,
     pub fmt: Formatter,
+    pub audience: crate::audience::Audience,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(content: &'a Content, analytics: &'a Analytics) -> Self {
+    pub fn new(
+        content: &'a Content,
+        analytics: &'a Analytics,
+        audience: crate::audience::Audience,
+    ) -> Self {
         let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
         Self {
             content,
             analytics,
             fmt,
+            audience,
         }
+    }
+
+    /// Whether this build shows the owner's pages.
+    pub fn for_owner(&self) -> bool {
+        self.audience == crate::audience::Audience::Owner
     }
 
     pub fn locale(&self) -> Locale {
@@ -222,6 +233,10 @@ impl Ctx<'_> {
             page_title: title,
             nav: items
                 .into_iter()
+                .filter(|(s, _, _)| {
+                    self.for_owner()
+                        || !matches!(s, Section::Idp | Section::OneOnOnes | Section::Checklist)
+                })
                 .map(|(s, href, key)| NavItem {
                     href,
                     label: self.t(key),

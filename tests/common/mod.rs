@@ -69,3 +69,47 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Every `href`/`src` of every page that points inside the site resolves to a file
+/// (and every `#anchor` to an id in it).
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (path, bytes) in tree(out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let dir = Path::new(&path).parent().unwrap().to_path_buf();
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let link = piece.split('"').next().unwrap().replace("&amp;", "&");
+                if link.starts_with("http")
+                    || link.starts_with("mailto:")
+                    || link.starts_with("data:")
+                {
+                    continue;
+                }
+                let (file, anchor) = link.split_once('#').unwrap_or((&link, ""));
+                let target = if file.is_empty() {
+                    out.join(&path)
+                } else {
+                    out.join(&dir).join(file)
+                };
+                let Ok(target) = target.canonicalize() else {
+                    broken.push(format!("{path}: {link}"));
+                    continue;
+                };
+                if !target.starts_with(out.canonicalize().unwrap()) || !target.is_file() {
+                    broken.push(format!("{path}: {link}"));
+                } else if !anchor.is_empty()
+                    && !fs::read_to_string(&target)
+                        .unwrap()
+                        .contains(&format!("id=\"{anchor}\""))
+                {
+                    broken.push(format!("{path}: {link} (no #{anchor})"));
+                }
+            }
+        }
+    }
+    broken
+}

@@ -1,0 +1,131 @@
+//! Team and owner sites from one repository: every owner-only text reaches
+//! the owner's build and no file of the team's.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+/// Owner-only places of the practice fixture, each holding its own canary.
+fn plant(root: &Path) -> Vec<&'static str> {
+    let c = root.join("content");
+    let write = |path: &str, text: &str| {
+        let full = c.join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(full, text).unwrap();
+    };
+    write(
+        "months/2026-11.md",
+        "---\nmonth: 2026-11\nexplanations:\n  revenue: { reason: \"CANARY-reason\", actions: \"CANARY-actions\", resources: \"CANARY-resources\" }\n  deals: { reason: \"CANARY-deals\" }\n---\nCANARY-month-body\n",
+    );
+    write(
+        "assessments/2026-11-15.yaml",
+        "date: 2026-11-15\nscale: 5\nscores:\n  alice: { product: 5, closing: 4 }\nnotes:\n  alice: \"CANARY-assessment-note\"\n",
+    );
+    write(
+        "idp/bob-2026-11.md",
+        "---\nmanager: bob\ntitle: \"CANARY-idp-title\"\nopened: 2026-11-09\ndue: 2026-12-18\nstatus: active\nreason: \"CANARY-idp-reason\"\ngoals:\n  - { text: \"CANARY-goal\", done: false }\noutcome: \"\"\n---\nCANARY-idp-body\n",
+    );
+    write(
+        "one-on-ones/2026-11-20-alice.md",
+        "---\nmanager: alice\ndate: 2026-11-20\ntopic: \"CANARY-1on1-topic\"\nmood: tense\n---\nCANARY-1on1-body\n",
+    );
+    write(
+        "pages/owner-memo.md",
+        "---\ntitle: \"CANARY-owner-page\"\naudience: owner\n---\nCANARY-owner-page-body\n",
+    );
+    write(
+        "checklist.yaml",
+        "head: { name: \"CANARY-head\", started: 2026-09-01 }\nmanual:\n  budget_agreed: { done: 2026-09-20, note: \"CANARY-manual\" }\n",
+    );
+    vec![
+        "CANARY-reason",
+        "CANARY-actions",
+        "CANARY-resources",
+        "CANARY-deals",
+        "CANARY-month-body",
+        "CANARY-assessment-note",
+        "CANARY-idp-title",
+        "CANARY-idp-reason",
+        "CANARY-goal",
+        "CANARY-idp-body",
+        "CANARY-1on1-topic",
+        "CANARY-1on1-body",
+        "CANARY-owner-page",
+        "CANARY-owner-page-body",
+        "CANARY-head",
+        "CANARY-manual",
+    ]
+}
+
+fn everything(out: &Path) -> String {
+    common::tree(out)
+        .into_iter()
+        .map(|(path, bytes)| format!("{path}\n{}", String::from_utf8_lossy(&bytes)))
+        .collect()
+}
+
+#[test]
+fn owner_only_text_stays_on_the_owner_site() {
+    let site = common::fixture("practice");
+    let canaries = plant(site.path());
+    let root = site.path().to_str().unwrap();
+
+    let owner = common::build(site.path(), "2026-11-25");
+    let all = everything(&owner);
+    for canary in &canaries {
+        assert!(all.contains(canary), "the owner's site lacks {canary}");
+    }
+
+    let team_out = site.path().join("team-site");
+    let built = common::run(&[
+        "--root",
+        root,
+        "build",
+        "--as-of",
+        "2026-11-25",
+        "--audience",
+        "team",
+        "--out",
+        team_out.to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let all = everything(&team_out);
+    for canary in &canaries {
+        assert!(!all.contains(canary), "the team's site shows {canary}");
+    }
+    // The team still sees its own numbers, stand-ups and the team's pages.
+    assert!(team_out.join("standups/2026-11-23/index.html").exists());
+    assert!(team_out.join("pages/chat-rules/index.html").exists());
+    for gone in ["idp", "checklist", "one-on-ones", "pages/owner-memo"] {
+        assert!(!team_out.join(gone).exists(), "{gone} is for the owner");
+    }
+    let broken = common::broken_links(&team_out);
+    assert!(
+        broken.is_empty(),
+        "the team site links to pages it does not have:\n{}",
+        broken.join("\n")
+    );
+    let metrics: serde_json::Value =
+        serde_json::from_slice(&fs::read(team_out.join("data/metrics.json")).unwrap()).unwrap();
+    assert_eq!(metrics["checklist"], serde_json::json!([]));
+    for alert in metrics["alerts"].as_array().unwrap() {
+        let kind = alert["kind"].as_str().unwrap();
+        assert!(
+            !salespulse::audience::OWNER_ONLY_ALERTS.contains(&kind),
+            "team sees {kind}"
+        );
+    }
+}
+
+#[test]
+fn the_default_audience_is_the_owner() {
+    let site = common::fixture("practice");
+    let out = common::build(site.path(), "2026-11-25");
+    assert!(out.join("checklist/index.html").exists());
+    assert!(out.join("idp/bob-2026-11/index.html").exists());
+}
