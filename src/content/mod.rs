@@ -8,8 +8,9 @@ pub mod value;
 pub mod week;
 mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
@@ -23,7 +24,7 @@ pub use week::{WeekEntry, WeekFile};
 use crate::diagnostic::{Diagnostic, SourceMap};
 
 /// Files larger than this are refused unread: the largest real content file
-/// (a month of stand-up notes) is a few hundred kilobytes.
+/// (a month of stand-up notes) is a few hundred kilobytes (docs/limits.md).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 pub const CONFIG_PATH: &str = "content/config.yaml";
@@ -85,6 +86,10 @@ pub struct Content {
     pub weeks: Vec<Doc<WeekFile>>,
     /// The site's `templates/` files by name, overriding the built-in ones.
     pub templates: BTreeMap<String, String>,
+    /// Files that are missing, unreadable or did not parse (already reported):
+    /// checks that lean on them are skipped, so one mistake in team.yaml is
+    /// one error, not one per manager id in every other file.
+    pub failed: BTreeSet<String>,
 }
 
 /// What a file under `content/` is, decided by where it lies.
@@ -136,19 +141,24 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
                 .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
             continue;
         };
-        let Some(text) = read_text(root, &path, &mut diagnostics) else {
+        match kind {
+            Kind::Config => seen_config = true,
+            Kind::Team => seen_team = true,
+            Kind::Targets | Kind::Week => {}
+        }
+        let Some(text) = read_text(root, &path, &mut content.sources, &mut diagnostics) else {
+            content.failed.insert(path);
             continue;
         };
         content.sources.insert(&path, text.as_str());
+        let before = diagnostics.len();
         match kind {
             Kind::Config => {
-                seen_config = true;
                 if let Some(config) = parse_into(&path, &text, &mut diagnostics) {
                     content.config = config;
                 }
             }
             Kind::Team => {
-                seen_team = true;
                 if let Some(team) = parse_into(&path, &text, &mut diagnostics) {
                     content.team = team;
                 }
@@ -156,7 +166,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Kind::Targets => {
                 if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
                     content.targets.push(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
@@ -165,21 +175,26 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Kind::Week => {
                 if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
                     content.weeks.push(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
                 }
             }
         }
+        if diagnostics.len() > before {
+            content.failed.insert(path);
+        }
     }
     if !seen_config {
+        content.failed.insert(CONFIG_PATH.into());
         diagnostics.push(
             Diagnostic::error(CONFIG_PATH, "missing file")
                 .hint("create content/config.yaml with at least `title:` (see the README)"),
         );
     }
     if !seen_team {
+        content.failed.insert(TEAM_PATH.into());
         diagnostics.push(
             Diagnostic::error(TEAM_PATH, "missing file")
                 .hint("create content/team.yaml listing the managers (see the README)"),
@@ -244,7 +259,14 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
                     continue;
                 }
             }
+        } else if entry.file_type().is_dir() {
+            continue;
         } else if !entry.file_type().is_file() {
+            // A pipe or a device would block or never end when read.
+            diagnostics.push(
+                Diagnostic::warning(&shown, "not a regular file; ignored")
+                    .hint("content/ holds only text files"),
+            );
             continue;
         }
         let relative = shown[display.len() + 1..].to_string();
@@ -264,22 +286,36 @@ fn display_path(dir: &Path, display: &str, path: &Path) -> String {
 }
 
 /// Reads a content file as UTF-8 text, refusing what is too large or not text.
-/// A BOM is dropped and CRLF becomes LF (line numbers do not change).
-fn read_text(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+/// A BOM is dropped and CRLF becomes LF (line numbers do not change). When the
+/// file is not UTF-8, a lossy copy goes into `sources` so the error can show the line.
+fn read_text(
+    root: &Path,
+    path: &str,
+    sources: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let full = root.join(path);
+    let too_large = |bytes: u64| {
+        Diagnostic::error(
+            path,
+            format!(
+                "the file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
+                bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        )
+        .hint("a content file holds one week, day or month; split or trim it")
+    };
     match fs::metadata(&full) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+        Ok(meta) if !meta.is_file() => {
             diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
-                        meta.len() as f64 / 1_048_576.0,
-                        MAX_FILE_BYTES / 1_048_576
-                    ),
-                )
-                .hint("a content file holds one week, day or month; split or trim it"),
+                Diagnostic::error(path, "not a regular file; refusing to read it")
+                    .hint("content/ holds only text files"),
             );
+            return None;
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diagnostics.push(too_large(meta.len()));
             return None;
         }
         Ok(_) => {}
@@ -288,26 +324,52 @@ fn read_text(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
             return None;
         }
     }
-    let bytes = match fs::read(&full) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
-            return None;
+    // Read at most one byte past the limit: the file may grow after the check.
+    let mut bytes = Vec::new();
+    let read =
+        fs::File::open(&full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(err) = read {
+        diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diagnostics.push(too_large(bytes.len() as u64));
+        return None;
+    }
+    match decode(path, bytes) {
+        Ok(text) => Some(text),
+        Err(failure) => {
+            let (diagnostic, lossy) = *failure;
+            sources.insert(path, lossy);
+            diagnostics.push(diagnostic);
+            None
         }
-    };
-    decode(path, bytes).map_err(|d| diagnostics.push(d)).ok()
+    }
 }
 
-/// UTF-8 text with a BOM dropped and CRLF made LF; otherwise where it stops being UTF-8.
-pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+/// UTF-8 text with a BOM dropped and CRLF made LF; otherwise where it stops
+/// being UTF-8, with a lossy copy of the text to show the line.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<(Diagnostic, String)>> {
     let mut text = String::from_utf8(bytes).map_err(|err| {
-        let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let good = String::from_utf8_lossy(good);
+        let bytes = err.as_bytes();
+        let at = err.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&bytes[..at]);
+        // A BOM is dropped from the text shown, so it must not count as a column.
+        let good = good.strip_prefix('\u{feff}').unwrap_or(&good);
         let line = good.matches('\n').count() + 1;
         let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error(path, "the file is not UTF-8 text")
-            .at(line as u64, column as u64)
-            .hint("save it as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
+        let lossy = String::from_utf8_lossy(bytes)
+            .replace("\r\n", "\n")
+            .trim_start_matches('\u{feff}')
+            .to_string();
+        let diagnostic = Diagnostic::error(
+            path,
+            format!("the file is not UTF-8 text: byte 0x{:02X} is not valid here", bytes[at]),
+        )
+        .at(line as u64, column as u64)
+        .label("first byte that is not UTF-8")
+        .hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); Windows-1251 and Latin-1 files look like this");
+        Box::new((diagnostic, lossy))
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
@@ -325,8 +387,9 @@ fn load_templates(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<St
     if !dir.is_dir() {
         return templates;
     }
+    let mut sources = SourceMap::default();
     for (path, relative) in walk(&dir, "templates", diagnostics) {
-        if let Some(text) = read_text(root, &path, diagnostics) {
+        if let Some(text) = read_text(root, &path, &mut sources, diagnostics) {
             templates.insert(relative, text);
         }
     }

@@ -10,6 +10,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::yaml::invalid;
+
 /// A whole number ≥ 0 (leads, calls, deals).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -20,7 +22,30 @@ pub struct Count(pub u64);
 #[serde(transparent)]
 pub struct Amount(pub f64);
 
+/// What a rejected text value looks like, and how to write it instead.
+fn text_hint(v: &str) -> String {
+    let t = v.trim();
+    if !t.is_empty() && t.parse::<f64>().is_ok() {
+        format!("remove the quotes: a number is written without them, e.g. `{t}`")
+    } else if t.chars().any(|c| c.is_ascii_digit()) {
+        "write digits only, without spaces, units or a currency sign: 312000, not 312 000 ₽".into()
+    } else {
+        "write the number in digits, e.g. 12".into()
+    }
+}
+
+/// The text of a rejected string, as the message quotes it: `"3"` shows it was quoted.
+fn quoted(v: &str) -> String {
+    if v.trim().parse::<f64>().is_ok() {
+        format!("the text \"{v}\"")
+    } else {
+        format!("`{v}`")
+    }
+}
+
 struct CountVisitor;
+
+const COUNT: &str = "expected a whole number ≥ 0";
 
 impl Visitor<'_> for CountVisitor {
     type Value = Count;
@@ -34,33 +59,54 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-        u64::try_from(v)
-            .map(Count)
-            .map_err(|_| E::custom(format!("expected a whole number ≥ 0, found {v}")))
+        u64::try_from(v).map(Count).map_err(|_| {
+            invalid(
+                format!("{COUNT}, found {v}"),
+                "a count cannot be negative; write 0 if there were none",
+            )
+        })
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
         if v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 {
             Ok(Count(v as u64))
+        } else if v < 0.0 {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                "a count cannot be negative; write 0 if there were none",
+            ))
+        } else if v.fract() != 0.0 {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                "a count is a whole number: no fractions",
+            ))
         } else {
-            Err(E::custom(format!("expected a whole number ≥ 0, found {v}")))
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                "that is far more than any real count; check the digits",
+            ))
         }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        Err(E::custom(format!(
-            "expected a whole number ≥ 0, found text `{v}`"
-        )))
+        Err(invalid(
+            format!("{COUNT}, found {}", quoted(v)),
+            text_hint(v),
+        ))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Count, E> {
-        Err(E::custom(format!(
-            "expected a whole number ≥ 0, found `{v}`"
-        )))
+        Err(invalid(
+            format!("{COUNT}, found `{v}`"),
+            "write the number in digits, e.g. 12",
+        ))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Count, E> {
-        Err(E::custom("expected a whole number ≥ 0, found nothing"))
+        Err(invalid(
+            format!("{COUNT}, found nothing"),
+            "write the number after the colon; 0 if there were none",
+        ))
     }
 }
 
@@ -71,6 +117,8 @@ impl<'de> Deserialize<'de> for Count {
 }
 
 struct AmountVisitor;
+
+const AMOUNT: &str = "expected a number ≥ 0";
 
 impl Visitor<'_> for AmountVisitor {
     type Value = Amount;
@@ -90,23 +138,38 @@ impl Visitor<'_> for AmountVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
         if v.is_finite() && v >= 0.0 {
             Ok(Amount(v))
+        } else if v < 0.0 {
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "an amount cannot be negative; write refunds as a note",
+            ))
         } else {
-            Err(E::custom(format!("expected a number ≥ 0, found {v}")))
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "write the number in digits",
+            ))
         }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-        Err(E::custom(format!(
-            "expected a number ≥ 0, found text `{v}` (write digits only: 312000, not 312 000 ₽)"
-        )))
+        Err(invalid(
+            format!("{AMOUNT}, found {}", quoted(v)),
+            text_hint(v),
+        ))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Amount, E> {
-        Err(E::custom(format!("expected a number ≥ 0, found `{v}`")))
+        Err(invalid(
+            format!("{AMOUNT}, found `{v}`"),
+            "write the number in digits",
+        ))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Amount, E> {
-        Err(E::custom("expected a number ≥ 0, found nothing"))
+        Err(invalid(
+            format!("{AMOUNT}, found nothing"),
+            "write the number after the colon; 0 if there was none",
+        ))
     }
 }
 
@@ -124,23 +187,38 @@ pub struct Date(pub NaiveDate);
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_date(&text).map(Date).map_err(de::Error::custom)
+        date_problem(&text)
+            .map(Date)
+            .map_err(|(message, hint)| invalid(message, hint))
     }
 }
 
 /// Parses `YYYY-MM-DD`, telling a malformed date from one that does not exist.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    date_problem(text).map_err(|(message, hint)| format!("{message} ({hint})"))
+}
+
+/// A date, or what is wrong with it and how to fix it.
+fn date_problem(text: &str) -> Result<NaiveDate, (String, String)> {
     let parts: Vec<&str> = text.split('-').collect();
     let shaped = parts.len() == 3
         && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n)
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shaped {
-        return Err(format!(
-            "`{text}` is not a date: expected `YYYY-MM-DD`, e.g. `2026-11-23`"
+        return Err((
+            format!("expected a date as YYYY-MM-DD, found `{text}`"),
+            "write it like 2026-11-23 (year, month, day)".into(),
         ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date that exists in the calendar"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+        let (year, month) = (parts[0].parse::<i32>().unwrap_or(0), number(parts[1]));
+        let hint = match crate::calendar::YearMonth::new(year, month) {
+            None => format!("there is no month {:02}: months run 01–12", month),
+            Some(ym) => format!("{ym} has {} days", chrono::Datelike::day(&ym.last_day())),
+        };
+        (format!("`{text}` is not a date in the calendar"), hint)
+    })
 }
 
 /// A map key that remembers where it was written but compares by text only,
