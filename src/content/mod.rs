@@ -6,7 +6,7 @@ pub mod targets;
 pub mod team;
 pub mod value;
 pub mod week;
-mod yaml;
+pub mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -119,7 +119,6 @@ const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, targets/YYYY-M
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
-    let mut content = Content::default();
     let mut diagnostics = Vec::new();
     let dir = root.join("content");
     if !dir.is_dir() {
@@ -130,13 +129,50 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             )
             .hint("run salespulse in the site's folder, or pass --root DIR"),
         );
-        return (content, diagnostics);
+        return (Content::default(), diagnostics);
     }
-    let files = walk(&dir, "content", &mut diagnostics);
+    let files = walk(&dir, "content", &mut diagnostics)
+        .into_iter()
+        .map(|(path, relative)| {
+            // Unexpected files are reported, not read.
+            let bytes = classify(&relative).and_then(|_| read_bytes(root, &path, &mut diagnostics));
+            (path, bytes)
+        })
+        .collect();
+    let mut content = assemble(files, &mut diagnostics);
+    content.templates = load_templates(root, &mut diagnostics);
+    (content, diagnostics)
+}
+
+/// Loads a site from files already in memory, as `(path, bytes)` with paths
+/// like `content/weeks/2026-W47.yaml`: the same parsing as [`load`], without
+/// a disk (for tests and fuzzing).
+pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diagnostic>) {
+    files.sort();
+    let mut diagnostics = Vec::new();
+    let files = files
+        .into_iter()
+        .map(|(path, bytes)| {
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                diagnostics.push(too_large(&path, bytes.len() as u64));
+                return (path, None);
+            }
+            (path, Some(bytes))
+        })
+        .collect();
+    let content = assemble(files, &mut diagnostics);
+    (content, diagnostics)
+}
+
+/// Decodes and parses each file of `content/` by its kind; `None` bytes are
+/// files that could not be read (already reported).
+fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnostic>) -> Content {
+    let mut content = Content::default();
     let mut seen_config = false;
     let mut seen_team = false;
-    for (path, relative) in files {
-        let Some(kind) = classify(&relative) else {
+    for (path, bytes) in files {
+        let relative = path.strip_prefix("content/").unwrap_or(&path);
+        let Some(kind) = classify(relative) else {
             diagnostics
                 .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
             continue;
@@ -146,7 +182,16 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             Kind::Team => seen_team = true,
             Kind::Targets | Kind::Week => {}
         }
-        let Some(text) = read_text(root, &path, &mut content.sources, &mut diagnostics) else {
+        let text = bytes.and_then(|bytes| match decode(&path, bytes) {
+            Ok(text) => Some(text),
+            Err(failure) => {
+                let (diagnostic, lossy) = *failure;
+                content.sources.insert(&path, lossy);
+                diagnostics.push(diagnostic);
+                None
+            }
+        });
+        let Some(text) = text else {
             content.failed.insert(path);
             continue;
         };
@@ -154,17 +199,17 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         let before = diagnostics.len();
         match kind {
             Kind::Config => {
-                if let Some(config) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(config) = parse_into(&path, &text, diagnostics) {
                     content.config = config;
                 }
             }
             Kind::Team => {
-                if let Some(team) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(team) = parse_into(&path, &text, diagnostics) {
                     content.team = team;
                 }
             }
             Kind::Targets => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.targets.push(Doc {
                         path: path.clone(),
                         line_offset: 0,
@@ -173,7 +218,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
                 }
             }
             Kind::Week => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.weeks.push(Doc {
                         path: path.clone(),
                         line_offset: 0,
@@ -200,8 +245,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
                 .hint("create content/team.yaml listing the managers (see the README)"),
         );
     }
-    content.templates = load_templates(root, &mut diagnostics);
-    (content, diagnostics)
+    content
 }
 
 fn parse_into<T: serde::de::DeserializeOwned>(
@@ -285,27 +329,21 @@ fn display_path(dir: &Path, display: &str, path: &Path) -> String {
     }
 }
 
-/// Reads a content file as UTF-8 text, refusing what is too large or not text.
-/// A BOM is dropped and CRLF becomes LF (line numbers do not change). When the
-/// file is not UTF-8, a lossy copy goes into `sources` so the error can show the line.
-fn read_text(
-    root: &Path,
-    path: &str,
-    sources: &mut SourceMap,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<String> {
+fn too_large(path: &str, bytes: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
+            bytes as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ),
+    )
+    .hint("a content file holds one week, day or month; split or trim it")
+}
+
+/// Reads a site file's bytes, refusing what is too large or not a regular file.
+fn read_bytes(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let full = root.join(path);
-    let too_large = |bytes: u64| {
-        Diagnostic::error(
-            path,
-            format!(
-                "the file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
-                bytes as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        )
-        .hint("a content file holds one week, day or month; split or trim it")
-    };
     match fs::metadata(&full) {
         Ok(meta) if !meta.is_file() => {
             diagnostics.push(
@@ -315,7 +353,7 @@ fn read_text(
             return None;
         }
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            diagnostics.push(too_large(meta.len()));
+            diagnostics.push(too_large(path, meta.len()));
             return None;
         }
         Ok(_) => {}
@@ -333,18 +371,10 @@ fn read_text(
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        diagnostics.push(too_large(bytes.len() as u64));
+        diagnostics.push(too_large(path, bytes.len() as u64));
         return None;
     }
-    match decode(path, bytes) {
-        Ok(text) => Some(text),
-        Err(failure) => {
-            let (diagnostic, lossy) = *failure;
-            sources.insert(path, lossy);
-            diagnostics.push(diagnostic);
-            None
-        }
-    }
+    Some(bytes)
 }
 
 /// UTF-8 text with a BOM dropped and CRLF made LF; otherwise where it stops
@@ -387,9 +417,10 @@ fn load_templates(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<St
     if !dir.is_dir() {
         return templates;
     }
-    let mut sources = SourceMap::default();
     for (path, relative) in walk(&dir, "templates", diagnostics) {
-        if let Some(text) = read_text(root, &path, &mut sources, diagnostics) {
+        let text = read_bytes(root, &path, diagnostics)
+            .and_then(|bytes| decode(&path, bytes).map_err(|f| diagnostics.push(f.0)).ok());
+        if let Some(text) = text {
             templates.insert(relative, text);
         }
     }
