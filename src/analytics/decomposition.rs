@@ -18,6 +18,12 @@ pub struct Decomposition {
     pub leads_per_week: Option<u64>,
 }
 
+/// `x` rounded up, when it is a count at all: an absurd quotient (a tiny
+/// average deal) is no figure, rather than `u64::MAX` deals.
+fn whole(x: f64) -> Option<u64> {
+    (x.is_finite() && x < 9.0e15).then(|| x.ceil() as u64)
+}
+
 /// `plan_revenue` and `revenue` of the month so far, `window` the sums of the
 /// 8 weeks ending with the latest week with data, `remaining_weeks` = n − k > 0.
 pub fn decompose(
@@ -32,12 +38,12 @@ pub fn decompose(
     // Each step divides the previous, already rounded-up figure by a ratio.
     let step = |need: Option<u64>, rate: Option<f64>| -> Option<u64> {
         let rate = rate.filter(|r| *r > 0.0)?;
-        Some((need? as f64 / rate).ceil() as u64)
+        whole(need? as f64 / rate)
     };
     let remaining_revenue = plan_revenue.map(|plan| (plan - revenue).max(0.0));
     let deals = match remaining_revenue {
         Some(0.0) => Some(0),
-        Some(r) => avg_deal.filter(|a| *a > 0.0).map(|a| (r / a).ceil() as u64),
+        Some(r) => avg_deal.filter(|a| *a > 0.0).and_then(|a| whole(r / a)),
         None => None,
     };
     let meetings = step(deals, conv_meeting_deal);

@@ -12,7 +12,7 @@ use crate::calendar::YearMonth;
 #[serde(deny_unknown_fields)]
 pub struct Targets {
     pub month: Spanned<YearMonth>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::value::null_as_empty")]
     pub managers: BTreeMap<Key, Plan>,
     /// The owner's team plan, when it is not simply the managers' sum.
     #[serde(default)]

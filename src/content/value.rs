@@ -12,6 +12,13 @@ use serde_saphyr::Spanned;
 
 use super::yaml::invalid;
 
+/// The largest count accepted: far beyond any week of any department, and
+/// small enough that sums over every file can never overflow (docs/limits.md).
+pub const MAX_COUNT: u64 = 1_000_000_000;
+/// The largest amount accepted (10^15): beyond any department's revenue in
+/// any currency, and small enough that sums and products stay finite.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 /// A whole number ≥ 0 (leads, calls, deals).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -55,7 +62,16 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-        Ok(Count(v))
+        if v <= MAX_COUNT {
+            Ok(Count(v))
+        } else {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                format!(
+                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
+                ),
+            ))
+        }
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
@@ -68,7 +84,7 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-        if v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 {
+        if v >= 0.0 && v.fract() == 0.0 && v <= MAX_COUNT as f64 {
             Ok(Count(v as u64))
         } else if v < 0.0 {
             Err(invalid(
@@ -83,7 +99,9 @@ impl Visitor<'_> for CountVisitor {
         } else {
             Err(invalid(
                 format!("{COUNT}, found {v}"),
-                "that is far more than any real count; check the digits",
+                format!(
+                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
+                ),
             ))
         }
     }
@@ -136,8 +154,13 @@ impl Visitor<'_> for AmountVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (0.0..=MAX_AMOUNT).contains(&v) {
             Ok(Amount(v))
+        } else if v.is_finite() && v > MAX_AMOUNT {
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "that is more than any real amount (the limit is 10^15); check the digits",
+            ))
         } else if v < 0.0 {
             Err(invalid(
                 format!("{AMOUNT}, found {v}"),
@@ -268,6 +291,16 @@ impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.value)
     }
+}
+
+/// For `#[serde(deserialize_with)]`: a key written with nothing after it
+/// (`managers:` before anyone's numbers are in) reads as empty, not as an error.
+pub fn null_as_empty<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
 }
 
 /// 1-based (line, column) of a spanned value in its YAML text.

@@ -12,7 +12,7 @@ use crate::calendar::IsoWeek;
 #[serde(deny_unknown_fields)]
 pub struct WeekFile {
     pub week: Spanned<IsoWeek>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::value::null_as_empty")]
     pub managers: BTreeMap<Key, Spanned<WeekEntry>>,
 }
 

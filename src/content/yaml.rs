@@ -142,7 +142,11 @@ impl<'a> Spot<'a> {
     /// and in `{ deals: twelve }`), if it is on the same line.
     fn key(&self) -> Option<String> {
         let column = self.position?.1 as usize;
-        let before: String = self.line_text.chars().take(column - 1).collect();
+        let mut before: String = self.line_text.chars().take(column - 1).collect();
+        // A key with nothing after it is reported at its colon.
+        if self.rest().starts_with(':') {
+            before.push(':');
+        }
         let before = before.trim_end().strip_suffix(':')?.trim_end();
         let key: String = before
             .chars()
@@ -189,10 +193,11 @@ impl<'a> Spot<'a> {
     fn found(&self) -> String {
         let rest = self.rest().trim_end();
         match rest.chars().next() {
-            None | Some('#') => "nothing".into(),
+            None | Some('#') | Some(':') => "nothing".into(),
             Some('[') => "a list".into(),
             Some('-') if rest.starts_with("- ") || rest == "-" => "a list".into(),
             Some('{') => "a map".into(),
+            _ if self.token().is_empty() => "nothing".into(),
             _ => format!("`{}`", self.token()),
         }
     }
