@@ -19,7 +19,11 @@ const PATHS: [&str; 6] = [
 
 fn builtin() -> &'static templates::Templates {
     static T: OnceLock<templates::Templates> = OnceLock::new();
-    T.get_or_init(|| templates::load(&Default::default()).ok().expect("built-in templates"))
+    T.get_or_init(|| {
+        templates::load(&Default::default())
+            .ok()
+            .expect("built-in templates")
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
