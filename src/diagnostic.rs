@@ -182,6 +182,17 @@ fn byte_range(text: &str, line: u32, column: u32, width: u32) -> Option<std::ops
     Some(start + from..start + to)
 }
 
+/// Lines longer than this (in bytes) are not quoted under a diagnostic: a
+/// generated or hostile file may hold megabytes on one line.
+const MAX_SNIPPET_LINE: usize = 400;
+
+/// Length in bytes of the line that holds byte `at`.
+fn line_length(text: &str, at: usize) -> usize {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    end - start
+}
+
 /// Renders diagnostics as cargo and rustc do: message, `--> path:line:col`,
 /// the source line with a caret, and the hint. `color` adds terminal colours.
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
@@ -197,6 +208,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
         let text = sources.get(&d.path);
         let located = match (text, d.line, d.column) {
             (Some(text), Some(line), Some(column)) => byte_range(text, line, column, d.width)
+                .filter(|range| line_length(text, range.start) <= MAX_SNIPPET_LINE)
                 .map(|range| (files.add(d.path.as_str(), text), range)),
             _ => None,
         };

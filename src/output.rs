@@ -26,7 +26,25 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent)?;
+    fs::create_dir_all(&parent).map_err(|err| {
+        let why = if parent.is_file() {
+            "it is a file, not a folder".to_string()
+        } else {
+            err.to_string()
+        };
+        io::Error::new(
+            err.kind(),
+            format!("cannot create {}: {why}", parent.display()),
+        )
+    })?;
+    // A file where the site should go is someone's file: replacing it with a
+    // folder would lose it (and leave a stray `.old-` file behind).
+    if fs::metadata(out).is_ok_and(|m| !m.is_dir()) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a file (not a folder) is in the way; refusing to replace it",
+        ));
+    }
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.new-{pid}"));
     let retired = parent.join(format!(".{name}.old-{pid}"));
@@ -85,6 +103,20 @@ fn safe_relative(path: &str) -> io::Result<&Path> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn does_not_replace_a_file_with_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::write(&out, "notes").unwrap();
+        let files = [OutputFile {
+            path: "index.html".into(),
+            bytes: b"x".to_vec(),
+        }];
+        assert!(write_atomic(&out, &files).is_err());
+        assert_eq!(fs::read_to_string(&out).unwrap(), "notes");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn refuses_paths_that_leave_the_folder() {

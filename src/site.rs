@@ -249,10 +249,14 @@ pub fn run_build(
             true
         }
         Err(err) => {
-            eprintln!(
-                "error: {err}; the previous site in {} is unchanged",
-                out.display()
-            );
+            // Say what became of the output, on its own line: a render
+            // error ends with a multi-line snippet.
+            let fate = if out.is_dir() {
+                format!("the previous site in {} is unchanged", out.display())
+            } else {
+                format!("nothing was written to {}", out.display())
+            };
+            eprintln!("error: {err}\nnote: {fate}");
             false
         }
     }

@@ -212,7 +212,7 @@ fn practice_diagnostics_exact_text() {
         (
             "content/idp/alice-2026-11.md",
             "---\nmanager: alice\ntitle: T\nopened: 2026-11-10\ndue: 2026-11-01\nstatus: activ\n---\n",
-            "error: unknown value `activ`\n  --> content/idp/alice-2026-11.md:6:9\n  |\n6 | status: activ\n  |         ^^^^^\n  |\n  = help: did you mean `active`?\n\n",
+            "error: unknown value `activ` for `status`\n  --> content/idp/alice-2026-11.md:6:9\n  |\n6 | status: activ\n  |         ^^^^^\n  |\n  = help: did you mean `active`?\n\n",
         ),
         (
             "content/idp/alice-2026-11.md",

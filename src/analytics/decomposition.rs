@@ -18,6 +18,12 @@ pub struct Decomposition {
     pub leads_per_week: Option<u64>,
 }
 
+/// `x` rounded up, when it is a count at all: an absurd quotient (a tiny
+/// average deal) is no figure, rather than `u64::MAX` deals.
+fn whole(x: f64) -> Option<u64> {
+    (x.is_finite() && x < 9.0e15).then(|| x.ceil() as u64)
+}
+
 /// `plan_revenue` and `revenue` of the month so far, `window` the sums of the
 /// 8 weeks ending with the latest week with data, `remaining_weeks` = n − k > 0.
 pub fn decompose(
@@ -31,13 +37,15 @@ pub fn decompose(
     // rounds 30.000000000000004 up to 31.
     let step = |need: Option<u64>, num: u64, den: u64| -> Option<u64> {
         (num > 0 && den > 0).then_some(())?;
-        Some((need? as f64 * den as f64 / num as f64).ceil() as u64)
+        whole(need? as f64 * den as f64 / num as f64)
     };
     let remaining_revenue = plan_revenue.map(|plan| (plan - revenue).max(0.0));
     let deals = match remaining_revenue {
         Some(0.0) => Some(0),
-        Some(r) => (window.revenue > 0.0 && window.deals > 0)
-            .then(|| (r * window.deals as f64 / window.revenue).ceil() as u64),
+        Some(r) if window.revenue > 0.0 && window.deals > 0 => {
+            whole(r * window.deals as f64 / window.revenue)
+        }
+        Some(_) => None,
         None => None,
     };
     // meetings = deals / conv_meeting_deal, conv = deals_w / meetings_w.

@@ -8,8 +8,9 @@ use crate::content::WeekEntry;
 use crate::content::config::Aggregate;
 
 /// `num / den`, or `None` when the denominator is zero: a ratio never becomes 0 or ∞.
+/// (A tiny but non-zero denominator could still overflow to ∞: that is `None` too.)
 pub fn ratio(num: f64, den: f64) -> Option<f64> {
-    (den != 0.0).then(|| num / den)
+    (den != 0.0).then(|| num / den).filter(|r| r.is_finite())
 }
 
 /// Additive weekly numbers of one manager, or summed over managers and weeks.
@@ -248,6 +249,13 @@ impl MonthFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_are_never_infinite() {
+        assert_eq!(ratio(1.0, 0.0), None);
+        assert_eq!(ratio(1e15, 1e-300), None);
+        assert_eq!(ratio(1.0, 4.0), Some(0.25));
+    }
 
     fn totals(received: u64, processed: u64, meetings: u64, deals: u64, revenue: f64) -> Totals {
         Totals {

@@ -14,10 +14,11 @@ pub mod targets;
 pub mod team;
 pub mod value;
 pub mod week;
-mod yaml;
+pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
@@ -38,7 +39,7 @@ pub use week::{WeekEntry, WeekFile};
 use crate::diagnostic::{Diagnostic, SourceMap};
 
 /// Files larger than this are refused unread: the largest real content file
-/// (a month of stand-up notes) is a few hundred kilobytes.
+/// (a month of stand-up notes) is a few hundred kilobytes (docs/limits.md).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 pub const CONFIG_PATH: &str = "content/config.yaml";
@@ -107,6 +108,10 @@ pub struct Content {
     pub checklist: Option<Doc<Checklist>>,
     /// The site's `templates/` files by name, overriding the built-in ones.
     pub templates: BTreeMap<String, String>,
+    /// Files that are missing, unreadable or did not parse (already reported):
+    /// checks that lean on them are skipped, so one mistake in team.yaml is
+    /// one error, not one per manager id in every other file.
+    pub failed: BTreeSet<String>,
 }
 
 /// What a file under `content/` is, decided by where it lies.
@@ -164,143 +169,191 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         );
         return (Content::default(), diagnostics);
     }
-    let mut texts = Vec::new();
-    for (path, _) in walk(&dir, "content", &mut diagnostics) {
-        if let Some(text) = read_text(root, &path, &mut diagnostics) {
-            texts.push((path, text));
-        }
-    }
-    let (mut content, more) = parse_files(texts);
-    diagnostics.extend(more);
+    let files = walk(&dir, "content", &mut diagnostics)
+        .into_iter()
+        .map(|(path, relative)| {
+            // Unexpected files are reported, not read.
+            let bytes = classify(&relative).and_then(|_| read_bytes(root, &path, &mut diagnostics));
+            (path, bytes)
+        })
+        .collect();
+    let mut content = assemble(files, &mut diagnostics);
     content.templates = load_templates(root, &mut diagnostics);
     (content, diagnostics)
 }
 
-/// Parses content files given as (path under the site root, text): the
-/// whole loader without a filesystem, for `load`, tests and fuzzing.
-pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
-    let mut content = Content::default();
+/// Loads a site from files already in memory, as `(path, bytes)` with paths
+/// like `content/weeks/2026-W47.yaml`: the same parsing as [`load`], without
+/// a disk (for tests and fuzzing).
+pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diagnostic>) {
+    files.sort();
     let mut diagnostics = Vec::new();
+    let files = files
+        .into_iter()
+        .map(|(path, bytes)| {
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                diagnostics.push(too_large(&path, bytes.len() as u64));
+                return (path, None);
+            }
+            (path, Some(bytes))
+        })
+        .collect();
+    let content = assemble(files, &mut diagnostics);
+    (content, diagnostics)
+}
+
+/// Decodes and parses each file of `content/` by its kind; `None` bytes are
+/// files that could not be read (already reported).
+fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnostic>) -> Content {
+    let mut content = Content::default();
     let mut seen_config = false;
     let mut seen_team = false;
-    for (path, text) in files {
-        let relative = path.strip_prefix("content/").unwrap_or(&path).to_string();
-        let Some(kind) = classify(&relative) else {
+    for (path, bytes) in files {
+        let relative = path.strip_prefix("content/").unwrap_or(&path);
+        let Some(kind) = classify(relative) else {
             diagnostics
                 .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
             continue;
         };
+        match kind {
+            Kind::Config => seen_config = true,
+            Kind::Team => seen_team = true,
+            _ => {}
+        }
+        let text = bytes.and_then(|bytes| match decode(&path, bytes) {
+            Ok(text) => Some(text),
+            Err(failure) => {
+                let (diagnostic, lossy) = *failure;
+                content.sources.insert(&path, lossy);
+                diagnostics.push(diagnostic);
+                None
+            }
+        });
+        let Some(text) = text else {
+            content.failed.insert(path);
+            continue;
+        };
         content.sources.insert(&path, text.as_str());
+        let before = diagnostics.len();
         match kind {
             Kind::Config => {
-                seen_config = true;
-                if let Some(config) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(config) = parse_into(&path, &text, diagnostics) {
                     content.config = config;
                 }
             }
             Kind::Team => {
-                seen_team = true;
-                if let Some(team) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(team) = parse_into(&path, &text, diagnostics) {
                     content.team = team;
                 }
             }
             Kind::Targets => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.targets.push(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
                 }
             }
             Kind::Week => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.weeks.push(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
                 }
             }
             Kind::Checklist => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.checklist = Some(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
                 }
             }
             Kind::Assessment => {
-                if let Some(data) = parse_into(&path, &text, &mut diagnostics) {
+                if let Some(data) = parse_into(&path, &text, diagnostics) {
                     content.assessments.push(Doc {
-                        path,
+                        path: path.clone(),
                         line_offset: 0,
                         data,
                     });
                 }
             }
             Kind::Standup => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut Standup, b| {
-                    d.body = b
-                });
+                let doc =
+                    parse_markdown(&path, &text, diagnostics, |d: &mut Standup, b| d.body = b);
                 content.standups.extend(doc);
             }
             Kind::Idp => {
-                let doc =
-                    parse_markdown(path, &text, &mut diagnostics, |d: &mut Idp, b| d.body = b);
+                let doc = parse_markdown(&path, &text, diagnostics, |d: &mut Idp, b| d.body = b);
                 content.idps.extend(doc);
             }
             Kind::MonthNote => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut MonthNote, b| {
-                    d.body = b
-                });
+                let doc =
+                    parse_markdown(&path, &text, diagnostics, |d: &mut MonthNote, b| d.body = b);
                 content.month_notes.extend(doc);
             }
             Kind::Page => {
-                let doc =
-                    parse_markdown(path, &text, &mut diagnostics, |d: &mut Page, b| d.body = b);
+                let doc = parse_markdown(&path, &text, diagnostics, |d: &mut Page, b| d.body = b);
                 content.pages.extend(doc);
             }
             Kind::OneOnOne => {
-                let doc = parse_markdown(path, &text, &mut diagnostics, |d: &mut OneOnOne, b| {
-                    d.body = b
-                });
+                let doc =
+                    parse_markdown(&path, &text, diagnostics, |d: &mut OneOnOne, b| d.body = b);
                 content.one_on_ones.extend(doc);
             }
         }
+        if diagnostics.len() > before {
+            content.failed.insert(path);
+        }
     }
     if !seen_config {
+        content.failed.insert(CONFIG_PATH.into());
         diagnostics.push(
             Diagnostic::error(CONFIG_PATH, "missing file")
                 .hint("create content/config.yaml with at least `title:` (see the README)"),
         );
     }
     if !seen_team {
+        content.failed.insert(TEAM_PATH.into());
         diagnostics.push(
             Diagnostic::error(TEAM_PATH, "missing file")
                 .hint("create content/team.yaml listing the managers (see the README)"),
         );
     }
-    (content, diagnostics)
+    content
+}
+
+/// Parses text files given as (path under the site root, text): the loader
+/// without a filesystem, for tests and the scaffolding commands.
+pub fn parse_files(files: Vec<(String, String)>) -> (Content, Vec<Diagnostic>) {
+    load_from_memory(
+        files
+            .into_iter()
+            .map(|(p, t)| (p, t.into_bytes()))
+            .collect(),
+    )
 }
 
 /// Parses a Markdown file's front matter into `T` and keeps its body.
 fn parse_markdown<T: serde::de::DeserializeOwned>(
-    path: String,
+    path: &str,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
     set_body: impl FnOnce(&mut T, String),
 ) -> Option<Doc<T>> {
-    let split = front_matter::split(&path, text)
+    let split = front_matter::split(path, text)
         .map_err(|d| diagnostics.push(d))
         .ok()?;
-    let mut data: T = yaml::parse(&path, split.yaml, split.line_offset)
+    let mut data: T = yaml::parse(path, split.yaml, split.line_offset)
         .map_err(|d| diagnostics.push(d))
         .ok()?;
     set_body(&mut data, split.body.to_string());
     Some(Doc {
-        path,
+        path: path.to_string(),
         line_offset: split.line_offset,
         data,
     })
@@ -361,7 +414,14 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
                     continue;
                 }
             }
+        } else if entry.file_type().is_dir() {
+            continue;
         } else if !entry.file_type().is_file() {
+            // A pipe or a device would block or never end when read.
+            diagnostics.push(
+                Diagnostic::warning(&shown, "not a regular file; ignored")
+                    .hint("content/ holds only text files"),
+            );
             continue;
         }
         let relative = shown[display.len() + 1..].to_string();
@@ -380,23 +440,31 @@ fn display_path(dir: &Path, display: &str, path: &Path) -> String {
     }
 }
 
-/// Reads a content file as UTF-8 text, refusing what is too large or not text.
-/// A BOM is dropped and CRLF becomes LF (line numbers do not change).
-fn read_text(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn too_large(path: &str, bytes: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
+            bytes as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ),
+    )
+    .hint("a content file holds one week, day or month; split or trim it")
+}
+
+/// Reads a site file's bytes, refusing what is too large or not a regular file.
+fn read_bytes(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let full = root.join(path);
     match fs::metadata(&full) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+        Ok(meta) if !meta.is_file() => {
             diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
-                        meta.len() as f64 / 1_048_576.0,
-                        MAX_FILE_BYTES / 1_048_576
-                    ),
-                )
-                .hint("a content file holds one week, day or month; split or trim it"),
+                Diagnostic::error(path, "not a regular file; refusing to read it")
+                    .hint("content/ holds only text files"),
             );
+            return None;
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diagnostics.push(too_large(path, meta.len()));
             return None;
         }
         Ok(_) => {}
@@ -405,26 +473,44 @@ fn read_text(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
             return None;
         }
     }
-    let bytes = match fs::read(&full) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
-            return None;
-        }
-    };
-    decode(path, bytes).map_err(|d| diagnostics.push(d)).ok()
+    // Read at most one byte past the limit: the file may grow after the check.
+    let mut bytes = Vec::new();
+    let read =
+        fs::File::open(&full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(err) = read {
+        diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diagnostics.push(too_large(path, bytes.len() as u64));
+        return None;
+    }
+    Some(bytes)
 }
 
-/// UTF-8 text with a BOM dropped and CRLF made LF; otherwise where it stops being UTF-8.
-pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+/// UTF-8 text with a BOM dropped and CRLF made LF; otherwise where it stops
+/// being UTF-8, with a lossy copy of the text to show the line.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<(Diagnostic, String)>> {
     let mut text = String::from_utf8(bytes).map_err(|err| {
-        let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let good = String::from_utf8_lossy(good);
+        let bytes = err.as_bytes();
+        let at = err.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&bytes[..at]);
+        // A BOM is dropped from the text shown, so it must not count as a column.
+        let good = good.strip_prefix('\u{feff}').unwrap_or(&good);
         let line = good.matches('\n').count() + 1;
         let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error(path, "the file is not UTF-8 text")
-            .at(line as u64, column as u64)
-            .hint("save it as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
+        let lossy = String::from_utf8_lossy(bytes)
+            .replace("\r\n", "\n")
+            .trim_start_matches('\u{feff}')
+            .to_string();
+        let diagnostic = Diagnostic::error(
+            path,
+            format!("the file is not UTF-8 text: byte 0x{:02X} is not valid here", bytes[at]),
+        )
+        .at(line as u64, column as u64)
+        .label("first byte that is not UTF-8")
+        .hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); Windows-1251 and Latin-1 files look like this");
+        Box::new((diagnostic, lossy))
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
@@ -443,7 +529,9 @@ fn load_templates(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<St
         return templates;
     }
     for (path, relative) in walk(&dir, "templates", diagnostics) {
-        if let Some(text) = read_text(root, &path, diagnostics) {
+        let text = read_bytes(root, &path, diagnostics)
+            .and_then(|bytes| decode(&path, bytes).map_err(|f| diagnostics.push(f.0)).ok());
+        if let Some(text) = text {
             templates.insert(relative, text);
         }
     }

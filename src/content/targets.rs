@@ -13,7 +13,7 @@ use crate::calendar::YearMonth;
 pub struct Targets {
     #[schemars(with = "YearMonth")]
     pub month: Spanned<YearMonth>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::value::null_as_empty")]
     #[schemars(with = "BTreeMap<String, Plan>")]
     pub managers: BTreeMap<Key, Plan>,
     /// The owner's team plan, when it is not simply the managers' sum.

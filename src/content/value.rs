@@ -10,6 +10,15 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::yaml::invalid;
+
+/// The largest count accepted: far beyond any week of any department, and
+/// small enough that sums over every file can never overflow (docs/limits.md).
+pub const MAX_COUNT: u64 = 1_000_000_000;
+/// The largest amount accepted (10^15): beyond any department's revenue in
+/// any currency, and small enough that sums and products stay finite.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 /// A whole number ≥ 0 (leads, calls, deals).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -20,7 +29,30 @@ pub struct Count(pub u64);
 #[serde(transparent)]
 pub struct Amount(pub f64);
 
+/// What a rejected text value looks like, and how to write it instead.
+fn text_hint(v: &str) -> String {
+    let t = v.trim();
+    if !t.is_empty() && t.parse::<f64>().is_ok() {
+        format!("remove the quotes: a number is written without them, e.g. `{t}`")
+    } else if t.chars().any(|c| c.is_ascii_digit()) {
+        "write digits only, without spaces, units or a currency sign: 312000, not 312 000 ₽".into()
+    } else {
+        "write the number in digits, e.g. 12".into()
+    }
+}
+
+/// The text of a rejected string, as the message quotes it: `"3"` shows it was quoted.
+fn quoted(v: &str) -> String {
+    if v.trim().parse::<f64>().is_ok() {
+        format!("the text \"{v}\"")
+    } else {
+        format!("`{v}`")
+    }
+}
+
 struct CountVisitor;
+
+const COUNT: &str = "expected a whole number ≥ 0";
 
 impl Visitor<'_> for CountVisitor {
     type Value = Count;
@@ -30,37 +62,69 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-        Ok(Count(v))
+        if v <= MAX_COUNT {
+            Ok(Count(v))
+        } else {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                format!(
+                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
+                ),
+            ))
+        }
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-        u64::try_from(v)
-            .map(Count)
-            .map_err(|_| E::custom(format!("expected a whole number ≥ 0, found {v}")))
+        u64::try_from(v).map(Count).map_err(|_| {
+            invalid(
+                format!("{COUNT}, found {v}"),
+                "a count cannot be negative; write 0 if there were none",
+            )
+        })
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-        if v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 {
+        if v >= 0.0 && v.fract() == 0.0 && v <= MAX_COUNT as f64 {
             Ok(Count(v as u64))
+        } else if v < 0.0 {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                "a count cannot be negative; write 0 if there were none",
+            ))
+        } else if v.fract() != 0.0 {
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                "a count is a whole number: no fractions",
+            ))
         } else {
-            Err(E::custom(format!("expected a whole number ≥ 0, found {v}")))
+            Err(invalid(
+                format!("{COUNT}, found {v}"),
+                format!(
+                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
+                ),
+            ))
         }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        Err(E::custom(format!(
-            "expected a whole number ≥ 0, found text `{v}`"
-        )))
+        Err(invalid(
+            format!("{COUNT}, found {}", quoted(v)),
+            text_hint(v),
+        ))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Count, E> {
-        Err(E::custom(format!(
-            "expected a whole number ≥ 0, found `{v}`"
-        )))
+        Err(invalid(
+            format!("{COUNT}, found `{v}`"),
+            "write the number in digits, e.g. 12",
+        ))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Count, E> {
-        Err(E::custom("expected a whole number ≥ 0, found nothing"))
+        Err(invalid(
+            format!("{COUNT}, found nothing"),
+            "write the number after the colon; 0 if there were none",
+        ))
     }
 }
 
@@ -71,6 +135,8 @@ impl<'de> Deserialize<'de> for Count {
 }
 
 struct AmountVisitor;
+
+const AMOUNT: &str = "expected a number ≥ 0";
 
 impl Visitor<'_> for AmountVisitor {
     type Value = Amount;
@@ -88,25 +154,45 @@ impl Visitor<'_> for AmountVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (0.0..=MAX_AMOUNT).contains(&v) {
             Ok(Amount(v))
+        } else if v.is_finite() && v > MAX_AMOUNT {
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "that is more than any real amount (the limit is 10^15); check the digits",
+            ))
+        } else if v < 0.0 {
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "an amount cannot be negative; write refunds as a note",
+            ))
         } else {
-            Err(E::custom(format!("expected a number ≥ 0, found {v}")))
+            Err(invalid(
+                format!("{AMOUNT}, found {v}"),
+                "write the number in digits",
+            ))
         }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-        Err(E::custom(format!(
-            "expected a number ≥ 0, found text `{v}` (write digits only: 312000, not 312 000 ₽)"
-        )))
+        Err(invalid(
+            format!("{AMOUNT}, found {}", quoted(v)),
+            text_hint(v),
+        ))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Amount, E> {
-        Err(E::custom(format!("expected a number ≥ 0, found `{v}`")))
+        Err(invalid(
+            format!("{AMOUNT}, found `{v}`"),
+            "write the number in digits",
+        ))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Amount, E> {
-        Err(E::custom("expected a number ≥ 0, found nothing"))
+        Err(invalid(
+            format!("{AMOUNT}, found nothing"),
+            "write the number after the colon; 0 if there was none",
+        ))
     }
 }
 
@@ -124,23 +210,38 @@ pub struct Date(pub NaiveDate);
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_date(&text).map(Date).map_err(de::Error::custom)
+        date_problem(&text)
+            .map(Date)
+            .map_err(|(message, hint)| invalid(message, hint))
     }
 }
 
 /// Parses `YYYY-MM-DD`, telling a malformed date from one that does not exist.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    date_problem(text).map_err(|(message, hint)| format!("{message} ({hint})"))
+}
+
+/// A date, or what is wrong with it and how to fix it.
+fn date_problem(text: &str) -> Result<NaiveDate, (String, String)> {
     let parts: Vec<&str> = text.split('-').collect();
     let shaped = parts.len() == 3
         && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n)
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shaped {
-        return Err(format!(
-            "`{text}` is not a date: expected `YYYY-MM-DD`, e.g. `2026-11-23`"
+        return Err((
+            format!("expected a date as YYYY-MM-DD, found `{text}`"),
+            "write it like 2026-11-23 (year, month, day)".into(),
         ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date that exists in the calendar"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+        let (year, month) = (parts[0].parse::<i32>().unwrap_or(0), number(parts[1]));
+        let hint = match crate::calendar::YearMonth::new(year, month) {
+            None => format!("there is no month {:02}: months run 01–12", month),
+            Some(ym) => format!("{ym} has {} days", chrono::Datelike::day(&ym.last_day())),
+        };
+        (format!("`{text}` is not a date in the calendar"), hint)
+    })
 }
 
 /// A map key that remembers where it was written but compares by text only,
@@ -190,6 +291,16 @@ impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.value)
     }
+}
+
+/// For `#[serde(deserialize_with)]`: a key written with nothing after it
+/// (`managers:` before anyone's numbers are in) reads as empty, not as an error.
+pub fn null_as_empty<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
 }
 
 /// 1-based (line, column) of a spanned value in its YAML text.

@@ -13,7 +13,7 @@ use crate::calendar::IsoWeek;
 pub struct WeekFile {
     #[schemars(with = "IsoWeek")]
     pub week: Spanned<IsoWeek>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::value::null_as_empty")]
     #[schemars(with = "BTreeMap<String, WeekEntry>")]
     pub managers: BTreeMap<Key, Spanned<WeekEntry>>,
 }

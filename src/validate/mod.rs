@@ -95,7 +95,8 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
         if !is_slug(id) {
             out.push(
                 file.error_at(&m.id, format!("manager id `{id}` is not a slug"))
-                    .hint("use lowercase latin letters, digits and hyphens, e.g. `anna-ivanova`"),
+                    .label("ids become page addresses (team/<id>/)")
+                    .hint("use lowercase latin letters, digits and single hyphens, e.g. `anna-ivanova`"),
             );
         }
         if let Some(first_line) = seen.insert(id, m.id.referenced.line()) {
@@ -118,11 +119,18 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// An unknown manager id, with a did-you-mean from the team.
-pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Diagnostic {
-    doc.key_error(key, format!("unknown manager `{key}`"))
-        .label("not in content/team.yaml")
-        .hint_opt(did_you_mean(key.as_str(), content.team.ids()))
+/// An unknown manager id, with a did-you-mean from the team. Nothing when
+/// team.yaml itself is missing or broken: that error is already reported, and
+/// every id would be "unknown".
+pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Option<Diagnostic> {
+    if content.failed.contains(TEAM_PATH) {
+        return None;
+    }
+    Some(
+        doc.key_error(key, format!("unknown manager `{key}`"))
+            .label("not in content/team.yaml")
+            .hint_opt(did_you_mean(key.as_str(), content.team.ids())),
+    )
 }
 
 fn check_targets(content: &Content, out: &mut Vec<Diagnostic>) {
@@ -149,7 +157,7 @@ fn check_targets(content: &Content, out: &mut Vec<Diagnostic>) {
         }
         for key in doc.data.managers.keys() {
             match content.team.get(key.as_str()) {
-                None => out.push(unknown_manager(content, doc, key)),
+                None => out.extend(unknown_manager(content, doc, key)),
                 Some(m) if !month.weeks().into_iter().any(|w| m.active_in(w)) => out.push(
                     doc.key_warning(
                         key,
@@ -202,7 +210,7 @@ fn check_weeks(content: &Content, out: &mut Vec<Diagnostic>) {
         }
         for (key, entry) in &doc.data.managers {
             match content.team.get(key.as_str()) {
-                None => out.push(unknown_manager(content, doc, key)),
+                None => out.extend(unknown_manager(content, doc, key)),
                 Some(m) if !m.active_in(week) => out.push(
                     doc.key_warning(
                         key,
@@ -223,7 +231,8 @@ fn check_weeks(content: &Content, out: &mut Vec<Diagnostic>) {
                 ));
             }
             for custom_key in e.custom.keys() {
-                if !custom.contains(&custom_key.as_str()) {
+                // With config.yaml broken, its metrics are unknown, not missing.
+                if !custom.contains(&custom_key.as_str()) && !content.failed.contains(CONFIG_PATH) {
                     out.push(
                         doc.key_error(custom_key, format!("unknown custom metric `{custom_key}`"))
                             .label("not in custom_metrics of content/config.yaml")

@@ -104,7 +104,7 @@ fn once<K: Ord, T, S>(
 fn known_manager<T>(content: &Content, doc: &Doc<T>, key: &Key, out: &mut Vec<Diagnostic>) -> bool {
     let known = content.team.get(key.as_str()).is_some();
     if !known {
-        out.push(unknown_manager(content, doc, key));
+        out.extend(unknown_manager(content, doc, key));
     }
     known
 }
@@ -117,7 +117,7 @@ fn known_manager_value<T>(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let known = content.team.get(&id.value).is_some();
-    if !known {
+    if !known && !content.failed.contains(crate::content::TEAM_PATH) {
         out.push(
             doc.error_at(id, format!("unknown manager `{}`", id.value))
                 .width(id.value.chars().count())

@@ -1,0 +1,50 @@
+//! A whole site in memory: the input is split at NUL bytes into config.yaml,
+//! team.yaml, two targets and two week files; then load, validate, and for a
+//! clean site analytics, exports and every page, as `build` would.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use salespulse::{analytics, content, diagnostic, export, render, templates, validate};
+
+const PATHS: [&str; 6] = [
+    "content/config.yaml",
+    "content/team.yaml",
+    "content/targets/2026-10.yaml",
+    "content/targets/2026-11.yaml",
+    "content/weeks/2026-W47.yaml",
+    "content/weeks/2026-W48.yaml",
+];
+
+fn builtin() -> &'static templates::Templates {
+    static T: OnceLock<templates::Templates> = OnceLock::new();
+    T.get_or_init(|| {
+        templates::load(&Default::default())
+            .ok()
+            .expect("built-in templates")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let files: Vec<(String, Vec<u8>)> = data
+        .split(|b| *b == 0)
+        .zip(PATHS)
+        .map(|(bytes, path)| (path.to_string(), bytes.to_vec()))
+        .collect();
+    let (content, mut diagnostics) = content::load_from_memory(files);
+    diagnostics.extend(validate::check(&content));
+    diagnostic::sort(&mut diagnostics);
+    let _ = diagnostic::render_human(&diagnostics, &content.sources, false);
+    let _ = diagnostic::render_json(&diagnostics);
+    if diagnostics.iter().any(diagnostic::Diagnostic::is_error) {
+        return;
+    }
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let a = analytics::compute(&content, as_of);
+    let json = export::metrics_json(&content, &a);
+    assert!(!json.is_empty());
+    let _ = export::weekly_csv(&content, &a);
+    let files = render::site(builtin(), &content, &a).expect("built-in templates render");
+    assert!(files.iter().all(|f| !f.path.contains("..")));
+});

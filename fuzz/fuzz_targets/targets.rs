@@ -1,0 +1,10 @@
+//! One `content/targets/2026-11.yaml` from arbitrary bytes: never a panic, a hang or a message-less error.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::parse_one::<salespulse::content::Targets>("content/targets/2026-11.yaml", data);
+});

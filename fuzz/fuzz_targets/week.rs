@@ -1,0 +1,10 @@
+//! One `content/weeks/2026-W47.yaml` from arbitrary bytes: never a panic, a hang or a message-less error.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::parse_one::<salespulse::content::WeekFile>("content/weeks/2026-W47.yaml", data);
+});

@@ -1,0 +1,199 @@
+//! The bad-input corpus: every folder under `tests/bad/` is a small site with
+//! one mistake, and its `expected.txt` is the exact output of
+//! `salespulse check --as-of 2026-11-27` (first line `exit: N`, then stderr).
+//! See tests/bad/README.md. `UPDATE_SNAPSHOTS=1 cargo test --test bad_input`
+//! rewrites the snapshots; review the diff before committing it.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Each case must finish well within this; a hang is killed at `KILL_AFTER`.
+const TIME_LIMIT: Duration = Duration::from_secs(1);
+const KILL_AFTER: Duration = Duration::from_secs(20);
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad")
+}
+
+/// Copies a case into a scratch folder, leaving out the harness's own files.
+fn copy_case(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "expected.txt" || name == "setup" {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_case(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// `\n` and `\t` in a setup line's text.
+fn unescape(text: &str) -> String {
+    text.replace("\\n", "\n").replace("\\t", "\t")
+}
+
+/// Runs the `setup` file of a case: what cannot or should not be committed
+/// (huge files, deep nesting, symlinks). Paths are relative to the site and
+/// may leave it (`../outside/…`) to reach the scratch folder around it.
+fn apply_setup(case: &Path, site: &Path) {
+    let Ok(setup) = fs::read_to_string(case.join("setup")) else {
+        return;
+    };
+    for line in setup.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = line.splitn(4, ' ');
+        match words.next() {
+            Some("append") => {
+                let path = site.join(words.next().expect("append PATH COUNT TEXT"));
+                let count: usize = words.next().unwrap().parse().unwrap();
+                let text = unescape(words.next().unwrap_or(""));
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                let mut content = fs::read(&path).unwrap_or_default();
+                content.reserve(text.len() * count);
+                for _ in 0..count {
+                    content.extend_from_slice(text.as_bytes());
+                }
+                fs::write(&path, content).unwrap();
+            }
+            Some("symlink") => {
+                let link = site.join(words.next().expect("symlink PATH TARGET"));
+                let target = words.next().expect("symlink PATH TARGET");
+                fs::create_dir_all(link.parent().unwrap()).unwrap();
+                std::os::unix::fs::symlink(target, link).unwrap();
+            }
+            other => panic!("{}: unknown setup step {other:?}", case.display()),
+        }
+    }
+}
+
+/// Every path under `dir`, to prove `check` wrote nothing anywhere.
+fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            out.push(entry.path());
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+struct Run {
+    code: Option<i32>,
+    stderr: String,
+    elapsed: Duration,
+}
+
+fn run_check(site: &Path) -> Run {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_salespulse"))
+        .arg("--root")
+        .arg(site)
+        .args(["check", "--as-of", "2026-11-27"])
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        stderr.read_to_end(&mut buf).unwrap();
+        buf
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > KILL_AFTER {
+            child.kill().unwrap();
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = started.elapsed();
+    let stderr = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    Run {
+        code: status.code(),
+        stderr,
+        elapsed,
+    }
+}
+
+/// Every diagnostic must say where: its header is followed by a `-->` line.
+fn unlocated(stderr: &str) -> Vec<String> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("error: ") || l.starts_with("warning: "))
+        .filter(|(i, _)| !lines.get(i + 1).is_some_and(|n| n.contains("--> ")))
+        .map(|(_, l)| l.to_string())
+        .collect()
+}
+
+#[test]
+fn every_bad_input_is_explained() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1");
+    let mut cases: Vec<PathBuf> = fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 25, "the corpus lost cases: {}", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let scratch = tempfile::tempdir().unwrap();
+        let site = scratch.path().join("site");
+        copy_case(case, &site);
+        apply_setup(case, &site);
+        let before = tree(scratch.path());
+        let run = run_check(&site);
+        let actual = format!("exit: {}\n{}", run.code.unwrap_or(-1), run.stderr);
+        let expected_path = case.join("expected.txt");
+        if update {
+            fs::write(&expected_path, &actual).unwrap();
+        }
+        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!(
+                "{name}: output differs (UPDATE_SNAPSHOTS=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}"
+            ));
+        }
+        if !matches!(run.code, Some(0 | 1)) || run.stderr.contains("panicked") {
+            failures.push(format!("{name}: crashed or was killed ({:?})", run.code));
+        }
+        if run.elapsed > TIME_LIMIT {
+            failures.push(format!("{name}: took {:?}", run.elapsed));
+        }
+        let missing = unlocated(&run.stderr);
+        if !missing.is_empty() {
+            failures.push(format!("{name}: diagnostics without a file: {missing:?}"));
+        }
+        if tree(scratch.path()) != before {
+            failures.push(format!("{name}: `check` wrote files"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}

@@ -1,0 +1,332 @@
+//! Property tests: the calendar's weeks and months fit together for every
+//! date of 1990–2100, and the analytics of any valid small site add up and
+//! never produce an infinite or NaN ratio.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use chrono::{Datelike, Days, NaiveDate};
+use proptest::prelude::*;
+use salespulse::analytics::{self, Totals};
+use salespulse::calendar::{IsoWeek, YearMonth, weeks_in_year};
+use salespulse::content::{self, value};
+use salespulse::{export, validate};
+
+fn date_in(from: NaiveDate, days: u64) -> impl Strategy<Value = NaiveDate> {
+    (0..days).prop_map(move |d| from + Days::new(d))
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Every date lies in exactly one ISO week, and that week is counted in
+    /// exactly one month: the one its `month()` names, and no neighbour.
+    #[test]
+    fn every_date_has_one_week_and_the_week_one_month(
+        date in date_in(ymd(1990, 1, 1), 111 * 366),
+    ) {
+        prop_assume!(date.year() <= 2100);
+        let week = IsoWeek::of(date);
+        prop_assert!(week.monday() <= date && date <= week.sunday());
+        prop_assert_eq!(IsoWeek::parse(&week.to_string()), Ok(week));
+        let month = week.month();
+        let containing: Vec<YearMonth> = [month.prev(), month, month.next()]
+            .into_iter()
+            .filter(|m| m.weeks().contains(&week))
+            .collect();
+        prop_assert_eq!(containing, vec![month]);
+        // The week's Thursday decides it, so the month is within a few days of the date.
+        prop_assert!(month.first_day() <= week.thursday() && week.thursday() <= month.last_day());
+    }
+}
+
+/// The weeks of the twelve months of a year, in order, are exactly the ISO
+/// weeks W01..W52/53 of that ISO year: a partition with no gap and no repeat.
+/// Checked for every year of 1990–2100 (a finite domain: exhaustive beats random).
+#[test]
+fn months_partition_the_iso_weeks_of_every_year() {
+    for year in 1990..=2100 {
+        let from_months: Vec<IsoWeek> = (1..=12)
+            .flat_map(|m| YearMonth::new(year, m).unwrap().weeks())
+            .collect();
+        let iso: Vec<IsoWeek> = (1..=weeks_in_year(year))
+            .map(|w| IsoWeek::new(year, w).unwrap())
+            .collect();
+        assert_eq!(from_months, iso, "{year}");
+        for m in 1..=12 {
+            let n = YearMonth::new(year, m).unwrap().weeks().len();
+            assert!(n == 4 || n == 5, "{year}-{m}: {n} weeks");
+        }
+    }
+}
+
+const IDS: [&str; 4] = ["anna-ivanova", "boris-orlov", "vera-lis", "gleb-kim"];
+
+/// A count as a sales head would write it: mostly small, sometimes 0, now and then huge.
+fn count() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        6 => 0..200u64,
+        2 => Just(0u64),
+        1 => 0..=value::MAX_COUNT,
+    ]
+}
+
+/// An amount: mostly realistic, sometimes 0, tiny or as large as allowed.
+fn amount() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        6 => (0..2_000_000u64).prop_map(|v| v as f64),
+        2 => Just(0.0),
+        1 => 0.0..=value::MAX_AMOUNT,
+        1 => 1e-300..1e-3f64,
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    counts: [u64; 6],
+    revenue: f64,
+    first_response: Option<f64>,
+    trial_lessons: Option<f64>,
+    trainings: Option<[u64; 4]>,
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        prop::array::uniform6(count()),
+        amount(),
+        prop::option::of(amount()),
+        prop::option::of(amount()),
+        prop::option::of(prop::array::uniform4(0..5u64)),
+    )
+        .prop_map(
+            |(counts, revenue, first_response, trial_lessons, trainings)| Entry {
+                counts,
+                revenue,
+                first_response,
+                trial_lessons,
+                trainings,
+            },
+        )
+}
+
+/// A manager's monthly plan: revenue and deals, either may be left out.
+type Plan = Option<(Option<f64>, Option<u64>)>;
+/// A month's targets file: per manager plans and an optional team plan.
+type Targets = Option<(Vec<Plan>, Option<(f64, u64)>)>;
+
+#[derive(Debug, Clone)]
+struct Site {
+    managers: usize,
+    avg: bool,
+    /// Per month of 2026-08..=2026-12: per manager (revenue, deals) plan, and a team plan.
+    targets: Vec<Targets>,
+    /// Per week 2026-W31..=2026-W53: per manager entry.
+    weeks: Vec<Option<Vec<Option<Entry>>>>,
+    as_of: NaiveDate,
+}
+
+fn site() -> impl Strategy<Value = Site> {
+    let plan = prop::option::of((prop::option::of(amount()), prop::option::of(count())));
+    let targets = prop::collection::vec(
+        prop::option::of((
+            prop::collection::vec(plan, 4),
+            prop::option::of((amount(), count())),
+        )),
+        5,
+    );
+    let weeks = prop::collection::vec(
+        prop::option::of(prop::collection::vec(prop::option::of(entry()), 4)),
+        23,
+    );
+    (
+        1..=4usize,
+        any::<bool>(),
+        targets,
+        weeks,
+        date_in(ymd(2026, 7, 1), 240),
+    )
+        .prop_map(|(managers, avg, targets, weeks, as_of)| Site {
+            managers,
+            avg,
+            targets,
+            weeks,
+            as_of,
+        })
+}
+
+/// Writes a float so YAML reads it back as the same number.
+fn num(v: f64) -> String {
+    format!("{v:e}")
+}
+
+impl Site {
+    fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        let aggregate = if self.avg { "avg" } else { "sum" };
+        files.push((
+            "content/config.yaml".to_string(),
+            format!(
+                "title: t\nlocale: en\ncurrency: USD\ncustom_metrics:\n  - {{ key: trial_lessons, label: T, aggregate: {aggregate} }}\n"
+            ),
+        ));
+        let mut team = String::from("managers:\n");
+        for id in &IDS[..self.managers] {
+            writeln!(team, "  - {{ id: {id}, name: N, joined: 2025-01-06 }}").unwrap();
+        }
+        files.push(("content/team.yaml".to_string(), team));
+        for (i, t) in self.targets.iter().enumerate() {
+            let Some((plans, team)) = t else { continue };
+            let month = format!("2026-{:02}", 8 + i);
+            let mut text = format!("month: {month}\nmanagers:\n");
+            for (id, plan) in IDS[..self.managers].iter().zip(plans) {
+                let Some((revenue, deals)) = plan else {
+                    continue;
+                };
+                let mut fields = Vec::new();
+                if let Some(r) = revenue {
+                    fields.push(format!("revenue: {}", num(*r)));
+                }
+                if let Some(d) = deals {
+                    fields.push(format!("deals: {d}"));
+                }
+                writeln!(text, "  {id}: {{ {} }}", fields.join(", ")).unwrap();
+            }
+            if let Some((revenue, deals)) = team {
+                writeln!(
+                    text,
+                    "team: {{ revenue: {}, deals: {deals} }}",
+                    num(*revenue)
+                )
+                .unwrap();
+            }
+            files.push((format!("content/targets/{month}.yaml"), text));
+        }
+        for (i, w) in self.weeks.iter().enumerate() {
+            let Some(entries) = w else { continue };
+            let week = format!("2026-W{}", 31 + i);
+            let mut text = format!("week: {week}\nmanagers:\n");
+            for (id, e) in IDS[..self.managers].iter().zip(entries) {
+                let Some(e) = e else { continue };
+                let [lr, lp, lo, calls, meetings, deals] = e.counts;
+                write!(
+                    text,
+                    "  {id}:\n    leads_received: {lr}\n    leads_processed: {lp}\n    leads_overnight: {lo}\n    calls: {calls}\n    meetings: {meetings}\n    deals: {deals}\n    revenue: {}\n",
+                    num(e.revenue)
+                )
+                .unwrap();
+                if let Some(m) = e.first_response {
+                    writeln!(text, "    first_response_min: {}", num(m)).unwrap();
+                }
+                if let Some(t) = e.trial_lessons {
+                    writeln!(text, "    custom: {{ trial_lessons: {} }}", num(t)).unwrap();
+                }
+                if let Some([a, b, c, d]) = e.trainings {
+                    writeln!(
+                        text,
+                        "    trainings: {{ call_reviews: {a}, case_reviews: {b}, trainings: {c}, roleplays: {d} }}"
+                    )
+                    .unwrap();
+                }
+            }
+            files.push((format!("content/weeks/{week}.yaml"), text));
+        }
+        files
+            .into_iter()
+            .map(|(p, t)| (p, t.into_bytes()))
+            .collect()
+    }
+}
+
+/// The additive fields, as exact integers and a float.
+fn additive(t: &Totals) -> ([u64; 6], f64) {
+    (
+        [
+            t.leads_received,
+            t.leads_processed,
+            t.leads_overnight,
+            t.calls,
+            t.meetings,
+            t.deals,
+        ],
+        t.revenue,
+    )
+}
+
+fn sum_of<'a>(parts: impl IntoIterator<Item = &'a Totals>) -> ([u64; 6], f64) {
+    let mut ints = [0u64; 6];
+    let mut revenue = 0.0;
+    for t in parts {
+        let (i, r) = additive(t);
+        for (sum, v) in ints.iter_mut().zip(i) {
+            *sum += v;
+        }
+        revenue += r;
+    }
+    (ints, revenue)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn team_figures_are_sums_and_ratios_are_finite(site in site()) {
+        let (content, mut diagnostics) = content::load_from_memory(site.files());
+        diagnostics.extend(validate::check(&content));
+        let errors: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.as_str())
+            .collect();
+        prop_assert!(errors.is_empty(), "generated site has errors: {:?}", errors);
+        let a = analytics::compute(&content, site.as_of);
+
+        for w in &a.weeks {
+            let (ints, revenue) = sum_of(w.manager_totals.values());
+            let (team_ints, team_revenue) = additive(&w.team_totals);
+            prop_assert_eq!(team_ints, ints, "{}", w.week);
+            prop_assert!(close(team_revenue, revenue), "{}", w.week);
+            let figures: u64 = w.managers.values().map(|f| f.deals).sum();
+            prop_assert_eq!(w.team.deals, figures);
+        }
+        for m in &a.months {
+            let (ints, revenue) = sum_of(m.manager_totals.values());
+            let (team_ints, team_revenue) = additive(&m.team_totals);
+            prop_assert_eq!(team_ints, ints, "{}", m.month);
+            prop_assert!(close(team_revenue, revenue), "{}", m.month);
+            // A month is the sum of its weeks, for the team and each manager.
+            let weeks: Vec<_> = a.weeks.iter().filter(|w| w.month == m.month).collect();
+            let (week_ints, week_revenue) = sum_of(weeks.iter().map(|w| &w.team_totals));
+            prop_assert_eq!(team_ints, week_ints, "{}", m.month);
+            prop_assert!(close(team_revenue, week_revenue), "{}", m.month);
+            for (id, t) in &m.manager_totals {
+                let parts: Vec<&Totals> =
+                    weeks.iter().filter_map(|w| w.manager_totals.get(id)).collect();
+                prop_assert_eq!(additive(t).0, sum_of(parts).0, "{} {}", m.month, id);
+            }
+            let leads: u64 = m.managers.values().map(|f| f.base.leads_received).sum();
+            prop_assert_eq!(m.team.base.leads_received, leads);
+        }
+        // Every float anywhere in the analytics: Debug prints NaN and inf by name.
+        let all = format!("{a:?}");
+        prop_assert!(!all.contains("NaN"), "NaN in analytics");
+        prop_assert!(!all.contains("inf"), "infinity in analytics");
+        // And the export is JSON that parses back.
+        let json: serde_json::Value =
+            serde_json::from_slice(&export::metrics_json(&content, &a)).unwrap();
+        prop_assert!(json.get("weeks").is_some());
+        let by_week: BTreeMap<String, u64> = a
+            .weeks
+            .iter()
+            .map(|w| (w.week.to_string(), w.team.deals))
+            .collect();
+        prop_assert_eq!(by_week.len(), a.weeks.len());
+    }
+}
