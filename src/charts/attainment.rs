@@ -1,0 +1,202 @@
+//! Plan attainment per manager: horizontal bars against the 100 % line
+//! (the plan, grey dashed) and the lagging threshold (dotted, in the "bad"
+//! colour). Bars below the threshold take that colour too, and their
+//! position left of the labelled line says the same without colour.
+
+use super::axis::Rows;
+use super::style::{FONT, Role, Variant};
+use super::svg::{Anchor, render};
+use super::{Chart, responsive, say};
+use crate::format::Formatter;
+use crate::i18n::t;
+
+/// A manager and a ratio (attainment or pace); `None` when there is no plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ManagerValue {
+    pub name: String,
+    pub value: Option<f64>,
+}
+
+/// Draws one bar per manager, in the given order. `threshold` is a fraction
+/// (0.8); `pace` says the values are pace to plan (a month still running)
+/// rather than attainment of the full plan.
+pub fn attainment(
+    id: &str,
+    fmt: &Formatter,
+    rows: &[ManagerValue],
+    threshold: f64,
+    pace: bool,
+) -> Chart {
+    responsive(
+        id,
+        title(fmt, rows, threshold, pace),
+        summary(fmt, rows),
+        |v| draw(fmt, rows, threshold, v),
+    )
+}
+
+fn title(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, pace: bool) -> String {
+    let planned = rows.iter().filter(|r| r.value.is_some()).count();
+    let met = rows
+        .iter()
+        .filter(|r| r.value.is_some_and(|v| v >= 1.0))
+        .count();
+    let below: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.value.is_some_and(|v| v < threshold))
+        .map(|r| r.name.as_str())
+        .collect();
+    let limit = fmt.percent(threshold, 0);
+    let who = if below.is_empty() {
+        say(fmt.locale, "никого".into(), "nobody".into())
+    } else if below.len() <= 3 {
+        below.join(", ")
+    } else {
+        below.len().to_string()
+    };
+    let head = t(fmt.locale, if pace { "pace" } else { "attainment" });
+    say(
+        fmt.locale,
+        format!("{head}: {met} из {planned} на 100\u{a0}% и выше; ниже {limit} — {who}"),
+        format!("{head}: {met} of {planned} at 100% or more; below {limit}: {who}"),
+    )
+}
+
+fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let v = r.value.map_or_else(
+                || t(fmt.locale, "no_plan").to_string(),
+                |v| fmt.percent(v, 0),
+            );
+            format!("{} — {v}", r.name)
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> String {
+    let width = v.width();
+    let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+    // Room under the rows for the two line labels.
+    let height = Rows::height(v, 0, rows.len(), 30);
+    render(width, height, |c| {
+        let max = rows
+            .iter()
+            .filter_map(|r| r.value)
+            .fold(1.2f64.max(threshold), f64::max);
+        let pct = |x: f64| fmt.percent(x, 0);
+        let f = Rows::draw(c, v, 0, max, &pct, &names, 52);
+        let (top, bottom) = (f.top(), f.bottom(rows.len()));
+        for (i, r) in rows.iter().enumerate() {
+            let y = f.center(i);
+            match r.value {
+                Some(value) => {
+                    let role = if value < threshold {
+                        Role::Bad
+                    } else {
+                        Role::Actual
+                    };
+                    let end = f.x.px(value);
+                    c.rect((f.x0, y - 8), (end, y + 8), role, 1.0);
+                    let text_role = if value < threshold {
+                        Role::Bad
+                    } else {
+                        Role::Text
+                    };
+                    c.text(&pct(value), (end + 5, y), Anchor::Start, text_role, FONT);
+                }
+                None => c.text(
+                    t(fmt.locale, "no_plan"),
+                    (f.x0 + 5, y),
+                    Anchor::Start,
+                    Role::Muted,
+                    FONT,
+                ),
+            }
+        }
+        let plan_x = f.x.px(1.0);
+        let limit_x = f.x.px(threshold);
+        c.line(vec![(plan_x, top), (plan_x, bottom)], Role::Plan, 2);
+        c.line(vec![(limit_x, top), (limit_x, bottom)], Role::Bad, 2);
+        // The threshold's label leans left of its line and the plan's right,
+        // so the two never meet while the threshold is below 100 %.
+        let label_y = bottom + 15;
+        let plan_label = say(
+            fmt.locale,
+            format!("план {}", pct(1.0)),
+            format!("plan {}", pct(1.0)),
+        );
+        let limit_label = say(
+            fmt.locale,
+            format!("порог {}", pct(threshold)),
+            format!("threshold {}", pct(threshold)),
+        );
+        if threshold < 1.0 {
+            c.text(
+                &limit_label,
+                (limit_x - 4, label_y),
+                Anchor::End,
+                Role::Bad,
+                FONT,
+            );
+            c.text(
+                &plan_label,
+                (plan_x + 4, label_y),
+                Anchor::Start,
+                Role::Plan,
+                FONT,
+            );
+        } else {
+            c.text(
+                &plan_label,
+                (plan_x - 4, label_y),
+                Anchor::End,
+                Role::Plan,
+                FONT,
+            );
+            c.text(
+                &limit_label,
+                (limit_x + 4, label_y),
+                Anchor::Start,
+                Role::Bad,
+                FONT,
+            );
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Locale;
+
+    fn rows() -> Vec<ManagerValue> {
+        [
+            ("Анна Иванова", Some(1.106)),
+            ("Пётр Сидоров", Some(0.74)),
+            ("Новый", None),
+        ]
+        .map(|(n, v)| ManagerValue {
+            name: n.into(),
+            value: v,
+        })
+        .to_vec()
+    }
+
+    #[test]
+    fn title_names_who_is_below_the_threshold() {
+        let fmt = Formatter::new(Locale::Ru, "₽");
+        let c = attainment("a", &fmt, &rows(), 0.8, false);
+        assert_eq!(
+            c.title,
+            "Выполнение плана: 1 из 2 на 100\u{a0}% и выше; ниже 80\u{a0}% — Пётр Сидоров"
+        );
+        assert_eq!(
+            c.summary,
+            "Анна Иванова — 111\u{a0}%; Пётр Сидоров — 74\u{a0}%; Новый — план не задан."
+        );
+        assert!(c.svg.contains("c-bad"), "the lagging bar is marked");
+    }
+}

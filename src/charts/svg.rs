@@ -1,0 +1,317 @@
+//! Drawing with plotters into a string, and the post-processing that makes
+//! its SVG fit a page: responsive, accessible, themable, small.
+//!
+//! plotters writes one tag per line with baked colours and sizes; `finish`
+//! rewrites that output line by line (it is regular enough not to need an
+//! XML parser).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
+
+use super::style::{FONT, Role};
+
+/// Horizontal anchor of a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A plotters drawing area in pixel coordinates, with the few marks the
+/// charts use, each drawn in the colour of its role.
+pub struct Canvas<'a> {
+    area: DrawingArea<SVGBackend<'a>, Shift>,
+}
+
+/// The SVG backend writes into a `String`: its only error is file I/O, which
+/// it never does here, so a failure is a bug worth stopping for.
+const INFALLIBLE: &str = "plotters' SVG backend cannot fail when writing into a String";
+
+fn shape(role: Role, opacity: f64, filled: bool, width: u32) -> ShapeStyle {
+    ShapeStyle {
+        color: role.color().mix(opacity),
+        filled,
+        stroke_width: width,
+    }
+}
+
+impl Canvas<'_> {
+    /// A filled rectangle between two corners (any order).
+    pub fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), role: Role, opacity: f64) {
+        let corners = [(x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1))];
+        self.area
+            .draw(&Rectangle::new(corners, shape(role, opacity, true, 0)))
+            .expect(INFALLIBLE);
+    }
+
+    /// An unfilled rectangle (a forecast still to come).
+    pub fn frame(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), role: Role, width: u32) {
+        let corners = [(x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1))];
+        self.area
+            .draw(&Rectangle::new(corners, shape(role, 1.0, false, width)))
+            .expect(INFALLIBLE);
+    }
+
+    /// A polyline; the role's class decides whether it is dashed.
+    pub fn line(&self, points: Vec<(i32, i32)>, role: Role, width: u32) {
+        if points.len() < 2 {
+            return;
+        }
+        self.area
+            .draw(&PathElement::new(points, shape(role, 1.0, false, width)))
+            .expect(INFALLIBLE);
+    }
+
+    /// A filled polygon.
+    pub fn area(&self, points: Vec<(i32, i32)>, role: Role) {
+        self.area
+            .draw(&Polygon::new(points, shape(role, 1.0, true, 0)))
+            .expect(INFALLIBLE);
+    }
+
+    pub fn dot(&self, center: (i32, i32), radius: i32, role: Role) {
+        self.area
+            .draw(&Circle::new(center, radius, shape(role, 1.0, true, 0)))
+            .expect(INFALLIBLE);
+    }
+
+    /// A label at `size` px, vertically centred on `y`.
+    pub fn text(&self, text: &str, (x, y): (i32, i32), anchor: Anchor, role: Role, size: f64) {
+        self.text_styled(text, (x, y), anchor, role, size, false);
+    }
+
+    pub fn text_styled(
+        &self,
+        text: &str,
+        (x, y): (i32, i32),
+        anchor: Anchor,
+        role: Role,
+        size: f64,
+        bold: bool,
+    ) {
+        let h = match anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        let style = TextStyle {
+            // plotters writes font-size = requested / 1.24; ask for 1.24× to get `size`.
+            font: FontDesc::new(
+                FontFamily::SansSerif,
+                size * 1.24,
+                if bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                },
+            ),
+            color: role.color().to_backend_color(),
+            pos: Pos::new(h, VPos::Center),
+        };
+        self.area
+            .draw(&Text::new(text, (x, y), style))
+            .expect(INFALLIBLE);
+    }
+}
+
+/// Draws on a `width` × `height` canvas and returns plotters' raw SVG.
+pub fn render(width: i32, height: i32, draw: impl FnOnce(&Canvas)) -> String {
+    let mut buf = String::new();
+    {
+        let size = (width.max(1) as u32, height.max(1) as u32);
+        let canvas = Canvas {
+            area: SVGBackend::with_string(&mut buf, size).into_drawing_area(),
+        };
+        draw(&canvas);
+        canvas.area.present().expect(INFALLIBLE);
+    }
+    buf
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What the page needs on the root element.
+pub struct Root<'a> {
+    /// Unique in the page: the `<title>` and `<desc>` ids derive from it.
+    pub id: &'a str,
+    pub class: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+}
+
+/// Rewrites plotters' SVG for the page:
+/// - the root loses `width`/`height` (viewBox only: CSS sizes it) and gains
+///   `role="img"`, `aria-labelledby` → a `<title>`, `aria-describedby` → a `<desc>`;
+/// - sentinel colours become classes (`c-<role>` for fills, `l-<role>` for
+///   strokes), so style.css colours them, in dark mode too;
+/// - defaults and repeated attributes go (opacity 1, the font family, the
+///   base font size): smaller files;
+/// - a label's text joins its tag on one line.
+pub fn finish(raw: &str, root: &Root) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut lines = raw.lines();
+    let Some(first) = lines.next() else {
+        return out;
+    };
+    let view_box = attrs(first)
+        .into_iter()
+        .find(|(k, _)| *k == "viewBox")
+        .map_or_else(String::new, |(_, v)| v.to_string());
+    let id = root.id;
+    out.push_str(&format!(
+        "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"{}\" role=\"img\" \
+         aria-labelledby=\"{id}-t\" aria-describedby=\"{id}-d\" font-family=\"sans-serif\" font-size=\"{}\">\n\
+         <title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
+        escape(root.class),
+        number(FONT),
+        escape(root.title),
+        escape(root.summary),
+    ));
+    let mut open_text = false;
+    for line in lines {
+        if open_text {
+            if line == "</text>" {
+                out.push_str("</text>\n");
+                open_text = false;
+            } else {
+                out.push_str(line);
+            }
+            continue;
+        }
+        if line.starts_with("</") {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let name: String = line
+            .trim_start_matches('<')
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let self_closing = line.ends_with("/>");
+        out.push('<');
+        out.push_str(&name);
+        let mut classes: Vec<String> = Vec::new();
+        for (key, value) in attrs(line) {
+            match (key, value) {
+                ("opacity", "1") | ("font-family", _) | ("text-anchor", "start") => {}
+                ("stroke", "none") if name != "polyline" => {}
+                ("stroke-width", "1") | ("stroke-width", "0") if name != "text" => {}
+                ("fill" | "stroke", v) if Role::from_hex(v).is_some() => {
+                    let role = Role::from_hex(v).map_or("", Role::name);
+                    let kind = if key == "fill" { "c" } else { "l" };
+                    classes.push(format!("{kind}-{role}"));
+                }
+                ("font-size", v) => {
+                    let size = v.parse::<f64>().map_or(FONT, |s| (s * 10.0).round() / 10.0);
+                    if size != FONT {
+                        out.push_str(&format!(" font-size=\"{}\"", number(size)));
+                    }
+                }
+                ("opacity", v) => {
+                    let o = v
+                        .parse::<f64>()
+                        .map_or(1.0, |o| (o * 100.0).round() / 100.0);
+                    out.push_str(&format!(" opacity=\"{}\"", number(o)));
+                }
+                (k, v) => out.push_str(&format!(" {k}=\"{v}\"")),
+            }
+        }
+        if !classes.is_empty() {
+            out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+        }
+        if self_closing {
+            out.push_str("/>\n");
+        } else {
+            out.push('>');
+            open_text = name == "text";
+            if !open_text {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// A number without trailing zeros: 13 → "13", 10.5 → "10.5".
+fn number(v: f64) -> String {
+    let text = format!("{v:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The `key="value"` pairs of one tag line, values still escaped.
+fn attrs(line: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(eq) = rest.find("=\"") {
+        let key = rest[..eq].rsplit(' ').next().unwrap_or_default();
+        let after = &rest[eq + 2..];
+        let Some(end) = after.find('"') else { break };
+        found.push((key, &after[..end]));
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> String {
+        let raw = render(200, 100, |c| {
+            c.rect((10, 10), (50, 90), Role::Actual, 1.0);
+            c.line(vec![(0, 50), (200, 50)], Role::Plan, 2);
+            c.text("Анна & <Пётр>", (100, 20), Anchor::Middle, Role::Text, FONT);
+            c.text("мелко", (10, 20), Anchor::Start, Role::Muted, 11.0);
+        });
+        finish(
+            &raw,
+            &Root {
+                id: "x",
+                class: "chart",
+                title: "Выручка: \"95 %\"",
+                summary: "a < b",
+            },
+        )
+    }
+
+    #[test]
+    fn root_is_responsive_and_labelled() {
+        let svg = sample();
+        let root = svg.lines().next().unwrap();
+        assert!(!root.contains("width="), "{root}");
+        assert!(!root.contains("height="), "{root}");
+        assert!(root.contains("viewBox=\"0 0 200 100\""));
+        assert!(root.contains("role=\"img\" aria-labelledby=\"x-t\""));
+        assert!(svg.contains("<title id=\"x-t\">Выручка: &quot;95 %&quot;</title>"));
+        assert!(svg.contains("<desc id=\"x-d\">a &lt; b</desc>"));
+    }
+
+    #[test]
+    fn colours_become_classes_and_text_is_escaped() {
+        let svg = sample();
+        assert!(!svg.contains("#"), "no baked colour is left:\n{svg}");
+        assert!(svg.contains("class=\"c-actual\""));
+        assert!(svg.contains("class=\"l-plan\""));
+        assert!(svg.contains(">Анна &amp; &lt;Пётр&gt;</text>"), "{svg}");
+        assert!(svg.contains("font-size=\"11\" class=\"c-muted\">мелко</text>"));
+        assert!(!svg.contains("font-family=\"sans-serif\" font-size=\"13\" opacity"));
+    }
+}
