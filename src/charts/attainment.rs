@@ -4,8 +4,8 @@
 //! position left of the labelled line says the same without colour.
 
 use super::axis::Rows;
-use super::style::{FONT, Role, Variant};
-use super::svg::{Anchor, render};
+use super::style::{FONT, LABEL_GAP, Role, Variant, text_width};
+use super::svg::{Anchor, Canvas, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;
@@ -79,15 +79,15 @@ fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
 fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> String {
     let width = v.width();
     let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
-    // Room under the rows for the two line labels.
-    let height = Rows::height(v, 0, rows.len(), 30);
+    // Room under the rows for the two line labels, on two rows at worst.
+    let height = Rows::height(v, 0, rows.len(), 40);
     render(width, height, |c| {
         let max = rows
             .iter()
             .filter_map(|r| r.value)
             .fold(1.2f64.max(threshold), f64::max);
         let pct = |x: f64| fmt.percent(x, 0);
-        let f = Rows::draw(c, v, 0, max, &pct, &names, 52);
+        let f = Rows::draw(c, v, 0, max, &pct, &names, (52, 0));
         let (top, bottom) = (f.top(), f.bottom(rows.len()));
         for (i, r) in rows.iter().enumerate() {
             let y = f.center(i);
@@ -120,9 +120,6 @@ fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> S
         let limit_x = f.x.px(threshold);
         c.line(vec![(plan_x, top), (plan_x, bottom)], Role::Plan, 2);
         c.line(vec![(limit_x, top), (limit_x, bottom)], Role::Bad, 2);
-        // The threshold's label leans left of its line and the plan's right,
-        // so the two never meet while the threshold is below 100 %.
-        let label_y = bottom + 15;
         let plan_label = say(
             fmt.locale,
             format!("план {}", pct(1.0)),
@@ -133,38 +130,34 @@ fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> S
             format!("порог {}", pct(threshold)),
             format!("threshold {}", pct(threshold)),
         );
-        if threshold < 1.0 {
-            c.text(
-                &limit_label,
-                (limit_x - 4, label_y),
-                Anchor::End,
-                Role::Bad,
-                FONT,
-            );
-            c.text(
-                &plan_label,
-                (plan_x + 4, label_y),
-                Anchor::Start,
-                Role::Plan,
-                FONT,
-            );
-        } else {
-            c.text(
-                &plan_label,
-                (plan_x - 4, label_y),
-                Anchor::End,
-                Role::Plan,
-                FONT,
-            );
-            c.text(
-                &limit_label,
-                (limit_x + 4, label_y),
-                Anchor::Start,
-                Role::Bad,
-                FONT,
-            );
-        }
+        let mut marks = [
+            (limit_x, limit_label, Role::Bad),
+            (plan_x, plan_label, Role::Plan),
+        ];
+        marks.sort_by_key(|m| m.0);
+        line_labels(c, width, bottom + 15, &marks);
     })
+}
+
+/// Labels under the two vertical lines: the left one ends at its line,
+/// the right one starts at its line, both kept inside the drawing; when
+/// they would still meet, the right one drops to a second row.
+fn line_labels(c: &Canvas, width: i32, y: i32, marks: &[(i32, String, Role); 2]) {
+    let [(lx, left, left_role), (rx, right, right_role)] = marks;
+    let (lw, rw) = (
+        text_width(left, FONT).ceil() as i32,
+        text_width(right, FONT).ceil() as i32,
+    );
+    let left_start = (lx - 4 - lw).clamp(0, width - lw);
+    c.text(left, (left_start, y), Anchor::Start, *left_role, FONT);
+    let right_start = (rx + 4).min(width - rw);
+    let clear = right_start >= left_start + lw + LABEL_GAP as i32;
+    let (start, row) = if clear {
+        (right_start, y)
+    } else {
+        (right_start.max(0), y + 16)
+    };
+    c.text(right, (start, row), Anchor::Start, *right_role, FONT);
 }
 
 #[cfg(test)]

@@ -135,13 +135,14 @@ pub fn y_grid(
     }
 }
 
-/// Vertical gridlines for horizontal bars, labelled above the plot at `label_y`.
+/// Vertical gridlines for horizontal bars, labelled above the plot at
+/// `label_y`, the labels kept inside `bounds`.
 pub fn x_grid(
     c: &Canvas,
     x: &Scale,
     ticks: &[f64],
     (y0, y1): (i32, i32),
-    label_y: i32,
+    (label_y, bounds): (i32, (i32, i32)),
     label: &dyn Fn(f64) -> String,
 ) {
     let labels: Vec<String> = ticks.iter().map(|t| label(*t)).collect();
@@ -151,10 +152,6 @@ pub fn x_grid(
         let role = if t == 0.0 { Role::Muted } else { Role::Grid };
         c.line(vec![(px, y0), (px, y1)], role, 1);
     }
-    let bounds = (
-        xs.first().copied().unwrap_or(0) - 40,
-        xs.last().copied().unwrap_or(0) + 40,
-    );
     for p in thin(&labels, &xs, bounds, FONT) {
         c.text(
             &labels[p.index],
@@ -260,8 +257,10 @@ impl Rows {
         top + Self::HEAD + n.max(1) as i32 * Self::row_height(v) + bottom
     }
 
-    /// Draws names and gridlines; the bars go between `x0` and `x1`, which
-    /// leaves `reserve` px on the right for the labels after the bars.
+    /// Draws names and gridlines; the bars go between `x0` and `x1`. Of
+    /// `reserve`, the first part is kept right of the bars for their labels,
+    /// the second right of the names in the narrow drawing, for a note
+    /// (see [`Rows::note_at`]).
     pub fn draw(
         c: &Canvas,
         v: Variant,
@@ -269,7 +268,7 @@ impl Rows {
         max: f64,
         x_label: &dyn Fn(f64) -> String,
         names: &[String],
-        reserve: i32,
+        (reserve, note): (i32, i32),
     ) -> Self {
         let width = v.width();
         let stacked = v == Variant::Narrow;
@@ -291,10 +290,17 @@ impl Rows {
             stacked,
         };
         let bottom = frame.bottom(names.len());
-        x_grid(c, &x, &ticks, (first - 4, bottom), top + 10, x_label);
+        x_grid(
+            c,
+            &x,
+            &ticks,
+            (first - 4, bottom),
+            (top + 10, (0, width)),
+            x_label,
+        );
         for (i, name) in names.iter().enumerate() {
             if stacked {
-                let shown = fit(name, f64::from(width - 4), FONT);
+                let shown = fit(name, f64::from(width - 4 - note), FONT);
                 c.text(
                     &shown,
                     (x0, frame.center(i) - 19),
@@ -316,13 +322,10 @@ impl Rows {
         frame
     }
 
-    /// Where a note about row `i` goes in the narrow drawing: on the name's
-    /// line, after the name (`None` in the wide one: after the bar).
-    pub fn note_at(&self, i: usize, name: &str) -> Option<(i32, i32)> {
-        self.stacked.then(|| {
-            let x = self.x0 + text_width(name, FONT).ceil() as i32 + 8;
-            (x, self.center(i) - 19)
-        })
+    /// Where a note about row `i` ends in the narrow drawing: on the name's
+    /// line, at the right edge (`None` in the wide one: it goes after the bar).
+    pub fn note_at(&self, i: usize, width: i32) -> Option<(i32, i32)> {
+        self.stacked.then(|| (width - 2, self.center(i) - 19))
     }
 
     /// Vertical centre of row `i`'s bar.

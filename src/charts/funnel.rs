@@ -133,7 +133,7 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], v: Variant) -> String {
             .fold(0.0, f64::max)
             .ceil() as i32
             + 12;
-        let f = Rows::draw(c, v, top, 1.0, &|x| fmt.percent(x, 0), &names, reserve);
+        let f = Rows::draw(c, v, top, 1.0, &|x| fmt.percent(x, 0), &names, (reserve, 0));
         for (i, r) in rows.iter().enumerate() {
             let y = f.center(i);
             if r.leads > 0 {

@@ -119,7 +119,21 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
             })
             .fold(0.0, f64::max);
         let reserve = widest.ceil() as i32 + 10;
-        let f = Rows::draw(c, v, top, max, &|n| fmt.number(n, 0), &names, reserve);
+        let note = rows
+            .iter()
+            .filter(|r| r.overnight > 0 && v == Variant::Narrow)
+            .map(|r| text_width(&overnight_label(fmt, r.overnight), FONT).ceil() as i32 + 8)
+            .max()
+            .unwrap_or(0);
+        let f = Rows::draw(
+            c,
+            v,
+            top,
+            max,
+            &|n| fmt.number(n, 0),
+            &names,
+            (reserve, note),
+        );
         for (i, r) in rows.iter().enumerate() {
             let y = f.center(i);
             let received_end = f.x.px(r.received as f64);
@@ -130,15 +144,14 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
             let label = value_label(fmt, r);
             c.text(&label, (x, y), Anchor::Start, Role::Text, FONT);
             if r.overnight > 0 {
-                let after = (x + text_width(&label, FONT).ceil() as i32 + 6, y);
-                let at = f.note_at(i, &r.name).unwrap_or(after);
-                c.text(
-                    &overnight_label(fmt, r.overnight),
-                    at,
-                    Anchor::Start,
-                    Role::Bad,
-                    FONT,
-                );
+                let note = overnight_label(fmt, r.overnight);
+                match f.note_at(i, width) {
+                    Some(at) => c.text(&note, at, Anchor::End, Role::Bad, FONT),
+                    None => {
+                        let after = (x + text_width(&label, FONT).ceil() as i32 + 6, y);
+                        c.text(&note, after, Anchor::Start, Role::Bad, FONT);
+                    }
+                }
             }
         }
     })

@@ -47,6 +47,10 @@ pub struct Chart {
 
 /// Draws both variants and wraps them for the page.
 fn responsive(id: &str, title: String, summary: String, draw: impl Fn(Variant) -> String) -> Chart {
+    // One <desc>, in the wide drawing; the narrow one points at it (a
+    // description may come from a hidden element), so 40 rows of numbers
+    // are not written twice.
+    let desc = format!("{id}-{}-d", Variant::Wide.suffix());
     let svg = Variant::BOTH
         .into_iter()
         .map(|v| {
@@ -56,7 +60,8 @@ fn responsive(id: &str, title: String, summary: String, draw: impl Fn(Variant) -
                     id: &format!("{id}-{}", v.suffix()),
                     class: v.class(),
                     title: &title,
-                    summary: &summary,
+                    summary: (v == Variant::Wide).then_some(summary.as_str()),
+                    described_by: &desc,
                 },
             )
         })

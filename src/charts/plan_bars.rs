@@ -202,7 +202,13 @@ fn plan_line(c: &Canvas, f: &Columns, bars: &[PeriodBar]) {
             Some(p) => {
                 let (a, e) = f.slot(i);
                 let y = f.y.px(p);
-                run.extend([(a, y), (e, y)]);
+                // The same plan as the period before continues its segment.
+                if run.last() == Some(&(a, y)) {
+                    run.pop();
+                    run.push((e, y));
+                } else {
+                    run.extend([(a, y), (e, y)]);
+                }
             }
             None => c.line(std::mem::take(&mut run), Role::Plan, 2),
         }

@@ -83,7 +83,8 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
             id,
             class: "spark",
             title: &title,
-            summary: &summary,
+            summary: Some(&summary),
+            described_by: &format!("{id}-d"),
         },
     );
     Chart {
