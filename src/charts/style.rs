@@ -75,9 +75,10 @@ impl Role {
 
     /// The role whose sentinel colour is `#RRGGBB` as plotters writes it.
     pub fn from_hex(hex: &str) -> Option<Role> {
+        let rgb = u32::from_str_radix(hex.strip_prefix('#')?, 16).ok()?;
         Role::ALL.into_iter().find(|r| {
             let RGBColor(red, green, blue) = r.color();
-            hex == format!("#{red:02X}{green:02X}{blue:02X}")
+            rgb == u32::from(red) << 16 | u32::from(green) << 8 | u32::from(blue)
         })
     }
 }
