@@ -3,9 +3,9 @@
 //! colour). Bars below the threshold take that colour too, and their
 //! position left of the labelled line says the same without colour.
 
-use super::axis::Rows;
+use super::canvas::{Anchor, Canvas, render};
+use super::frame::Rows;
 use super::style::{FONT, LABEL_GAP, Role, Variant, text_width};
-use super::svg::{Anchor, Canvas, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;

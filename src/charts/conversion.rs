@@ -2,9 +2,10 @@
 //! with the team's as a thin reference line. The axis starts at zero so a
 //! small wobble does not look like a collapse.
 
-use super::axis::{Columns, LEGEND_GAP, Swatch, legend};
+use super::canvas::{Canvas, render};
+use super::frame::Columns;
+use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::svg::{Canvas, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 

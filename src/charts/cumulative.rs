@@ -2,9 +2,10 @@
 //! plan line (0 at the start of the month, the full plan at its end) and the
 //! forecast line from the latest week to the month's end.
 
-use super::axis::{Columns, LEGEND_GAP, Swatch, legend};
+use super::canvas::render;
+use super::frame::Columns;
+use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::svg::render;
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;

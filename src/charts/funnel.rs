@@ -3,9 +3,10 @@
 //! and the team with 400 read the same way: the bar lengths are the
 //! conversions, the counts are written beside them.
 
-use super::axis::{Rows, Swatch, legend, legend_height};
+use super::canvas::{Anchor, render};
+use super::frame::Rows;
+use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::svg::{Anchor, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;

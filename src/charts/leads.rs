@@ -3,9 +3,10 @@
 //! after it (they are a count of days × leads, too small to read as a bar
 //! on the same scale, and the goal is zero).
 
-use super::axis::{Rows, Swatch, legend, legend_height};
+use super::canvas::{Anchor, render};
+use super::frame::Rows;
+use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::svg::{Anchor, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;

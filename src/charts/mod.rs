@@ -7,6 +7,9 @@
 //! deterministic: integer pixel coordinates, no maps, no clock.
 
 mod axis;
+mod canvas;
+mod frame;
+mod legend;
 mod style;
 mod svg;
 

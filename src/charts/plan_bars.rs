@@ -2,9 +2,10 @@
 //! dashed step line for the plan, a dashed orange outline up to the forecast
 //! of a period still running. The dashboard's months and a manager's weeks.
 
-use super::axis::{Columns, LEGEND_GAP, Swatch, legend};
+use super::canvas::{Canvas, render};
+use super::frame::Columns;
+use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::svg::{Canvas, render};
 use super::{Chart, of_ru, responsive, say};
 use crate::format::Formatter;
 use crate::i18n::t;

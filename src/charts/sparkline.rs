@@ -2,8 +2,9 @@
 //! No axes and no text inside; the title and summary carry the numbers.
 //! One drawing only: it is sized in `rem` by style.css, not by the page width.
 
+use super::canvas::render;
 use super::style::Role;
-use super::svg::{Root, finish, render};
+use super::svg::{Root, finish};
 use super::{Chart, say};
 use crate::format::Formatter;
 

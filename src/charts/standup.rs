@@ -2,9 +2,9 @@
 //! limit as a dotted line in the "bad" colour, bars over it in that colour
 //! too (and above the labelled line, so colour is not the only sign).
 
-use super::axis::Columns;
+use super::canvas::{Anchor, render};
+use super::frame::Columns;
 use super::style::{FONT, Role, Variant};
-use super::svg::{Anchor, render};
 use super::{Chart, responsive, say};
 use crate::format::Formatter;
 
