@@ -39,11 +39,10 @@ impl Scale {
 /// them, with steps of 1, 2, 2.5 or 5 × 10ⁿ. Axes start at zero: bars are
 /// read by their length.
 pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
-    let max = if max.is_finite() && max > 0.0 {
-        max
-    } else {
-        1.0
-    };
+    if !(max.is_finite() && max > 0.0) {
+        // Nothing to show: a bare zero line with one step above it.
+        return vec![0.0, 1.0];
+    }
     let target = target.max(1) as f64;
     let magnitude = 10f64.powf((max / target).log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -119,7 +118,8 @@ pub fn thin(labels: &[String], xs: &[i32], bounds: (i32, i32), size: f64) -> Vec
 }
 
 /// Horizontal gridlines with their labels right-aligned in the gutter left
-/// of `x0`; the zero line is the darker baseline.
+/// of `x0`; the zero line is the darker baseline. A label that rounds to
+/// the one below it (0.25 lead shown as "0") is left out.
 pub fn y_grid(
     c: &Canvas,
     y: &Scale,
@@ -127,11 +127,16 @@ pub fn y_grid(
     (x0, x1): (i32, i32),
     label: &dyn Fn(f64) -> String,
 ) {
+    let mut previous = None;
     for &t in ticks {
         let py = y.px(t);
         let role = if t == 0.0 { Role::Muted } else { Role::Grid };
         c.line(vec![(x0, py), (x1, py)], role, 1);
-        c.text(&label(t), (x0 - 6, py), Anchor::End, Role::Muted, FONT);
+        let text = label(t);
+        if previous.as_ref() != Some(&text) {
+            c.text(&text, (x0 - 6, py), Anchor::End, Role::Muted, FONT);
+        }
+        previous = Some(text);
     }
 }
 
@@ -184,7 +189,8 @@ mod tests {
             nice_ticks(1.0, 5),
             vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
         );
-        assert_eq!(nice_ticks(0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(nice_ticks(0.0, 4), vec![0.0, 1.0]);
+        assert_eq!(nice_ticks(1.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
         assert_eq!(nice_ticks(23.0, 4), vec![0.0, 10.0, 20.0, 30.0]);
     }
 

@@ -2,7 +2,7 @@
 //! `Analytics`), a [`Chart`] out — an inline SVG drawn with plotters, a
 //! title that states the finding, and a summary with the numbers.
 //!
-//! Every chart is drawn twice, wide and narrow ([`style::Variant`]); the page
+//! Every chart is drawn twice, 720 and 360 px wide (`style::Variant`); the page
 //! shows the one that fits, so labels stay readable on a phone. Output is
 //! deterministic: integer pixel coordinates, no maps, no clock.
 
