@@ -2,12 +2,13 @@
 //!
 //! The program is a pipeline, one module per stage:
 //! `content` (load) → `validate` → `analytics` (pure) → `render` (in memory,
-//! with `view`, `templates`, `export`) → `output` (atomic write).
+//! with `view`, `charts`, `templates`, `export`) → `output` (atomic write).
 //! `site` strings the stages together for the commands.
 
 pub mod analytics;
 pub mod audience;
 pub mod calendar;
+pub mod charts;
 pub mod cli;
 pub mod content;
 pub mod diagnostic;

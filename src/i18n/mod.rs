@@ -326,6 +326,41 @@ const TABLE: &[(&str, &str, &str)] = &[
         "недель подряд ниже порога",
         "weeks in a row below the threshold",
     ),
+    // Charts
+    ("chart_data", "Данные графика", "Chart data"),
+    ("charts", "Графики", "Charts"),
+    (
+        "chart_month_progress",
+        "Выручка месяца нарастающим итогом",
+        "This month's revenue, cumulative",
+    ),
+    (
+        "chart_revenue_by_month",
+        "План-факт по месяцам",
+        "Plan vs actual by month",
+    ),
+    (
+        "chart_attainment",
+        "Выполнение плана по менеджерам",
+        "Plan attainment by manager",
+    ),
+    ("chart_leads", "Лиды по менеджерам", "Leads by manager"),
+    (
+        "chart_revenue_by_week",
+        "Выручка по неделям",
+        "Revenue by week",
+    ),
+    (
+        "chart_conversion",
+        "Конверсия по неделям",
+        "Conversion by week",
+    ),
+    (
+        "chart_funnel",
+        "Лиды → консультации → оплаты",
+        "Leads → meetings → deals",
+    ),
+    ("last_8_weeks", "8 недель", "8 weeks"),
     // Alerts
     ("severity_critical", "критично", "critical"),
     ("severity_warning", "внимание", "warning"),

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::charts::{self, ChartView};
 use super::{AlertView, Card, Ctx, Delta, Layout, Section, bar_width, href, month_title};
 use crate::analytics::{MonthDecomposition, MonthStats};
 use crate::content::Locale;
@@ -19,6 +20,8 @@ pub struct Dashboard {
     pub team: Vec<TeamRow>,
     pub decomposition: Option<DecompositionView>,
     pub month_over: bool,
+    /// The month so far, then the last 12 months.
+    pub charts: Vec<ChartView>,
     /// "Точки контроля: 9 из 12 выполнены" (owner's site only).
     pub checklist: Option<String>,
 }
@@ -45,6 +48,8 @@ pub struct TeamRow {
     pub bar: f64,
     pub conv_meeting_deal: String,
     pub lagging: bool,
+    /// Weekly revenue, the 8 weeks up to the month's latest (trusted SVG markup).
+    pub spark: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +102,14 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
             .and_then(|m| m.decomposition.as_ref())
             .map(|d| decomposition(ctx, d)),
         month_over: month.is_some_and(|m| m.complete),
+        charts: month
+            .map(|m| {
+                vec![
+                    charts::month_progress(ctx, m),
+                    charts::revenue_by_month(ctx, m),
+                ]
+            })
+            .unwrap_or_default(),
         checklist: ctx.for_owner().then(|| super::control::summary_line(ctx)),
     }
 }
@@ -160,6 +173,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
                 f.money(v)
             })),
             delta: None,
+            spark: charts::team_spark(ctx, m),
         },
         Card {
             label: ctx.t("pace"),
@@ -167,6 +181,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             tone: None,
             sub: None,
             delta: pace_delta,
+            spark: None,
         },
         Card {
             label: ctx.t("forecast"),
@@ -180,6 +195,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
                 )
             }),
             delta: None,
+            spark: None,
         },
         Card {
             label: ctx.t("mom_growth"),
@@ -187,6 +203,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             tone: growth(t.mom_growth).map(|d| d.tone),
             sub: growth(t.mom_growth).map(|d| d.against),
             delta: None,
+            spark: None,
         },
         Card {
             label: ctx.t("deals"),
@@ -196,6 +213,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
                 f.number(v, 0)
             })),
             delta: None,
+            spark: None,
         },
         Card {
             label: ctx.t("processing_rate"),
@@ -207,6 +225,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
                 f.number(overnight as f64, 0)
             )),
             delta: None,
+            spark: None,
         },
     ]
 }
@@ -271,6 +290,7 @@ pub fn team_rows(ctx: &Ctx, m: &MonthStats) -> Vec<TeamRow> {
             bar: bar_width(f.base.attainment),
             conv_meeting_deal: ctx.pct(f.base.conv_meeting_deal),
             lagging: lagging.contains(&id.as_str()),
+            spark: charts::manager_spark(ctx, m, id),
         })
         .collect()
 }

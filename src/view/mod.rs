@@ -1,6 +1,7 @@
 //! Page contexts: what each template sees, as serialisable view types.
 //! Numbers are formatted here for the locale; templates only place them.
 
+mod charts;
 mod control;
 mod dashboard;
 mod people;
@@ -257,6 +258,8 @@ pub struct Card {
     pub tone: Option<&'static str>,
     pub sub: Option<String>,
     pub delta: Option<Delta>,
+    /// A sparkline under the figure (trusted SVG markup).
+    pub spark: Option<String>,
 }
 
 /// A change with its direction and whether it is good news.

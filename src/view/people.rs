@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::charts::{self, ChartView};
 use super::dashboard::{TeamRow, team_rows};
 use super::practice::{IdpRow, RequestRow, idp_row, request_rows};
 use super::{Card, Ctx, Layout, Section, bar_width, href, month_title, week_title};
@@ -161,6 +162,8 @@ pub struct ManagerPage {
     pub lagging: Option<String>,
     pub weeks: Vec<ManagerWeekRow>,
     pub months: Vec<ManagerMonthRow>,
+    /// Revenue by week, conversion by week, this month's funnel.
+    pub charts: Vec<ChartView>,
     pub idps: Vec<IdpRow>,
     pub commitments: Vec<Commitment>,
     pub requests: Vec<RequestRow>,
@@ -276,6 +279,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                         .plan_revenue
                         .map(|p| format!("{} {}", ctx.t("of_plan"), f.money(p))),
                     delta: None,
+                    spark: None,
                 },
                 Card {
                     label: ctx.t("attainment"),
@@ -283,6 +287,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                     tone: None,
                     sub: None,
                     delta: None,
+                    spark: None,
                 },
                 Card {
                     label: ctx.t("pace"),
@@ -290,6 +295,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                     tone: None,
                     sub: None,
                     delta: None,
+                    spark: None,
                 },
                 Card {
                     label: ctx.t("conv_meeting_deal"),
@@ -301,6 +307,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                         ctx.money(x.base.avg_deal)
                     )),
                     delta: None,
+                    spark: None,
                 },
             ]
         })
@@ -391,5 +398,13 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         lagging,
         weeks,
         months,
+        charts: [
+            charts::manager_revenue(ctx, id),
+            charts::manager_conversion(ctx, id),
+            current.and_then(|(ms, _)| charts::manager_funnel(ctx, ms, id)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
 }

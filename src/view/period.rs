@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::charts::{self, ChartView};
 use super::dashboard::{DecompositionView, cards, decomposition, growth_against};
 use super::{Card, Ctx, Delta, Layout, Section, bar_width, href, month_title, week_title};
 use crate::analytics::{Figures, MonthFigures, MonthStats, Totals, WeekStats};
@@ -82,6 +83,8 @@ pub struct MonthPage {
     pub comparison: Vec<CompareRow>,
     pub comparison_note: Option<String>,
     pub weeks: Vec<WeekLinkRow>,
+    /// Attainment (pace while the month runs) per manager.
+    pub attainment: ChartView,
     /// The head's explanations for this month, metric by metric.
     pub explanations: Vec<ExplanationRow>,
     /// The head's commentary (sanitised HTML).
@@ -227,6 +230,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             .unwrap_or_default(),
         comparison_note: (!m.complete && m.previous_team_totals.is_some())
             .then(|| growth_against(ctx, m)),
+        attainment: charts::attainment(ctx, m),
         weeks: m
             .weeks
             .iter()
@@ -359,6 +363,8 @@ pub struct WeekPage {
     pub rows: Vec<WeekRow>,
     pub missing: Vec<String>,
     pub notes: Vec<NoteRow>,
+    pub leads_chart: ChartView,
+    pub funnel_chart: ChartView,
 }
 
 #[derive(Debug, Serialize)]
@@ -501,6 +507,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
                 )
             }),
             delta: delta(t.revenue, before.map(|b| b.team.revenue), true),
+            spark: None,
         },
         Card {
             label: ctx.t("deals"),
@@ -515,6 +522,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
                 )
             }),
             delta: delta(t.deals as f64, before.map(|b| b.team.deals as f64), false),
+            spark: None,
         },
         Card {
             label: ctx.t("processing_rate"),
@@ -526,6 +534,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
                 f.number(t.leads_overnight as f64, 0)
             )),
             delta: None,
+            spark: None,
         },
         Card {
             label: ctx.t("conv_lead_deal"),
@@ -533,6 +542,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             tone: None,
             sub: Some(format!("{}: {}", ctx.t("avg_deal"), ctx.money(t.avg_deal))),
             delta: None,
+            spark: None,
         },
     ];
     let path = format!("weeks/{}/index.html", w.week);
@@ -549,5 +559,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
         rows,
         missing,
         notes,
+        leads_chart: charts::leads(ctx, w),
+        funnel_chart: charts::week_funnel(ctx, w),
     }
 }

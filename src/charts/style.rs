@@ -1,0 +1,176 @@
+//! The palette, text sizes and the two layouts every chart is drawn in.
+//!
+//! Colours are not baked into the output: each mark is drawn in the sentinel
+//! colour of its [`Role`], and `svg::finish` swaps that for a CSS class, so
+//! the page's custom properties (and dark mode) decide the real colour.
+
+use plotters::style::RGBColor;
+
+/// Effective size of every chart label, in px at the chart's natural width.
+/// The CSS never shows a chart below 12/13 of its natural width (see style.css).
+pub const FONT: f64 = 13.0;
+/// Space kept between two labels, in px.
+pub const LABEL_GAP: f64 = 6.0;
+
+/// What a mark means; it decides the CSS class and so the colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Actual,
+    Plan,
+    Forecast,
+    Good,
+    Bad,
+    /// Secondary text and reference series (the team next to a manager).
+    Muted,
+    /// Main text: `currentColor`.
+    Text,
+    Grid,
+    /// The background of a bar (leads received behind leads processed).
+    Track,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::Actual,
+        Role::Plan,
+        Role::Forecast,
+        Role::Good,
+        Role::Bad,
+        Role::Muted,
+        Role::Text,
+        Role::Grid,
+        Role::Track,
+    ];
+
+    /// The colour plotters writes; distinct per role so `svg::finish` can
+    /// tell the roles apart. The real UI.md colours where a role has one.
+    pub fn color(self) -> RGBColor {
+        match self {
+            Role::Actual => RGBColor(0x00, 0x72, 0xB2),
+            Role::Plan => RGBColor(0x6E, 0x77, 0x81),
+            Role::Forecast => RGBColor(0xE6, 0x9F, 0x00),
+            Role::Good => RGBColor(0x00, 0x9E, 0x73),
+            Role::Bad => RGBColor(0xD5, 0x5E, 0x00),
+            Role::Muted => RGBColor(0x57, 0x60, 0x6A),
+            Role::Text => RGBColor(0x1B, 0x1F, 0x24),
+            Role::Grid => RGBColor(0xD0, 0xD7, 0xDE),
+            Role::Track => RGBColor(0xE6, 0xE9, 0xED),
+        }
+    }
+
+    /// The class suffix: `c-actual` fills, `l-actual` strokes (style.css).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Actual => "actual",
+            Role::Plan => "plan",
+            Role::Forecast => "forecast",
+            Role::Good => "good",
+            Role::Bad => "bad",
+            Role::Muted => "muted",
+            Role::Text => "text",
+            Role::Grid => "grid",
+            Role::Track => "track",
+        }
+    }
+
+    /// The role whose sentinel colour is `#RRGGBB` as plotters writes it.
+    pub fn from_hex(hex: &str) -> Option<Role> {
+        let rgb = u32::from_str_radix(hex.strip_prefix('#')?, 16).ok()?;
+        Role::ALL.into_iter().find(|r| {
+            let RGBColor(red, green, blue) = r.color();
+            rgb == u32::from(red) << 16 | u32::from(green) << 8 | u32::from(blue)
+        })
+    }
+}
+
+/// The two drawings of every chart: a page shows the one that fits its width
+/// (a container query in style.css), so labels stay at least 12 px on a
+/// 390 px phone without being huge on a desktop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Wide,
+    Narrow,
+}
+
+impl Variant {
+    pub const BOTH: [Variant; 2] = [Variant::Wide, Variant::Narrow];
+
+    /// Natural width in px (= viewBox units).
+    pub fn width(self) -> i32 {
+        match self {
+            Variant::Wide => 720,
+            Variant::Narrow => 360,
+        }
+    }
+
+    /// The root element's classes; style.css shows one of the two.
+    pub fn class(self) -> &'static str {
+        match self {
+            Variant::Wide => "chart chart-w",
+            Variant::Narrow => "chart chart-n",
+        }
+    }
+
+    /// Suffix that keeps element ids unique when both drawings are in a page.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Variant::Wide => "w",
+            Variant::Narrow => "n",
+        }
+    }
+}
+
+/// Width of a character in em, rounded up from DejaVu Sans (the widest of
+/// the usual sans-serif fonts, and Chromium's on Debian): a conservative
+/// estimate for any of them. plotters' own estimate counts bytes, two per
+/// Cyrillic letter, so labels are measured here instead.
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | '\u{a0}' | '\u{202f}' | '\'' | '.' | ',' | ':' | ';' | '/' | '(' | ')' | '-'
+        | '!' | '|' | 'i' | 'j' | 'l' | 'I' | 'J' | 'f' | 'r' | 't' => 0.4,
+        'Ш' | 'Щ' | 'Ж' | 'Ю' | 'Ы' | 'Ъ' | 'М' | 'Ф' | 'ш' | 'щ' | 'ж' | 'ю' | 'ф' | 'W' | 'M'
+        | 'm' | '%' | '—' | '…' => 1.1,
+        'ы' | 'м' | 'w' | 'д' | 'ц' | '→' | '−' | '▲' | '▼' => 0.85,
+        c if c.is_uppercase() => 0.85,
+        _ => 0.66,
+    }
+}
+
+/// Conservative width of `text` at `size` px.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * size
+}
+
+/// `text` shortened with `…` to fit `width` px at `size`.
+pub fn fit(text: &str, width: f64, size: f64) -> String {
+    if text_width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut short: String = text.to_string();
+    while !short.is_empty() && text_width(&format!("{short}…"), size) > width {
+        short.pop();
+    }
+    format!("{}…", short.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_has_its_own_colour() {
+        for r in Role::ALL {
+            let RGBColor(red, green, blue) = r.color();
+            let hex = format!("#{red:02X}{green:02X}{blue:02X}");
+            assert_eq!(Role::from_hex(&hex), Some(r));
+        }
+    }
+
+    #[test]
+    fn fit_shortens_long_names() {
+        assert_eq!(fit("Анна", 200.0, 13.0), "Анна");
+        let short = fit("Константин Константинопольский", 100.0, 13.0);
+        assert!(short.ends_with('…'));
+        assert!(text_width(&short, 13.0) <= 100.0);
+    }
+}

@@ -1,0 +1,406 @@
+//! The charts of each page: their data taken from `Analytics`, drawn by
+//! `crate::charts`, and the same numbers formatted into the table that sits
+//! beside each chart (in a `<details>`).
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::analytics::{Figures, MonthStats, WeekStats};
+use crate::calendar::IsoWeek;
+use crate::charts::{self, Chart, FunnelRow, LeadsRow, ManagerValue, Period, PeriodBar};
+
+/// A chart as a page shows it.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// Names the chart for tests and styles (`data-chart`).
+    pub kind: &'static str,
+    /// What the chart is ("Выручка по месяцам"); its title says what it shows.
+    pub name: &'static str,
+    #[serde(flatten)]
+    pub chart: Chart,
+    pub table: DataTable,
+}
+
+/// The chart's numbers as a table: first column is the row header.
+#[derive(Debug, Serialize)]
+pub struct DataTable {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Above this many weeks, weekly axes are labelled by month.
+const WEEK_TICKS_MAX: usize = 26;
+/// Weeks a sparkline shows.
+const SPARK_WEEKS: usize = 8;
+
+impl Ctx<'_> {
+    fn view(&self, kind: &'static str, name: &str, chart: Chart, table: DataTable) -> ChartView {
+        ChartView {
+            kind,
+            name: self.t(name),
+            chart,
+            table,
+        }
+    }
+
+    fn week_ticks(&self, weeks: &[IsoWeek]) -> Vec<String> {
+        weeks
+            .iter()
+            .map(|w| {
+                if weeks.len() > WEEK_TICKS_MAX {
+                    self.fmt.month_short(w.month())
+                } else {
+                    self.fmt.week_short(*w)
+                }
+            })
+            .collect()
+    }
+}
+
+/// Team revenue against plan for the last 12 months up to `current`.
+pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
+    let months: Vec<&MonthStats> = ctx
+        .analytics
+        .months
+        .iter()
+        .filter(|m| m.month <= current.month)
+        .collect();
+    let months = &months[months.len().saturating_sub(12)..];
+    let bars: Vec<PeriodBar> = months
+        .iter()
+        .map(|m| PeriodBar {
+            label: ctx.fmt.month_short(m.month),
+            tick: ctx.fmt.month_short(m.month),
+            actual: m.team.base.revenue,
+            plan: m.team.base.plan_revenue,
+            forecast: (!m.complete).then_some(m.team.forecast_revenue).flatten(),
+        })
+        .collect();
+    let table = DataTable {
+        head: [
+            "month",
+            "actual",
+            "plan",
+            "attainment_short",
+            "forecast_short",
+        ]
+        .map(|k| ctx.t(k).to_string())
+        .to_vec(),
+        rows: months
+            .iter()
+            .map(|m| {
+                vec![
+                    ctx.fmt.month_short(m.month),
+                    ctx.fmt.money(m.team.base.revenue),
+                    ctx.money(m.team.base.plan_revenue),
+                    ctx.pct(m.team.base.attainment),
+                    ctx.money(m.team.forecast_revenue.filter(|_| !m.complete)),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars);
+    ctx.view("revenue_by_month", "chart_revenue_by_month", chart, table)
+}
+
+/// The month so far: cumulative team revenue by week, plan line, forecast.
+pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
+    let weeks = m.month.weeks();
+    let mut total = 0.0;
+    let actual: Vec<Option<f64>> = weeks
+        .iter()
+        .map(|w| {
+            ctx.analytics.week(*w).map(|s| {
+                total += s.team.revenue;
+                total
+            })
+        })
+        .collect();
+    let data = charts::Cumulative {
+        weeks: weeks.iter().map(|w| ctx.fmt.week_short(*w)).collect(),
+        actual: actual.clone(),
+        plan: m.team.base.plan_revenue,
+        pace: m.team.pace,
+        attainment: m.team.base.attainment,
+        forecast: m.team.forecast_revenue,
+        complete: m.complete,
+    };
+    let n = weeks.len() as f64;
+    let table = DataTable {
+        head: ["week", "actual", "plan"]
+            .map(|k| ctx.t(k).to_string())
+            .to_vec(),
+        rows: weeks
+            .iter()
+            .zip(&actual)
+            .enumerate()
+            .map(|(i, (w, a))| {
+                vec![
+                    ctx.fmt.week(*w),
+                    ctx.money(*a),
+                    ctx.money(m.team.base.plan_revenue.map(|p| p * (i + 1) as f64 / n)),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::cumulative("ch-progress", &ctx.fmt, &data);
+    ctx.view("month_progress", "chart_month_progress", chart, table)
+}
+
+/// The 8 weeks ending with `end`, as sparkline points of `value`.
+fn spark_points(
+    ctx: &Ctx,
+    end: IsoWeek,
+    value: impl Fn(&WeekStats) -> Option<f64>,
+) -> Vec<charts::SparkPoint> {
+    end.window_ending(SPARK_WEEKS)
+        .into_iter()
+        .map(|w| charts::SparkPoint {
+            label: ctx.fmt.week_short(w),
+            value: ctx.analytics.week(w).and_then(&value),
+        })
+        .collect()
+}
+
+/// The team's weekly revenue, 8 weeks up to the month's latest week.
+pub fn team_spark(ctx: &Ctx, m: &MonthStats) -> Option<String> {
+    let end = *m.weeks.last()?;
+    let points = spark_points(ctx, end, |w| Some(w.team.revenue));
+    Some(charts::sparkline("sp-team", &ctx.fmt, ctx.t("revenue"), &points).svg)
+}
+
+/// A manager's weekly revenue, 8 weeks up to the month's latest week.
+pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
+    let Some(&end) = m.weeks.last() else {
+        return String::new();
+    };
+    let points = spark_points(ctx, end, |w| w.managers.get(id).map(|f| f.revenue));
+    charts::sparkline(&format!("sp-m-{id}"), &ctx.fmt, ctx.t("revenue"), &points).svg
+}
+
+/// Plan attainment per manager (pace while the month runs), best first.
+pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
+    let pace = !m.complete;
+    let value = |f: &crate::analytics::MonthFigures| if pace { f.pace } else { f.base.attainment };
+    let mut rows: Vec<(String, Option<f64>)> = m
+        .managers
+        .iter()
+        .map(|(id, f)| (ctx.name(id), value(f)))
+        .collect();
+    rows.sort_by(|a, b| {
+        let key = |v: Option<f64>| v.unwrap_or(f64::NEG_INFINITY);
+        key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0))
+    });
+    let threshold = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
+    let data: Vec<ManagerValue> = rows
+        .iter()
+        .map(|(name, value)| ManagerValue {
+            name: name.clone(),
+            value: *value,
+        })
+        .collect();
+    let measure = if pace { "pace" } else { "attainment" };
+    let table = DataTable {
+        head: vec![ctx.t("manager").into(), ctx.t(measure).into()],
+        rows: rows
+            .iter()
+            .map(|(name, v)| vec![name.clone(), ctx.pct(*v)])
+            .collect(),
+    };
+    let chart = charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace);
+    ctx.view("attainment", "chart_attainment", chart, table)
+}
+
+/// Leads received, processed and left overnight per manager in a week.
+pub fn leads(ctx: &Ctx, w: &WeekStats) -> ChartView {
+    let rows: Vec<LeadsRow> = w
+        .managers
+        .iter()
+        .map(|(id, f)| LeadsRow {
+            name: ctx.name(id),
+            received: f.leads_received,
+            processed: f.leads_processed,
+            overnight: f.leads_overnight,
+        })
+        .collect();
+    let n = |v: u64| ctx.fmt.number(v as f64, 0);
+    let table = DataTable {
+        head: [
+            "manager",
+            "leads_received",
+            "leads_processed",
+            "leads_overnight",
+        ]
+        .map(|k| ctx.t(k).to_string())
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name.clone(),
+                    n(r.received),
+                    n(r.processed),
+                    n(r.overnight),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::leads("ch-leads", &ctx.fmt, &rows);
+    ctx.view("leads", "chart_leads", chart, table)
+}
+
+fn funnel_row(name: String, f: &Figures) -> FunnelRow {
+    FunnelRow {
+        name,
+        leads: f.leads_processed,
+        meetings: f.meetings,
+        deals: f.deals,
+    }
+}
+
+fn funnel_view(ctx: &Ctx, id: &str, rows: Vec<(FunnelRow, &Figures)>) -> ChartView {
+    let n = |v: u64| ctx.fmt.number(v as f64, 0);
+    let table = DataTable {
+        head: [
+            "manager",
+            "leads_processed",
+            "meetings",
+            "deals",
+            "conv_lead_meeting",
+            "conv_meeting_deal",
+        ]
+        .map(|k| ctx.t(k).to_string())
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|(r, f)| {
+                vec![
+                    r.name.clone(),
+                    n(r.leads),
+                    n(r.meetings),
+                    n(r.deals),
+                    ctx.pct(f.conv_lead_meeting),
+                    ctx.pct(f.conv_meeting_deal),
+                ]
+            })
+            .collect(),
+    };
+    let data: Vec<FunnelRow> = rows.into_iter().map(|(r, _)| r).collect();
+    let chart = charts::funnel(id, &ctx.fmt, &data);
+    ctx.view("funnel", "chart_funnel", chart, table)
+}
+
+/// The week's funnel: the team, then each manager.
+pub fn week_funnel(ctx: &Ctx, w: &WeekStats) -> ChartView {
+    let mut rows = vec![(funnel_row(ctx.t("team_total").into(), &w.team), &w.team)];
+    rows.extend(
+        w.managers
+            .iter()
+            .map(|(id, f)| (funnel_row(ctx.name(id), f), f)),
+    );
+    funnel_view(ctx, "ch-funnel", rows)
+}
+
+/// A manager's funnel this month beside the team's.
+pub fn manager_funnel(ctx: &Ctx, m: &MonthStats, id: &str) -> Option<ChartView> {
+    let own = &m.managers.get(id)?.base;
+    let rows = vec![
+        (funnel_row(ctx.name(id), own), own),
+        (
+            funnel_row(ctx.t("team_total").into(), &m.team.base),
+            &m.team.base,
+        ),
+    ];
+    Some(funnel_view(ctx, "ch-funnel", rows))
+}
+
+/// The weeks a manager has numbers for, oldest first.
+fn manager_weeks<'a>(ctx: &'a Ctx, id: &str) -> Vec<(&'a WeekStats, &'a Figures)> {
+    ctx.analytics
+        .weeks
+        .iter()
+        .filter_map(|w| w.managers.get(id).map(|f| (w, f)))
+        .collect()
+}
+
+/// A manager's weekly revenue against the weekly plan.
+pub fn manager_revenue(ctx: &Ctx, id: &str) -> Option<ChartView> {
+    let weeks = manager_weeks(ctx, id);
+    if weeks.is_empty() {
+        return None;
+    }
+    let ticks = ctx.week_ticks(&weeks.iter().map(|(w, _)| w.week).collect::<Vec<_>>());
+    let bars: Vec<PeriodBar> = weeks
+        .iter()
+        .zip(ticks)
+        .map(|((w, f), tick)| PeriodBar {
+            label: ctx.fmt.week_short(w.week),
+            tick,
+            actual: f.revenue,
+            plan: f.plan_revenue,
+            forecast: None,
+        })
+        .collect();
+    let table = DataTable {
+        head: ["week", "actual", "plan", "attainment_short"]
+            .map(|k| ctx.t(k).to_string())
+            .to_vec(),
+        rows: weeks
+            .iter()
+            .map(|(w, f)| {
+                vec![
+                    ctx.fmt.week(w.week),
+                    ctx.fmt.money(f.revenue),
+                    ctx.money(f.plan_revenue),
+                    ctx.pct(f.attainment),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars);
+    Some(ctx.view("revenue_by_week", "chart_revenue_by_week", chart, table))
+}
+
+/// A manager's meeting→deal conversion by week, with the team's.
+pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
+    let weeks = manager_weeks(ctx, id);
+    if weeks.is_empty() {
+        return None;
+    }
+    let ticks = ctx.week_ticks(&weeks.iter().map(|(w, _)| w.week).collect::<Vec<_>>());
+    let points: Vec<charts::TrendPoint> = weeks
+        .iter()
+        .zip(ticks)
+        .map(|((w, f), tick)| charts::TrendPoint {
+            label: ctx.fmt.week_short(w.week),
+            tick,
+            value: f.conv_meeting_deal,
+            reference: w.team.conv_meeting_deal,
+        })
+        .collect();
+    let data = charts::Trend {
+        metric: ctx.t("conv_meeting_deal").into(),
+        name: ctx.name(id),
+        reference_name: ctx.t("team_total").into(),
+        points,
+    };
+    let table = DataTable {
+        head: vec![
+            ctx.t("week").into(),
+            ctx.name(id),
+            ctx.t("team_total").into(),
+        ],
+        rows: weeks
+            .iter()
+            .map(|(w, f)| {
+                vec![
+                    ctx.fmt.week(w.week),
+                    ctx.pct(f.conv_meeting_deal),
+                    ctx.pct(w.team.conv_meeting_deal),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::conversion("ch-conversion", &ctx.fmt, &data);
+    Some(ctx.view("conversion", "chart_conversion", chart, table))
+}
