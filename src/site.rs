@@ -50,13 +50,8 @@ impl Checked {
 pub fn check(root: &Path) -> Checked {
     let (content, mut diagnostics) = content::load(root);
     diagnostics.extend(validate::check(&content));
-    let templates = match templates::load(&content.templates) {
-        Ok(t) => Some(t),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            None
-        }
-    };
+    let (templates, problems) = templates::load(&content.templates);
+    diagnostics.extend(problems);
     diagnostic::sort(&mut diagnostics);
     Checked {
         content,

@@ -40,6 +40,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("style.css", include_str!("../templates/style.css")),
 ];
 
+/// Files of `templates/` that are the tool's own but not page templates.
+const NOT_PAGES: &[&str] = &["serve_error.html", "init/README.md", "init/pages.yml"];
+
 /// Compiled templates plus the stylesheet.
 pub struct Templates {
     pub tera: Tera,
@@ -48,10 +51,14 @@ pub struct Templates {
 
 /// Compiles the built-in templates with the site's overrides in place.
 /// A broken override is a diagnostic pointing at its file.
-pub fn load(overrides: &BTreeMap<String, String>) -> Result<Templates, Vec<Diagnostic>> {
+pub fn load(overrides: &BTreeMap<String, String>) -> (Option<Templates>, Vec<Diagnostic>) {
     let mut files: BTreeMap<&str, &str> = BUILTIN.iter().copied().collect();
     let mut diagnostics = Vec::new();
     for (name, text) in overrides {
+        if NOT_PAGES.contains(&name.as_str()) {
+            // The tool's own non-page files (this repository's templates/ as a site).
+            continue;
+        }
         if name.ends_with(".html") || name == "style.css" {
             files.insert(name.as_str(), text.as_str());
         } else {
@@ -76,19 +83,17 @@ pub fn load(overrides: &BTreeMap<String, String>) -> Result<Templates, Vec<Diagn
             Diagnostic::error(culprit, format!("template error: {}", error_text(&err)))
                 .hint("a site template must keep every block the built-in pages use"),
         );
-        return Err(diagnostics);
+        return (None, diagnostics);
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(diagnostics);
-    }
-    Ok(Templates {
+    let templates = Templates {
         tera,
         css: files
             .get("style.css")
             .copied()
             .unwrap_or_default()
             .to_string(),
-    })
+    };
+    (Some(templates), diagnostics)
 }
 
 /// Tera's message with its cause chain (the useful text may be in either).

@@ -128,7 +128,10 @@ fn hostile_text_is_only_text() {
         // the payload shows its `{{ 1+1 }}` too, not `2` (chart labels may
         // shorten a name, so not every occurrence carries the whole payload).
         if html.contains("&lt;script&gt;alert(1)") {
-            assert!(html.contains("{{ 1+1 }} {% if true %}T{% endif %}"), "{path}");
+            assert!(
+                html.contains("{{ 1+1 }} {% if true %}T{% endif %}"),
+                "{path}"
+            );
         }
     }
     // The payload did reach the pages, escaped.

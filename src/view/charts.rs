@@ -404,3 +404,42 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
     let chart = charts::conversion("ch-conversion", &ctx.fmt, &data);
     Some(ctx.view("conversion", "chart_conversion", chart, table))
 }
+
+/// The stand-ups' durations against the limit, oldest first (the last 30 at most).
+pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
+    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let days: Vec<_> = ctx
+        .analytics
+        .standups
+        .iter()
+        .filter(|s| s.duration_min.is_some())
+        .collect();
+    let days = &days[days.len().saturating_sub(30)..];
+    if days.is_empty() {
+        return None;
+    }
+    let bars: Vec<charts::StandupDay> = days
+        .iter()
+        .map(|s| charts::StandupDay {
+            label: s.date.format("%d.%m").to_string(),
+            minutes: s.duration_min.unwrap_or(0) as f64,
+        })
+        .collect();
+    let table = DataTable {
+        head: ["date", "duration", "video"]
+            .map(|k| ctx.t(k).to_string())
+            .to_vec(),
+        rows: days
+            .iter()
+            .map(|s| {
+                vec![
+                    ctx.fmt.date(s.date),
+                    s.duration_min.map_or_else(|| "—".into(), |d| d.to_string()),
+                    ctx.t(if s.video { "yes" } else { "no" }).to_string(),
+                ]
+            })
+            .collect(),
+    };
+    let chart = charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit));
+    Some(ctx.view("standup_durations", "standups_title", chart, table))
+}

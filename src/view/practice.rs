@@ -50,6 +50,7 @@ pub fn days_ago(ctx: &Ctx, days: i64) -> String {
 pub struct StandupsPage {
     pub layout: Layout,
     pub limit: u32,
+    pub chart: Option<super::charts::ChartView>,
     pub weeks: Vec<StandupWeekRow>,
     pub days: Vec<StandupDayRow>,
     pub requests: Vec<RequestRow>,
@@ -96,6 +97,7 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
             Section::Standups,
         ),
         limit,
+        chart: super::charts::standup_durations(ctx),
         weeks: a
             .standup_weeks
             .iter()
