@@ -1,5 +1,6 @@
 //! Rendering: every page and export of the site, in memory.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -30,34 +31,44 @@ pub struct RenderError {
 struct Renderer<'a> {
     templates: &'a Templates,
     strings: std::collections::BTreeMap<&'static str, &'static str>,
-    files: Vec<OutputFile>,
 }
 
 impl Renderer<'_> {
     fn page(
-        &mut self,
+        &self,
         path: String,
         template: &str,
         page: &impl Serialize,
-    ) -> Result<(), RenderError> {
-        let fail = |message: String| RenderError {
-            path: path.clone(),
-            template: template.to_string(),
-            message,
-        };
+    ) -> Result<OutputFile, RenderError> {
         let mut context = Context::new();
         context.insert("t", &self.strings);
         context.insert("page", page);
-        let html = self
-            .templates
-            .tera
-            .render(template, &context)
-            .map_err(|e| fail(error_text(&e)))?;
-        self.files.push(OutputFile {
-            path,
-            bytes: html.into_bytes(),
-        });
-        Ok(())
+        match self.templates.tera.render(template, &context) {
+            Ok(html) => Ok(OutputFile {
+                path,
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => Err(RenderError {
+                path,
+                template: template.to_string(),
+                message: error_text(&e),
+            }),
+        }
+    }
+
+    /// One page per item, rendered in parallel (pages are independent; the
+    /// order is restored by the final sort).
+    fn each<T: Sync, V: Serialize>(
+        &self,
+        items: &[T],
+        template: &str,
+        path: impl Fn(&T) -> String + Sync,
+        view: impl Fn(&T) -> V + Sync,
+    ) -> Result<Vec<OutputFile>, RenderError> {
+        items
+            .par_iter()
+            .map(|item| self.page(path(item), template, &view(item)))
+            .collect()
     }
 }
 
@@ -69,78 +80,78 @@ pub fn site(
     audience: Audience,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let ctx = Ctx::new(content, analytics, audience);
-    let mut r = Renderer {
+    let r = Renderer {
         templates,
         strings: i18n::strings(content.config.locale),
-        files: Vec::new(),
     };
-    r.page(
-        "index.html".into(),
-        "dashboard.html",
-        &view::dashboard(&ctx),
-    )?;
-    r.page(
-        "months/index.html".into(),
-        "months.html",
-        &view::months(&ctx),
-    )?;
-    for m in &analytics.months {
+    let mut files = vec![
         r.page(
-            format!("months/{}/index.html", m.month),
-            "month.html",
-            &view::month(&ctx, m),
-        )?;
-    }
-    r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))?;
-    for w in &analytics.weeks {
+            "index.html".into(),
+            "dashboard.html",
+            &view::dashboard(&ctx),
+        )?,
         r.page(
-            format!("weeks/{}/index.html", w.week),
-            "week.html",
-            &view::week(&ctx, w),
-        )?;
-    }
-    r.page("team/index.html".into(), "team.html", &view::team(&ctx))?;
-    for m in &content.team.managers {
-        let m = &m.value;
+            "months/index.html".into(),
+            "months.html",
+            &view::months(&ctx),
+        )?,
+        r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))?,
+        r.page("team/index.html".into(), "team.html", &view::team(&ctx))?,
         r.page(
-            format!("team/{}/index.html", m.id()),
-            "manager.html",
-            &view::manager(&ctx, m),
-        )?;
-    }
-    r.page(
-        "standups/index.html".into(),
-        "standups.html",
-        &view::standups(&ctx),
-    )?;
-    for doc in &content.standups {
-        let path = view::href::standup(doc.data.date.value.0);
-        r.page(path, "standup.html", &view::standup(&ctx, doc))?;
-    }
+            "standups/index.html".into(),
+            "standups.html",
+            &view::standups(&ctx),
+        )?,
+    ];
+    files.extend(r.each(
+        &analytics.months,
+        "month.html",
+        |m| format!("months/{}/index.html", m.month),
+        |m| view::month(&ctx, m),
+    )?);
+    files.extend(r.each(
+        &analytics.weeks,
+        "week.html",
+        |w| format!("weeks/{}/index.html", w.week),
+        |w| view::week(&ctx, w),
+    )?);
+    files.extend(r.each(
+        &content.team.managers,
+        "manager.html",
+        |m| format!("team/{}/index.html", m.value.id()),
+        |m| view::manager(&ctx, &m.value),
+    )?);
+    files.extend(r.each(
+        &content.standups,
+        "standup.html",
+        |d| view::href::standup(d.data.date.value.0),
+        |d| view::standup(&ctx, d),
+    )?);
     if audience == Audience::Owner {
-        r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
-        for p in &analytics.idps {
-            r.page(view::href::idp(&p.slug), "idp.html", &view::idp(&ctx, p))?;
-        }
-        r.page(
+        files.push(r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?);
+        files.extend(r.each(
+            &analytics.idps,
+            "idp.html",
+            |p| view::href::idp(&p.slug),
+            |p| view::idp(&ctx, p),
+        )?);
+        files.push(r.page(
             "checklist/index.html".into(),
             "checklist.html",
             &view::checklist(&ctx),
-        )?;
-        r.page(
+        )?);
+        files.push(r.page(
             "one-on-ones/index.html".into(),
             "one_on_ones.html",
             &view::one_on_ones(&ctx),
-        )?;
+        )?);
     }
-    for doc in &content.pages {
-        r.page(
-            view::href::page(doc.stem()),
-            "page.html",
-            &view::page(&ctx, doc),
-        )?;
-    }
-    let mut files = r.files;
+    files.extend(r.each(
+        &content.pages,
+        "page.html",
+        |d| view::href::page(d.stem()),
+        |d| view::page(&ctx, d),
+    )?);
     files.push(OutputFile {
         path: "style.css".into(),
         bytes: templates.css.clone().into_bytes(),

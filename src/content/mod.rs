@@ -21,6 +21,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde_saphyr::Spanned;
 use walkdir::WalkDir;
 
@@ -169,14 +170,22 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         );
         return (Content::default(), diagnostics);
     }
-    let files = walk(&dir, "content", &mut diagnostics)
-        .into_iter()
-        .map(|(path, relative)| {
-            // Unexpected files are reported, not read.
-            let bytes = classify(&relative).and_then(|_| read_bytes(root, &path, &mut diagnostics));
-            (path, bytes)
-        })
-        .collect();
+    let read: Vec<(String, Option<Vec<u8>>, Vec<Diagnostic>)> =
+        walk(&dir, "content", &mut diagnostics)
+            .into_par_iter()
+            .map(|(path, relative)| {
+                // Unexpected files are reported, not read.
+                let mut problems = Vec::new();
+                let bytes =
+                    classify(&relative).and_then(|_| read_bytes(root, &path, &mut problems));
+                (path, bytes, problems)
+            })
+            .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for (path, bytes, problems) in read {
+        diagnostics.extend(problems);
+        files.push((path, bytes));
+    }
     let mut content = assemble(files, &mut diagnostics);
     content.templates = load_templates(root, &mut diagnostics);
     (content, diagnostics)
@@ -205,109 +214,38 @@ pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diag
 /// Decodes and parses each file of `content/` by its kind; `None` bytes are
 /// files that could not be read (already reported).
 fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnostic>) -> Content {
+    // Files are independent: decode and parse them in parallel, then put
+    // them together in path order, so the result does not depend on timing.
+    let parsed: Vec<Parsed> = files
+        .into_par_iter()
+        .map(|(path, bytes)| parse_one(path, bytes))
+        .collect();
     let mut content = Content::default();
     let mut seen_config = false;
     let mut seen_team = false;
-    for (path, bytes) in files {
-        let relative = path.strip_prefix("content/").unwrap_or(&path);
-        let Some(kind) = classify(relative) else {
-            diagnostics
-                .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
-            continue;
-        };
-        match kind {
-            Kind::Config => seen_config = true,
-            Kind::Team => seen_team = true,
-            _ => {}
+    for file in parsed {
+        diagnostics.extend(file.diagnostics);
+        if let Some(source) = file.source {
+            content.sources.insert(&file.path, source);
         }
-        let text = bytes.and_then(|bytes| match decode(&path, bytes) {
-            Ok(text) => Some(text),
-            Err(failure) => {
-                let (diagnostic, lossy) = *failure;
-                content.sources.insert(&path, lossy);
-                diagnostics.push(diagnostic);
-                None
-            }
-        });
-        let Some(text) = text else {
-            content.failed.insert(path);
-            continue;
-        };
-        content.sources.insert(&path, text.as_str());
-        let before = diagnostics.len();
-        match kind {
-            Kind::Config => {
-                if let Some(config) = parse_into(&path, &text, diagnostics) {
-                    content.config = config;
-                }
-            }
-            Kind::Team => {
-                if let Some(team) = parse_into(&path, &text, diagnostics) {
-                    content.team = team;
-                }
-            }
-            Kind::Targets => {
-                if let Some(data) = parse_into(&path, &text, diagnostics) {
-                    content.targets.push(Doc {
-                        path: path.clone(),
-                        line_offset: 0,
-                        data,
-                    });
-                }
-            }
-            Kind::Week => {
-                if let Some(data) = parse_into(&path, &text, diagnostics) {
-                    content.weeks.push(Doc {
-                        path: path.clone(),
-                        line_offset: 0,
-                        data,
-                    });
-                }
-            }
-            Kind::Checklist => {
-                if let Some(data) = parse_into(&path, &text, diagnostics) {
-                    content.checklist = Some(Doc {
-                        path: path.clone(),
-                        line_offset: 0,
-                        data,
-                    });
-                }
-            }
-            Kind::Assessment => {
-                if let Some(data) = parse_into(&path, &text, diagnostics) {
-                    content.assessments.push(Doc {
-                        path: path.clone(),
-                        line_offset: 0,
-                        data,
-                    });
-                }
-            }
-            Kind::Standup => {
-                let doc =
-                    parse_markdown(&path, &text, diagnostics, |d: &mut Standup, b| d.body = b);
-                content.standups.extend(doc);
-            }
-            Kind::Idp => {
-                let doc = parse_markdown(&path, &text, diagnostics, |d: &mut Idp, b| d.body = b);
-                content.idps.extend(doc);
-            }
-            Kind::MonthNote => {
-                let doc =
-                    parse_markdown(&path, &text, diagnostics, |d: &mut MonthNote, b| d.body = b);
-                content.month_notes.extend(doc);
-            }
-            Kind::Page => {
-                let doc = parse_markdown(&path, &text, diagnostics, |d: &mut Page, b| d.body = b);
-                content.pages.extend(doc);
-            }
-            Kind::OneOnOne => {
-                let doc =
-                    parse_markdown(&path, &text, diagnostics, |d: &mut OneOnOne, b| d.body = b);
-                content.one_on_ones.extend(doc);
-            }
+        seen_config |= file.kind == Some(Kind::Config);
+        seen_team |= file.kind == Some(Kind::Team);
+        if file.failed {
+            content.failed.insert(file.path.clone());
         }
-        if diagnostics.len() > before {
-            content.failed.insert(path);
+        match file.data {
+            None => {}
+            Some(Data::Config(c)) => content.config = c,
+            Some(Data::Team(t)) => content.team = t,
+            Some(Data::Checklist(d)) => content.checklist = Some(d),
+            Some(Data::Targets(d)) => content.targets.push(d),
+            Some(Data::Week(d)) => content.weeks.push(d),
+            Some(Data::Assessment(d)) => content.assessments.push(d),
+            Some(Data::Standup(d)) => content.standups.push(d),
+            Some(Data::Idp(d)) => content.idps.push(d),
+            Some(Data::MonthNote(d)) => content.month_notes.push(d),
+            Some(Data::Page(d)) => content.pages.push(d),
+            Some(Data::OneOnOne(d)) => content.one_on_ones.push(d),
         }
     }
     if !seen_config {
@@ -325,6 +263,93 @@ fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnos
         );
     }
     content
+}
+
+/// One content file, typed.
+enum Data {
+    Config(Config),
+    Team(Team),
+    Checklist(Doc<Checklist>),
+    Targets(Doc<Targets>),
+    Week(Doc<WeekFile>),
+    Assessment(Doc<Assessment>),
+    Standup(Doc<Standup>),
+    Idp(Doc<Idp>),
+    MonthNote(Doc<MonthNote>),
+    Page(Doc<Page>),
+    OneOnOne(Doc<OneOnOne>),
+}
+
+/// What parsing one file gave: its text for diagnostics, its data, its problems.
+struct Parsed {
+    path: String,
+    kind: Option<Kind>,
+    source: Option<String>,
+    data: Option<Data>,
+    failed: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn parse_one(path: String, bytes: Option<Vec<u8>>) -> Parsed {
+    let relative = path.strip_prefix("content/").unwrap_or(&path);
+    let kind = classify(relative);
+    let mut file = Parsed {
+        path: path.clone(),
+        kind,
+        source: None,
+        data: None,
+        failed: false,
+        diagnostics: Vec::new(),
+    };
+    let Some(kind) = kind else {
+        file.diagnostics
+            .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
+        return file;
+    };
+    let text = match bytes.map(|b| decode(&path, b)) {
+        Some(Ok(text)) => text,
+        Some(Err(failure)) => {
+            let (diagnostic, lossy) = *failure;
+            file.source = Some(lossy);
+            file.diagnostics.push(diagnostic);
+            file.failed = true;
+            return file;
+        }
+        None => {
+            file.failed = true;
+            return file;
+        }
+    };
+    let d = &mut file.diagnostics;
+    fn doc<T>(path: &str, data: T) -> Doc<T> {
+        Doc {
+            path: path.to_string(),
+            line_offset: 0,
+            data,
+        }
+    }
+    file.data = match kind {
+        Kind::Config => parse_into(&path, &text, d).map(Data::Config),
+        Kind::Team => parse_into(&path, &text, d).map(Data::Team),
+        Kind::Checklist => parse_into(&path, &text, d).map(|x| Data::Checklist(doc(&path, x))),
+        Kind::Targets => parse_into(&path, &text, d).map(|x| Data::Targets(doc(&path, x))),
+        Kind::Week => parse_into(&path, &text, d).map(|x| Data::Week(doc(&path, x))),
+        Kind::Assessment => parse_into(&path, &text, d).map(|x| Data::Assessment(doc(&path, x))),
+        Kind::Standup => {
+            parse_markdown(&path, &text, d, |x: &mut Standup, b| x.body = b).map(Data::Standup)
+        }
+        Kind::Idp => parse_markdown(&path, &text, d, |x: &mut Idp, b| x.body = b).map(Data::Idp),
+        Kind::MonthNote => {
+            parse_markdown(&path, &text, d, |x: &mut MonthNote, b| x.body = b).map(Data::MonthNote)
+        }
+        Kind::Page => parse_markdown(&path, &text, d, |x: &mut Page, b| x.body = b).map(Data::Page),
+        Kind::OneOnOne => {
+            parse_markdown(&path, &text, d, |x: &mut OneOnOne, b| x.body = b).map(Data::OneOnOne)
+        }
+    };
+    file.failed = !file.diagnostics.is_empty();
+    file.source = Some(text);
+    file
 }
 
 /// Parses text files given as (path under the site root, text): the loader
