@@ -3,13 +3,15 @@
 //! The program is a pipeline, one module per stage:
 //! `content` (load) → `validate` → `analytics` (pure) → `render` (in memory,
 //! with `view`, `templates`, `export`) → `output` (atomic write).
-//! `site` strings the stages together for the commands.
+//! `site` strings the stages together for the commands; `encrypt` seals a
+//! rendered site for `build --encrypt`.
 
 pub mod analytics;
 pub mod calendar;
 pub mod cli;
 pub mod content;
 pub mod diagnostic;
+pub mod encrypt;
 pub mod export;
 pub mod format;
 pub mod i18n;
