@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             as_of,
             quiet,
             verbose,
+            encrypt,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
             site::run_build(
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
                 &out,
                 site::as_of(as_of),
                 Verbosity::from_flags(quiet, verbose),
+                encrypt,
                 color,
             )
         }

@@ -26,9 +26,19 @@ pub struct RenderError {
     pub message: String,
 }
 
+/// Whether the machine-readable exports (`data/metrics.json`,
+/// `data/weekly.csv`) are published, and so linked from every page's footer.
+/// An encrypted build leaves them out: they would carry every number in the clear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exports {
+    Published,
+    LeftOut,
+}
+
 struct Renderer<'a> {
     templates: &'a Templates,
     strings: std::collections::BTreeMap<&'static str, &'static str>,
+    exports: bool,
     files: Vec<OutputFile>,
 }
 
@@ -47,6 +57,7 @@ impl Renderer<'_> {
         let mut context = Context::new();
         context.insert("t", &self.strings);
         context.insert("page", page);
+        context.insert("exports", &self.exports);
         let html = self
             .templates
             .tera
@@ -60,16 +71,18 @@ impl Renderer<'_> {
     }
 }
 
-/// Renders the whole site: pages, stylesheet and data exports.
+/// Renders the whole site: pages, stylesheet and (when published) data exports.
 pub fn site(
     templates: &Templates,
     content: &Content,
     analytics: &Analytics,
+    exports: Exports,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let ctx = Ctx::new(content, analytics);
     let mut r = Renderer {
         templates,
         strings: i18n::strings(content.config.locale),
+        exports: exports == Exports::Published,
         files: Vec::new(),
     };
     r.page(
@@ -141,14 +154,16 @@ pub fn site(
         path: "style.css".into(),
         bytes: templates.css.clone().into_bytes(),
     });
-    files.push(OutputFile {
-        path: "data/metrics.json".into(),
-        bytes: export::metrics_json(content, analytics),
-    });
-    files.push(OutputFile {
-        path: "data/weekly.csv".into(),
-        bytes: export::weekly_csv(content, analytics),
-    });
+    if exports == Exports::Published {
+        files.push(OutputFile {
+            path: "data/metrics.json".into(),
+            bytes: export::metrics_json(content, analytics),
+        });
+        files.push(OutputFile {
+            path: "data/weekly.csv".into(),
+            bytes: export::weekly_csv(content, analytics),
+        });
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -9,8 +9,9 @@ use crate::analytics::{self, Analytics};
 use crate::cli::Format;
 use crate::content::{self, Content};
 use crate::diagnostic::{self, Diagnostic};
+use crate::encrypt::{self, Password};
 use crate::format::Formatter;
-use crate::render::{self, OutputFile};
+use crate::render::{self, Exports, OutputFile};
 use crate::templates;
 use crate::{i18n, output, validate};
 
@@ -71,6 +72,8 @@ pub enum BuildError {
     Content(usize),
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    #[error(transparent)]
+    Encrypt(#[from] encrypt::EncryptError),
     #[error("cannot write the site to {path}: {source}")]
     Output {
         path: String,
@@ -89,6 +92,7 @@ pub struct Built {
 pub fn render(
     checked: &Checked,
     as_of: NaiveDate,
+    exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
     let templates = match (&checked.templates, checked.has_errors()) {
         (Some(t), false) => t,
@@ -99,13 +103,37 @@ pub fn render(
         }
     };
     let analytics = analytics::compute(&checked.content, as_of);
-    let files = render::site(templates, &checked.content, &analytics)?;
+    let files = render::site(templates, &checked.content, &analytics, exports)?;
     Ok((analytics, files))
 }
 
-/// Checks, renders and writes; the previous output stays unless all of it succeeds.
-pub fn build(checked: &Checked, out: &Path, as_of: NaiveDate) -> Result<Built, BuildError> {
-    let (_, files) = render(checked, as_of)?;
+/// Checks, renders, encrypts when given a password, and writes; the previous
+/// output stays unless all of it succeeds.
+pub fn build(
+    checked: &Checked,
+    out: &Path,
+    as_of: NaiveDate,
+    password: Option<&Password>,
+) -> Result<Built, BuildError> {
+    let exports = match password {
+        Some(_) => Exports::LeftOut,
+        None => Exports::Published,
+    };
+    let (_, files) = render(checked, as_of, exports)?;
+    let files = match password {
+        None => files,
+        Some(password) => encrypt::site(
+            files,
+            // render() succeeded, so the templates compiled.
+            checked
+                .templates
+                .as_ref()
+                .expect("a rendered site has templates"),
+            checked.content.config.locale,
+            password,
+            &mut encrypt::OsRandom,
+        )?,
+    };
     output::write_atomic(out, &files).map_err(|source| BuildError::Output {
         path: out.display().to_string(),
         source,
@@ -179,14 +207,33 @@ impl Verbosity {
 }
 
 /// `salespulse build`: prints problems and one summary line; true on success.
+/// With `encrypt`, the password comes from the environment or nothing is built.
 pub fn run_build(
     root: &Path,
     out: &Path,
     as_of: NaiveDate,
     verbosity: Verbosity,
+    encrypt: bool,
     color: bool,
 ) -> bool {
     let started = Instant::now();
+    let password = match encrypt.then(Password::from_env).transpose() {
+        Ok(password) => password,
+        Err(err) => {
+            eprintln!(
+                "error: {err}; the previous site in {} is unchanged",
+                out.display()
+            );
+            return false;
+        }
+    };
+    if password.as_ref().is_some_and(Password::is_short) {
+        eprintln!(
+            "warning: {} is shorter than {} characters: the salt and iteration count are public, so anyone with the pages can try passwords offline; use a long passphrase",
+            encrypt::PASSWORD_VAR,
+            encrypt::SHORT_PASSWORD
+        );
+    }
     let checked = check(root);
     let checked_in = started.elapsed();
     let quiet = verbosity == Verbosity::Quiet;
@@ -200,7 +247,7 @@ pub fn run_build(
         "{}",
         diagnostic::render_human(&shown, &checked.content.sources, color)
     );
-    match build(&checked, out, as_of) {
+    match build(&checked, out, as_of, password.as_ref()) {
         Ok(built) => {
             if verbosity == Verbosity::Verbose {
                 eprintln!(
@@ -211,12 +258,17 @@ pub fn run_build(
             }
             if !quiet {
                 eprintln!(
-                    "built {} pages ({} files, {} KB) into {} in {} ms",
+                    "built {} pages ({} files, {} KB) into {} in {} ms{}",
                     built.pages,
                     built.files,
                     built.bytes / 1024,
                     out.display(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_millis(),
+                    if password.is_some() {
+                        "; pages encrypted (AES-256-GCM, PBKDF2-SHA256), data/ left out"
+                    } else {
+                        ""
+                    }
                 );
             }
             true
