@@ -42,6 +42,11 @@ pub enum Command {
         /// Also print the time of each stage.
         #[arg(long, short)]
         verbose: bool,
+        /// Encrypt every page with the password in the environment variable
+        /// SALESPULSE_PASSWORD; readers type it once per browser tab.
+        /// data/ is left out. See docs/encryption.md.
+        #[arg(long)]
+        encrypt: bool,
     },
     /// Load and validate everything; print every problem and the alerts.
     Check {

@@ -3,7 +3,8 @@
 //! The program is a pipeline, one module per stage:
 //! `content` (load) → `validate` → `analytics` (pure) → `render` (in memory,
 //! with `view`, `charts`, `templates`, `export`) → `output` (atomic write).
-//! `site` strings the stages together for the commands.
+//! `site` strings the stages together for the commands; `encrypt` seals a
+//! rendered site for `build --encrypt`.
 
 pub mod analytics;
 pub mod audience;
@@ -12,6 +13,7 @@ pub mod charts;
 pub mod cli;
 pub mod content;
 pub mod diagnostic;
+pub mod encrypt;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -19,10 +19,19 @@ fn main() -> ExitCode {
             audience,
             quiet,
             verbose,
+            encrypt,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
             let verbosity = Verbosity::from_flags(quiet, verbose);
-            site::run_build(root, &out, site::as_of(as_of), audience, verbosity, color)
+            site::run_build(
+                root,
+                &out,
+                site::as_of(as_of),
+                audience,
+                verbosity,
+                encrypt,
+                color,
+            )
         }
         Command::Check { as_of, format } => {
             site::run_check(root, site::as_of(as_of), format, color)

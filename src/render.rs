@@ -28,9 +28,19 @@ pub struct RenderError {
     pub message: String,
 }
 
+/// Whether the machine-readable exports (`data/metrics.json`,
+/// `data/weekly.csv`) are published, and so linked from every page's footer.
+/// An encrypted build leaves them out: they would carry every number in the clear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exports {
+    Published,
+    LeftOut,
+}
+
 struct Renderer<'a> {
     templates: &'a Templates,
     strings: std::collections::BTreeMap<&'static str, &'static str>,
+    exports: bool,
 }
 
 impl Renderer<'_> {
@@ -43,6 +53,7 @@ impl Renderer<'_> {
         let mut context = Context::new();
         context.insert("t", &self.strings);
         context.insert("page", page);
+        context.insert("exports", &self.exports);
         match self.templates.tera.render(template, &context) {
             Ok(html) => Ok(OutputFile {
                 path,
@@ -72,17 +83,19 @@ impl Renderer<'_> {
     }
 }
 
-/// Renders the whole site: pages, stylesheet and data exports.
+/// Renders the whole site: pages, stylesheet and (when published) data exports.
 pub fn site(
     templates: &Templates,
     content: &Content,
     analytics: &Analytics,
     audience: Audience,
+    exports: Exports,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let ctx = Ctx::new(content, analytics, audience);
     let r = Renderer {
         templates,
         strings: i18n::strings(content.config.locale),
+        exports: exports == Exports::Published,
     };
     let mut files = vec![
         r.page(
@@ -156,14 +169,16 @@ pub fn site(
         path: "style.css".into(),
         bytes: templates.css.clone().into_bytes(),
     });
-    files.push(OutputFile {
-        path: "data/metrics.json".into(),
-        bytes: export::metrics_json(content, analytics),
-    });
-    files.push(OutputFile {
-        path: "data/weekly.csv".into(),
-        bytes: export::weekly_csv(content, analytics),
-    });
+    if exports == Exports::Published {
+        files.push(OutputFile {
+            path: "data/metrics.json".into(),
+            bytes: export::metrics_json(content, analytics),
+        });
+        files.push(OutputFile {
+            path: "data/weekly.csv".into(),
+            bytes: export::weekly_csv(content, analytics),
+        });
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -47,7 +47,7 @@ fn rebuild(
         let plain = diagnostic::render_human(&errors, &checked.content.sources, false);
         return Err(error_page(errors.len(), &plain));
     }
-    match site::render(&checked, as_of) {
+    match site::render(&checked, as_of, crate::render::Exports::Published) {
         Ok((_, files)) => {
             let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
             let map = files

@@ -10,8 +10,9 @@ use crate::audience::Audience;
 use crate::cli::Format;
 use crate::content::{self, Content};
 use crate::diagnostic::{self, Diagnostic};
+use crate::encrypt::{self, Password};
 use crate::format::Formatter;
-use crate::render::{self, OutputFile};
+use crate::render::{self, Exports, OutputFile};
 use crate::templates;
 use crate::{i18n, output, validate};
 
@@ -67,6 +68,8 @@ pub enum BuildError {
     Content(usize),
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    #[error(transparent)]
+    Encrypt(#[from] encrypt::EncryptError),
     #[error("cannot write the site to {path}: {source}")]
     Output {
         path: String,
@@ -85,8 +88,9 @@ pub struct Built {
 pub fn render(
     checked: &Checked,
     as_of: NaiveDate,
+    exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
-    render_for(checked, as_of, Audience::Owner)
+    render_for(checked, as_of, Audience::Owner, exports)
 }
 
 /// Renders a checked site in memory for an audience.
@@ -94,6 +98,7 @@ pub fn render_for(
     checked: &Checked,
     as_of: NaiveDate,
     audience: Audience,
+    exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
     let templates = match (&checked.templates, checked.has_errors()) {
         (Some(t), false) => t,
@@ -115,18 +120,38 @@ pub fn render_for(
     if audience == Audience::Team {
         crate::audience::restrict(&mut analytics);
     }
-    let files = render::site(templates, content, &analytics, audience)?;
+    let files = render::site(templates, content, &analytics, audience, exports)?;
     Ok((analytics, files))
 }
 
-/// Checks, renders and writes; the previous output stays unless all of it succeeds.
+/// Checks, renders, encrypts when given a password, and writes; the previous
+/// output stays unless all of it succeeds.
 pub fn build(
     checked: &Checked,
     out: &Path,
     as_of: NaiveDate,
     audience: Audience,
+    password: Option<&Password>,
 ) -> Result<Built, BuildError> {
-    let (_, files) = render_for(checked, as_of, audience)?;
+    let exports = match password {
+        Some(_) => Exports::LeftOut,
+        None => Exports::Published,
+    };
+    let (_, files) = render_for(checked, as_of, audience, exports)?;
+    let files = match password {
+        None => files,
+        Some(password) => encrypt::site(
+            files,
+            // render() succeeded, so the templates compiled.
+            checked
+                .templates
+                .as_ref()
+                .expect("a rendered site has templates"),
+            checked.content.config.locale,
+            password,
+            &mut encrypt::OsRandom,
+        )?,
+    };
     output::write_atomic(out, &files).map_err(|source| BuildError::Output {
         path: out.display().to_string(),
         source,
@@ -200,15 +225,34 @@ impl Verbosity {
 }
 
 /// `salespulse build`: prints problems and one summary line; true on success.
+/// With `encrypt`, the password comes from the environment or nothing is built.
 pub fn run_build(
     root: &Path,
     out: &Path,
     as_of: NaiveDate,
     audience: Audience,
     verbosity: Verbosity,
+    encrypt: bool,
     color: bool,
 ) -> bool {
     let started = Instant::now();
+    let password = match encrypt.then(Password::from_env).transpose() {
+        Ok(password) => password,
+        Err(err) => {
+            eprintln!(
+                "error: {err}; the previous site in {} is unchanged",
+                out.display()
+            );
+            return false;
+        }
+    };
+    if password.as_ref().is_some_and(Password::is_short) {
+        eprintln!(
+            "warning: {} is shorter than {} characters: the salt and iteration count are public, so anyone with the pages can try passwords offline; use a long passphrase",
+            encrypt::PASSWORD_VAR,
+            encrypt::SHORT_PASSWORD
+        );
+    }
     let checked = check(root);
     let checked_in = started.elapsed();
     let quiet = verbosity == Verbosity::Quiet;
@@ -222,7 +266,7 @@ pub fn run_build(
         "{}",
         diagnostic::render_human(&shown, &checked.content.sources, color)
     );
-    match build(&checked, out, as_of, audience) {
+    match build(&checked, out, as_of, audience, password.as_ref()) {
         Ok(built) => {
             if verbosity == Verbosity::Verbose {
                 eprintln!(
@@ -233,12 +277,17 @@ pub fn run_build(
             }
             if !quiet {
                 eprintln!(
-                    "built {} pages ({} files, {} KB) into {} in {} ms",
+                    "built {} pages ({} files, {} KB) into {} in {} ms{}",
                     built.pages,
                     built.files,
                     built.bytes / 1024,
                     out.display(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_millis(),
+                    if password.is_some() {
+                        "; pages encrypted (AES-256-GCM, PBKDF2-SHA256), data/ left out"
+                    } else {
+                        ""
+                    }
                 );
             }
             true

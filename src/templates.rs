@@ -37,6 +37,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "one_on_ones.html",
         include_str!("../templates/one_on_ones.html"),
     ),
+    ("locked.html", include_str!("../templates/locked.html")),
     ("style.css", include_str!("../templates/style.css")),
 ];
 

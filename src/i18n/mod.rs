@@ -168,6 +168,40 @@ const TABLE: &[(&str, &str, &str)] = &[
         "Made with salespulse",
     ),
     ("data_export", "Данные", "Data"),
+    // The password page of an encrypted build (templates/locked.html)
+    ("lock_title", "Закрытый отчёт", "Private report"),
+    (
+        "lock_lede",
+        "Введите пароль, чтобы открыть отчёт.",
+        "Enter the password to open the report.",
+    ),
+    ("lock_password", "Пароль", "Password"),
+    ("lock_open", "Открыть", "Open"),
+    (
+        "lock_checking",
+        "Проверяю пароль…",
+        "Checking the password…",
+    ),
+    (
+        "lock_wrong",
+        "Неверный пароль. Попробуйте ещё раз.",
+        "Wrong password. Please try again.",
+    ),
+    (
+        "lock_once",
+        "Пароль нужен один раз: другие страницы в этой вкладке откроются сами.",
+        "You need it once: the other pages in this tab open by themselves.",
+    ),
+    (
+        "lock_unsupported",
+        "Этот браузер не может открыть отчёт по этому адресу. Откройте сайт по https://.",
+        "This browser cannot open the report at this address. Open the site over https://.",
+    ),
+    (
+        "lock_noscript",
+        "Отчёт зашифрован. Чтобы открыть его, включите JavaScript.",
+        "The report is encrypted. Turn JavaScript on to open it.",
+    ),
     // KPI
     ("revenue", "Выручка", "Revenue"),
     ("deals", "Сделки", "Deals"),

@@ -1,0 +1,137 @@
+// salespulse: opens a page of an encrypted build (`salespulse build --encrypt`).
+//
+// The page is in the <script type="application/json" id="sealed"> block:
+// AES-256-GCM ciphertext under a key derived from the password by
+// PBKDF2-HMAC-SHA256 (salt and iteration count in the block). This script
+// derives the key with WebCrypto, decrypts, and replaces the document with the
+// page. The derived key, not the password, is kept in sessionStorage for this
+// tab, so the next page of the same build opens without asking.
+// The format is described in docs/encryption.md.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("unlock");
+  var field = document.getElementById("password");
+  var button = form.querySelector("button");
+  var status = document.getElementById("unlock-status");
+  var sealed = JSON.parse(document.getElementById("sealed").textContent);
+  // One entry per build: a new build has a new salt and asks again.
+  var storageKey = "salespulse-key:" + sealed.salt;
+
+  function bytes(base64) {
+    var text = atob(base64);
+    var out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  }
+
+  function base64(buffer) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(buffer)));
+  }
+
+  function say(text, bad) {
+    status.textContent = text;
+    status.classList.toggle("bad", !!bad);
+  }
+
+  function ask() {
+    document.body.classList.add("ready");
+    field.focus();
+  }
+
+  function decrypt(key) {
+    return crypto.subtle
+      .decrypt({ name: "AES-GCM", iv: bytes(sealed.nonce) }, key, bytes(sealed.ciphertext))
+      .then(function (plain) { return new TextDecoder().decode(plain); });
+  }
+
+  function derive(password) {
+    return crypto.subtle
+      .importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveKey"])
+      .then(function (material) {
+        return crypto.subtle.deriveKey(
+          { name: "PBKDF2", hash: "SHA-256", salt: bytes(sealed.salt), iterations: sealed.iterations },
+          material,
+          { name: "AES-GCM", length: 256 },
+          true,
+          ["decrypt"]
+        );
+      });
+  }
+
+  function remember(key) {
+    return crypto.subtle.exportKey("raw", key).then(function (raw) {
+      try {
+        sessionStorage.setItem(storageKey, base64(raw));
+      } catch (e) {
+        // Storage off or full: the next page asks again, nothing worse.
+      }
+    });
+  }
+
+  function remembered() {
+    var raw = null;
+    try {
+      raw = sessionStorage.getItem(storageKey);
+    } catch (e) {
+      return Promise.resolve(null);
+    }
+    if (!raw) return Promise.resolve(null);
+    return crypto.subtle.importKey("raw", bytes(raw), "AES-GCM", true, ["decrypt"]);
+  }
+
+  // The decrypted page replaces this document: it is parsed as if it had been
+  // loaded, with its own Content-Security-Policy, stylesheet and inline SVG.
+  function show(html) {
+    document.open();
+    document.write(html);
+    document.close();
+    if (location.hash) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) target.scrollIntoView();
+    }
+  }
+
+  if (!window.crypto || !crypto.subtle) {
+    // WebCrypto exists only on https:// and on localhost.
+    say(form.dataset.unsupported, true);
+    field.disabled = true;
+    button.disabled = true;
+    document.body.classList.add("ready");
+    return;
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!field.value) return;
+    button.disabled = true;
+    field.removeAttribute("aria-invalid");
+    say(form.dataset.checking, false);
+    var key;
+    derive(field.value)
+      .then(function (derived) {
+        key = derived;
+        return decrypt(key);
+      })
+      .then(function (html) {
+        return remember(key).then(function () { show(html); });
+      })
+      .catch(function () {
+        button.disabled = false;
+        field.setAttribute("aria-invalid", "true");
+        say(form.dataset.wrong, true);
+        field.focus();
+        field.select();
+      });
+  });
+
+  remembered()
+    .then(function (key) {
+      if (!key) return ask();
+      return decrypt(key).then(show, function () {
+        sessionStorage.removeItem(storageKey);
+        ask();
+      });
+    })
+    .catch(ask);
+})();
