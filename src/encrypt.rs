@@ -341,7 +341,9 @@ mod tests {
     }
 
     fn templates() -> Templates {
-        crate::templates::load(&Default::default()).0.expect("built-ins compile")
+        crate::templates::load(&Default::default())
+            .0
+            .expect("built-ins compile")
     }
 
     const PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>Alice Archer</title>\
