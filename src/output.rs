@@ -74,16 +74,21 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> io::Result<()> {
 }
 
 fn stage(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+    use rayon::prelude::*;
     fs::create_dir_all(dir)?;
+    // Folders first (once each, in order), then the files in parallel.
+    let mut folders = std::collections::BTreeSet::new();
     for file in files {
-        let relative = safe_relative(&file.path)?;
-        let path = dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+        if let Some(parent) = safe_relative(&file.path)?.parent() {
+            folders.insert(parent);
         }
-        fs::write(&path, &file.bytes)?;
     }
-    Ok(())
+    for folder in folders {
+        fs::create_dir_all(dir.join(folder))?;
+    }
+    files
+        .par_iter()
+        .try_for_each(|file| fs::write(dir.join(&file.path), &file.bytes))
 }
 
 /// A path that stays inside the output folder: relative, no `..`, no root.

@@ -1,7 +1,7 @@
 //! The commands as pipelines: load → validate → analytics → render → output.
 
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -39,6 +39,21 @@ pub struct Checked {
     pub content: Content,
     pub diagnostics: Vec<Diagnostic>,
     pub templates: Option<templates::Templates>,
+    pub timings: Timings,
+}
+
+/// Wall time of each stage of a run, for `build --verbose` and the benchmark.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub validate: Duration,
+    pub templates: Duration,
+    pub analytics: Duration,
+    /// Views, charts and templates (pages are rendered in parallel).
+    pub render: Duration,
+    /// Chart drawing, CPU time summed over threads (part of `render`).
+    pub charts: Duration,
+    pub write: Duration,
 }
 
 impl Checked {
@@ -49,15 +64,23 @@ impl Checked {
 
 /// Loads, validates and compiles the templates; every problem, sorted.
 pub fn check(root: &Path) -> Checked {
+    let mut timings = Timings::default();
+    let started = Instant::now();
     let (content, mut diagnostics) = content::load(root);
+    timings.load = started.elapsed();
+    let started = Instant::now();
     diagnostics.extend(validate::check(&content));
+    timings.validate = started.elapsed();
+    let started = Instant::now();
     let (templates, problems) = templates::load(&content.templates);
     diagnostics.extend(problems);
     diagnostic::sort(&mut diagnostics);
+    timings.templates = started.elapsed();
     Checked {
         content,
         diagnostics,
         templates,
+        timings,
     }
 }
 
@@ -82,6 +105,9 @@ pub struct Built {
     pub pages: usize,
     pub files: usize,
     pub bytes: usize,
+    /// Inline SVG drawings (charts in their wide and narrow forms, sparklines).
+    pub charts: usize,
+    pub timings: Timings,
 }
 
 /// Renders a checked site in memory.
@@ -90,7 +116,7 @@ pub fn render(
     as_of: NaiveDate,
     exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
-    render_for(checked, as_of, Audience::Owner, exports)
+    render_for(checked, as_of, Audience::Owner, exports).map(|(a, files, _)| (a, files))
 }
 
 /// Renders a checked site in memory for an audience.
@@ -99,7 +125,7 @@ pub fn render_for(
     as_of: NaiveDate,
     audience: Audience,
     exports: Exports,
-) -> Result<(Analytics, Vec<OutputFile>), BuildError> {
+) -> Result<(Analytics, Vec<OutputFile>, Timings), BuildError> {
     let templates = match (&checked.templates, checked.has_errors()) {
         (Some(t), false) => t,
         _ => {
@@ -116,12 +142,19 @@ pub fn render_for(
             &team_content
         }
     };
+    let mut timings = checked.timings;
+    let started = Instant::now();
     let mut analytics = analytics::compute(content, as_of);
     if audience == Audience::Team {
         crate::audience::restrict(&mut analytics);
     }
+    timings.analytics = started.elapsed();
+    let started = Instant::now();
+    crate::charts::take_drawing_time();
     let files = render::site(templates, content, &analytics, audience, exports)?;
-    Ok((analytics, files))
+    timings.render = started.elapsed();
+    timings.charts = crate::charts::take_drawing_time();
+    Ok((analytics, files, timings))
 }
 
 /// Checks, renders, encrypts when given a password, and writes; the previous
@@ -137,7 +170,7 @@ pub fn build(
         Some(_) => Exports::LeftOut,
         None => Exports::Published,
     };
-    let (_, files) = render_for(checked, as_of, audience, exports)?;
+    let (_, files, mut timings) = render_for(checked, as_of, audience, exports)?;
     let files = match password {
         None => files,
         Some(password) => encrypt::site(
@@ -152,15 +185,27 @@ pub fn build(
             &mut encrypt::OsRandom,
         )?,
     };
+    let started = Instant::now();
     output::write_atomic(out, &files).map_err(|source| BuildError::Output {
         path: out.display().to_string(),
         source,
     })?;
+    timings.write = started.elapsed();
+    let html = || files.iter().filter(|f| f.path.ends_with(".html"));
     Ok(Built {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: html().count(),
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes.len()).sum(),
+        charts: html().map(|f| count(&f.bytes, b" role=\"img\"")).sum(),
+        timings,
     })
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }
 
 /// Alerts as `check` prints them, in the site's language.
@@ -254,7 +299,6 @@ pub fn run_build(
         );
     }
     let checked = check(root);
-    let checked_in = started.elapsed();
     let quiet = verbosity == Verbosity::Quiet;
     let shown: Vec<Diagnostic> = checked
         .diagnostics
@@ -269,16 +313,24 @@ pub fn run_build(
     match build(&checked, out, as_of, audience, password.as_ref()) {
         Ok(built) => {
             if verbosity == Verbosity::Verbose {
+                let t = built.timings;
+                let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
                 eprintln!(
-                    "load + check: {} ms; analytics, render and write: {} ms",
-                    checked_in.as_millis(),
-                    (started.elapsed() - checked_in).as_millis()
+                    "stages (ms): load+parse {} · validate {} · templates {} · analytics {} · render {} (charts {} CPU) · write {}",
+                    ms(t.load),
+                    ms(t.validate),
+                    ms(t.templates),
+                    ms(t.analytics),
+                    ms(t.render),
+                    ms(t.charts),
+                    ms(t.write)
                 );
             }
             if !quiet {
                 eprintln!(
-                    "built {} pages ({} files, {} KB) into {} in {} ms{}",
+                    "built {} pages with {} charts ({} files, {} KB) into {} in {} ms{}",
                     built.pages,
+                    built.charts,
                     built.files,
                     built.bytes / 1024,
                     out.display(),

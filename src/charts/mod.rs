@@ -48,8 +48,30 @@ pub struct Chart {
     pub summary: String,
 }
 
+/// Nanoseconds spent drawing charts since the last [`take_drawing_time`]:
+/// a measurement for `build --verbose` and the benchmark, summed over threads.
+static DRAWING_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Time spent drawing charts (CPU time over all threads), and resets it.
+pub fn take_drawing_time() -> std::time::Duration {
+    std::time::Duration::from_nanos(DRAWING_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed))
+}
+
 /// Draws both variants and wraps them for the page.
 fn responsive(id: &str, title: String, summary: String, draw: impl Fn(Variant) -> String) -> Chart {
+    let started = std::time::Instant::now();
+    let chart = responsive_untimed(id, title, summary, draw);
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    DRAWING_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+    chart
+}
+
+fn responsive_untimed(
+    id: &str,
+    title: String,
+    summary: String,
+    draw: impl Fn(Variant) -> String,
+) -> Chart {
     // One <desc>, in the wide drawing; the narrow one points at it (a
     // description may come from a hidden element), so 40 rows of numbers
     // are not written twice.
