@@ -42,7 +42,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Files of `templates/` that are the tool's own but not page templates.
-const NOT_PAGES: &[&str] = &["serve_error.html", "init/README.md", "init/pages.yml"];
+const NOT_PAGES: &[&str] = &[
+    "serve_error.html",
+    "init/README.md",
+    "init/pages.yml",
+    "unlock.js",
+    "locked.css",
+];
 
 /// Compiled templates plus the stylesheet.
 pub struct Templates {

@@ -1,27 +1,37 @@
 //! A whole site in memory: the input is split at NUL bytes into config.yaml,
-//! team.yaml, two targets and two week files; then load, validate, and for a
-//! clean site analytics, exports and every page, as `build` would.
+//! team.yaml, two targets, two week files and one file of every practice
+//! kind; then load, validate, and for a clean site analytics, exports and
+//! every page for both audiences, as `build` would.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use salespulse::audience::Audience;
+use salespulse::render::Exports;
 use salespulse::{analytics, content, diagnostic, export, render, templates, validate};
 
-const PATHS: [&str; 6] = [
+const PATHS: [&str; 13] = [
     "content/config.yaml",
     "content/team.yaml",
     "content/targets/2026-10.yaml",
     "content/targets/2026-11.yaml",
     "content/weeks/2026-W47.yaml",
     "content/weeks/2026-W48.yaml",
+    "content/standups/2026-11-23.md",
+    "content/idp/anna-ivanova-2026-11.md",
+    "content/months/2026-11.md",
+    "content/assessments/2026-11-10.yaml",
+    "content/one-on-ones/2026-11-20-anna-ivanova.md",
+    "content/pages/rules.md",
+    "content/checklist.yaml",
 ];
 
 fn builtin() -> &'static templates::Templates {
     static T: OnceLock<templates::Templates> = OnceLock::new();
     T.get_or_init(|| {
         templates::load(&Default::default())
-            .ok()
+            .0
             .expect("built-in templates")
     })
 }
@@ -45,6 +55,11 @@ fuzz_target!(|data: &[u8]| {
     let json = export::metrics_json(&content, &a);
     assert!(!json.is_empty());
     let _ = export::weekly_csv(&content, &a);
-    let files = render::site(builtin(), &content, &a).expect("built-in templates render");
+    let files = render::site(builtin(), &content, &a, Audience::Owner, Exports::Published)
+        .expect("built-in templates render");
     assert!(files.iter().all(|f| !f.path.contains("..")));
+    let team = salespulse::audience::for_team(&content);
+    let mut ta = analytics::compute(&team, as_of);
+    salespulse::audience::restrict(&mut ta);
+    render::site(builtin(), &team, &ta, Audience::Team, Exports::Published).expect("team site renders");
 });
