@@ -299,6 +299,7 @@ for (const m of v.messages ?? []) {
 
 // ---- report
 console.log(`\n== site test: ${name} (${dir}, served at ${prefix})`);
+if (expectFailures) console.log("broken on purpose: each check below must report at least one problem");
 console.log("page weight, HTML + CSS per page:");
 for (const [k, list] of [...weights].sort((a, b) => a[0].localeCompare(b[0]))) {
   const b = list.map((x) => x.bytes).sort((x, y) => x - y);
