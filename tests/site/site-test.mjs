@@ -97,7 +97,7 @@ function kind(f) {
   if (parts.length === 1) return f === "index.html" ? "dashboard" : f;
   const section = parts[0];
   const single = { months: "month", weeks: "week", team: "manager", standups: "stand-up", idp: "idp", pages: "rule page" };
-  if (parts.length === 2) return section === "team" ? "team" : `${section} list`;
+  if (parts.length === 2) return ["team", "checklist", "one-on-ones"].includes(section) ? section : `${section} list`;
   return single[section] ?? section;
 }
 
