@@ -127,6 +127,33 @@ fn judge_all(part: usize, whole: usize, partly: f64) -> Status {
     }
 }
 
+/// A point that every active manager must meet: `missing` are those who do
+/// not; the evidence is the overview page, then each missing manager.
+fn every_manager(
+    id: &'static str,
+    phase: u8,
+    active: usize,
+    missing: Vec<String>,
+    overview: Evidence,
+    partly: f64,
+) -> ControlPoint {
+    let part = active - missing.len();
+    ControlPoint {
+        id,
+        phase,
+        status: judge_all(part, active, partly),
+        value: Some(part as f64 / active as f64),
+        evidence: std::iter::once(overview)
+            .chain(missing.iter().map(|m| Evidence::Manager(m.clone())))
+            .collect(),
+        facts: Facts::Share {
+            part,
+            whole: active,
+            missing,
+        },
+    }
+}
+
 fn no_data(id: &'static str, phase: u8) -> ControlPoint {
     ControlPoint {
         id,
@@ -273,21 +300,14 @@ pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
             .filter(|id| !rounds.iter().any(|r| r.scores.contains_key(**id)))
             .map(|id| id.to_string())
             .collect();
-        let part = active.len() - missing.len();
-        ControlPoint {
-            id: "all_assessed",
-            phase: 1,
-            status: judge_all(part, active.len(), partly),
-            value: Some(part as f64 / active.len() as f64),
-            evidence: std::iter::once(Evidence::Team)
-                .chain(missing.iter().map(|m| Evidence::Manager(m.clone())))
-                .collect(),
-            facts: Facts::Share {
-                part,
-                whole: active.len(),
-                missing,
-            },
-        }
+        every_manager(
+            "all_assessed",
+            1,
+            active.len(),
+            missing,
+            Evidence::Team,
+            partly,
+        )
     });
 
     // 5. Training in several formats, this month.
@@ -554,23 +574,14 @@ pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
     points.push(match overdue {
         None => no_data("one_on_ones", 2),
         Some(_) if active.is_empty() => no_data("one_on_ones", 2),
-        Some(missing) => {
-            let part = active.len() - missing.len();
-            ControlPoint {
-                id: "one_on_ones",
-                phase: 2,
-                status: judge_all(part, active.len(), partly),
-                value: Some(part as f64 / active.len() as f64),
-                evidence: std::iter::once(Evidence::OneOnOnes)
-                    .chain(missing.iter().map(|m| Evidence::Manager(m.clone())))
-                    .collect(),
-                facts: Facts::Share {
-                    part,
-                    whole: active.len(),
-                    missing,
-                },
-            }
-        }
+        Some(missing) => every_manager(
+            "one_on_ones",
+            2,
+            active.len(),
+            missing,
+            Evidence::OneOnOnes,
+            partly,
+        ),
     });
     points
 }
