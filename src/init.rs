@@ -13,7 +13,8 @@ use crate::schema;
 /// The demo department, compiled into the binary.
 static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
-const GITIGNORE: &str = "output/\n";
+/// The built site, and the previous one kept to be rewritten by the next build.
+const GITIGNORE: &str = "output/\n.output.spare/\n";
 const README: &str = include_str!("../templates/init/README.md");
 const WORKFLOW: &str = include_str!("../templates/init/pages.yml");
 

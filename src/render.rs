@@ -37,53 +37,64 @@ pub enum Exports {
     LeftOut,
 }
 
+/// Where each file goes the moment it is rendered (from several threads at
+/// once): kept in memory, or handed to the output stage, so a big site is
+/// never held whole.
+pub type Emit<'a> = dyn Fn(OutputFile) -> std::io::Result<()> + Sync + 'a;
+
+/// Why rendering stopped: a page failed, or the file could not be passed on.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Emit(std::io::Error),
+}
+
 struct Renderer<'a> {
     templates: &'a Templates,
-    strings: std::collections::BTreeMap<&'static str, &'static str>,
-    exports: bool,
+    /// The interface strings and the exports flag, made into template values
+    /// once and shared by every page.
+    strings: tera::Value,
+    exports: tera::Value,
+    emit: &'a Emit<'a>,
 }
 
 impl Renderer<'_> {
-    fn page(
-        &self,
-        path: String,
-        template: &str,
-        page: &impl Serialize,
-    ) -> Result<OutputFile, RenderError> {
+    fn page(&self, path: String, template: &str, page: &impl Serialize) -> Result<(), SiteError> {
         let mut context = Context::new();
-        context.insert("t", &self.strings);
+        context.insert_value("t", self.strings.clone());
         context.insert("page", page);
-        context.insert("exports", &self.exports);
+        context.insert_value("exports", self.exports.clone());
         match self.templates.tera.render(template, &context) {
-            Ok(html) => Ok(OutputFile {
-                path,
-                bytes: html.into_bytes(),
-            }),
-            Err(e) => Err(RenderError {
+            Ok(html) => self.file(path, html.into_bytes()),
+            Err(e) => Err(SiteError::Render(RenderError {
                 path,
                 template: template.to_string(),
                 message: error_text(&e),
-            }),
+            })),
         }
     }
 
-    /// One page per item, rendered in parallel (pages are independent; the
-    /// order is restored by the final sort).
+    fn file(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        (self.emit)(OutputFile { path, bytes }).map_err(SiteError::Emit)
+    }
+
+    /// One page per item, rendered in parallel (pages are independent).
     fn each<T: Sync, V: Serialize>(
         &self,
         items: &[T],
         template: &str,
         path: impl Fn(&T) -> String + Sync,
         view: impl Fn(&T) -> V + Sync,
-    ) -> Result<Vec<OutputFile>, RenderError> {
+    ) -> Result<(), SiteError> {
         items
             .par_iter()
-            .map(|item| self.page(path(item), template, &view(item)))
-            .collect()
+            .try_for_each(|item| self.page(path(item), template, &view(item)))
     }
 }
 
-/// Renders the whole site: pages, stylesheet and (when published) data exports.
+/// Renders the whole site into memory, sorted by path.
 pub fn site(
     templates: &Templates,
     content: &Content,
@@ -91,94 +102,115 @@ pub fn site(
     audience: Audience,
     exports: Exports,
 ) -> Result<Vec<OutputFile>, RenderError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        files.lock().expect("no panics while pushing").push(file);
+        Ok(())
+    };
+    match site_to(templates, content, analytics, audience, exports, &keep) {
+        Ok(()) => {}
+        Err(SiteError::Render(e)) => return Err(e),
+        Err(SiteError::Emit(e)) => unreachable!("keeping a file in memory cannot fail: {e}"),
+    }
+    let mut files = files.into_inner().expect("no panics while pushing");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the whole site — pages, stylesheet and (when published) data
+/// exports — handing each file to `emit` as soon as it is made.
+pub fn site_to(
+    templates: &Templates,
+    content: &Content,
+    analytics: &Analytics,
+    audience: Audience,
+    exports: Exports,
+    emit: &Emit,
+) -> Result<(), SiteError> {
     let ctx = Ctx::new(content, analytics, audience);
     let r = Renderer {
         templates,
-        strings: i18n::strings(content.config.locale),
-        exports: exports == Exports::Published,
+        strings: tera::Value::try_from_serializable(&i18n::strings(content.config.locale))
+            .expect("strings serialise"),
+        exports: tera::Value::from(exports == Exports::Published),
+        emit,
     };
-    let mut files = vec![
-        r.page(
-            "index.html".into(),
-            "dashboard.html",
-            &view::dashboard(&ctx),
-        )?,
-        r.page(
-            "months/index.html".into(),
-            "months.html",
-            &view::months(&ctx),
-        )?,
-        r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))?,
-        r.page("team/index.html".into(), "team.html", &view::team(&ctx))?,
-        r.page(
-            "standups/index.html".into(),
-            "standups.html",
-            &view::standups(&ctx),
-        )?,
-    ];
-    files.extend(r.each(
+    r.page(
+        "index.html".into(),
+        "dashboard.html",
+        &view::dashboard(&ctx),
+    )?;
+    r.page(
+        "months/index.html".into(),
+        "months.html",
+        &view::months(&ctx),
+    )?;
+    r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))?;
+    r.page("team/index.html".into(), "team.html", &view::team(&ctx))?;
+    r.page(
+        "standups/index.html".into(),
+        "standups.html",
+        &view::standups(&ctx),
+    )?;
+    r.each(
         &analytics.months,
         "month.html",
         |m| format!("months/{}/index.html", m.month),
         |m| view::month(&ctx, m),
-    )?);
-    files.extend(r.each(
+    )?;
+    r.each(
         &analytics.weeks,
         "week.html",
         |w| format!("weeks/{}/index.html", w.week),
         |w| view::week(&ctx, w),
-    )?);
-    files.extend(r.each(
+    )?;
+    r.each(
         &content.team.managers,
         "manager.html",
         |m| format!("team/{}/index.html", m.value.id()),
         |m| view::manager(&ctx, &m.value),
-    )?);
-    files.extend(r.each(
+    )?;
+    r.each(
         &content.standups,
         "standup.html",
         |d| view::href::standup(d.data.date.value.0),
         |d| view::standup(&ctx, d),
-    )?);
+    )?;
     if audience == Audience::Owner {
-        files.push(r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?);
-        files.extend(r.each(
+        r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
+        r.each(
             &analytics.idps,
             "idp.html",
             |p| view::href::idp(&p.slug),
             |p| view::idp(&ctx, p),
-        )?);
-        files.push(r.page(
+        )?;
+        r.page(
             "checklist/index.html".into(),
             "checklist.html",
             &view::checklist(&ctx),
-        )?);
-        files.push(r.page(
+        )?;
+        r.page(
             "one-on-ones/index.html".into(),
             "one_on_ones.html",
             &view::one_on_ones(&ctx),
-        )?);
+        )?;
     }
-    files.extend(r.each(
+    r.each(
         &content.pages,
         "page.html",
         |d| view::href::page(d.stem()),
         |d| view::page(&ctx, d),
-    )?);
-    files.push(OutputFile {
-        path: "style.css".into(),
-        bytes: templates.css.clone().into_bytes(),
-    });
+    )?;
+    r.file("style.css".into(), templates.css.clone().into_bytes())?;
     if exports == Exports::Published {
-        files.push(OutputFile {
-            path: "data/metrics.json".into(),
-            bytes: export::metrics_json(content, analytics),
-        });
-        files.push(OutputFile {
-            path: "data/weekly.csv".into(),
-            bytes: export::weekly_csv(content, analytics),
-        });
+        r.file(
+            "data/metrics.json".into(),
+            export::metrics_json(content, analytics),
+        )?;
+        r.file(
+            "data/weekly.csv".into(),
+            export::weekly_csv(content, analytics),
+        )?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(())
 }

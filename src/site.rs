@@ -1,6 +1,8 @@
 //! The commands as pipelines: load → validate → analytics → render → output.
 
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -53,7 +55,11 @@ pub struct Timings {
     pub render: Duration,
     /// Chart drawing, CPU time summed over threads (part of `render`).
     pub charts: Duration,
+    /// Writing files into the staging folder, summed over threads: part of
+    /// `render` when pages are written as they are rendered.
     pub write: Duration,
+    /// Removing what the new site lacks and swapping it in.
+    pub swap: Duration,
 }
 
 impl Checked {
@@ -126,35 +132,40 @@ pub fn render_for(
     audience: Audience,
     exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>, Timings), BuildError> {
-    let templates = match (&checked.templates, checked.has_errors()) {
-        (Some(t), false) => t,
-        _ => {
-            return Err(BuildError::Content(
-                checked.diagnostics.iter().filter(|d| d.is_error()).count(),
-            ));
-        }
-    };
-    let team_content;
+    let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
+    let started = Instant::now();
+    crate::charts::take_drawing_time();
+    let templates = checked.templates.as_ref().expect("prepare checked them");
+    let files = render::site(templates, &content, &analytics, audience, exports)?;
+    timings.render = started.elapsed();
+    timings.charts = crate::charts::take_drawing_time();
+    Ok((analytics, files, timings))
+}
+
+/// The content an audience sees and its numbers; an error when the content
+/// has errors (or the templates did not compile).
+fn prepare(
+    checked: &Checked,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> Result<(Cow<'_, Content>, Analytics, Timings), BuildError> {
+    if checked.templates.is_none() || checked.has_errors() {
+        return Err(BuildError::Content(
+            checked.diagnostics.iter().filter(|d| d.is_error()).count(),
+        ));
+    }
     let content = match audience {
-        Audience::Owner => &checked.content,
-        Audience::Team => {
-            team_content = crate::audience::for_team(&checked.content);
-            &team_content
-        }
+        Audience::Owner => Cow::Borrowed(&checked.content),
+        Audience::Team => Cow::Owned(crate::audience::for_team(&checked.content)),
     };
     let mut timings = checked.timings;
     let started = Instant::now();
-    let mut analytics = analytics::compute(content, as_of);
+    let mut analytics = analytics::compute(&content, as_of);
     if audience == Audience::Team {
         crate::audience::restrict(&mut analytics);
     }
     timings.analytics = started.elapsed();
-    let started = Instant::now();
-    crate::charts::take_drawing_time();
-    let files = render::site(templates, content, &analytics, audience, exports)?;
-    timings.render = started.elapsed();
-    timings.charts = crate::charts::take_drawing_time();
-    Ok((analytics, files, timings))
+    Ok((content, analytics, timings))
 }
 
 /// Checks, renders, encrypts when given a password, and writes; the previous
@@ -166,46 +177,123 @@ pub fn build(
     audience: Audience,
     password: Option<&Password>,
 ) -> Result<Built, BuildError> {
-    let exports = match password {
-        Some(_) => Exports::LeftOut,
-        None => Exports::Published,
-    };
-    let (_, files, mut timings) = render_for(checked, as_of, audience, exports)?;
-    let files = match password {
-        None => files,
-        Some(password) => encrypt::site(
-            files,
-            // render() succeeded, so the templates compiled.
-            checked
-                .templates
-                .as_ref()
-                .expect("a rendered site has templates"),
-            checked.content.config.locale,
-            password,
-            &mut encrypt::OsRandom,
-        )?,
-    };
-    let started = Instant::now();
-    output::write_atomic(out, &files).map_err(|source| BuildError::Output {
+    let output_error = |source| BuildError::Output {
         path: out.display().to_string(),
         source,
-    })?;
-    timings.write = started.elapsed();
-    let html = || files.iter().filter(|f| f.path.ends_with(".html"));
-    Ok(Built {
-        pages: html().count(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
-        charts: html().map(|f| count(&f.bytes, b" role=\"img\"")).sum(),
-        timings,
-    })
+    };
+    let staging = output::Staging::begin(out).map_err(output_error)?;
+    let tally = Tally::default();
+    let timings = match password {
+        // Pages are written as they are rendered, on the rendering threads.
+        None => {
+            let write = |file: OutputFile| {
+                tally.add(&file);
+                let started = Instant::now();
+                let written = staging.write(&file);
+                tally.writing(started.elapsed());
+                written
+            };
+            render_to(checked, as_of, audience, Exports::Published, &write).map_err(
+                |err| match err {
+                    BuildError::Output { source, .. } => output_error(source),
+                    err => err,
+                },
+            )?
+        }
+        // Sealing needs the whole site (the key is derived once), so it is
+        // rendered into memory first.
+        Some(password) => {
+            let (_, files, timings) = render_for(checked, as_of, audience, Exports::LeftOut)?;
+            let files = encrypt::site(
+                files,
+                // render() succeeded, so the templates compiled.
+                checked
+                    .templates
+                    .as_ref()
+                    .expect("a rendered site has templates"),
+                checked.content.config.locale,
+                password,
+                &mut encrypt::OsRandom,
+            )?;
+            let started = Instant::now();
+            for file in &files {
+                tally.add(file);
+                staging.write(file).map_err(output_error)?;
+            }
+            tally.writing(started.elapsed());
+            timings
+        }
+    };
+    let started = Instant::now();
+    staging.commit().map_err(output_error)?;
+    let mut timings = timings;
+    timings.swap = started.elapsed();
+    Ok(tally.finish(timings))
 }
 
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
+/// Renders a checked site, handing each file to `emit` as it is made; an
+/// error of `emit` comes back as [`BuildError::Output`] without a path.
+fn render_to(
+    checked: &Checked,
+    as_of: NaiveDate,
+    audience: Audience,
+    exports: Exports,
+    emit: &render::Emit,
+) -> Result<Timings, BuildError> {
+    let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
+    let started = Instant::now();
+    crate::charts::take_drawing_time();
+    let templates = checked.templates.as_ref().expect("prepare checked them");
+    render::site_to(templates, &content, &analytics, audience, exports, emit).map_err(|err| {
+        match err {
+            render::SiteError::Render(e) => BuildError::Render(e),
+            render::SiteError::Emit(source) => BuildError::Output {
+                path: String::new(),
+                source,
+            },
+        }
+    })?;
+    timings.render = started.elapsed();
+    timings.charts = crate::charts::take_drawing_time();
+    Ok(timings)
+}
+
+/// What a build wrote, counted as the files go by (from several threads).
+#[derive(Default)]
+struct Tally {
+    pages: AtomicUsize,
+    files: AtomicUsize,
+    bytes: AtomicUsize,
+    charts: AtomicUsize,
+    writing_nanos: AtomicU64,
+}
+
+impl Tally {
+    fn add(&self, file: &OutputFile) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len(), Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+            let charts = memchr::memmem::find_iter(&file.bytes, b" role=\"img\"").count();
+            self.charts.fetch_add(charts, Ordering::Relaxed);
+        }
+    }
+
+    fn writing(&self, spent: Duration) {
+        let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
+        self.writing_nanos.fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    fn finish(self, mut timings: Timings) -> Built {
+        timings.write = Duration::from_nanos(self.writing_nanos.into_inner());
+        Built {
+            pages: self.pages.into_inner(),
+            files: self.files.into_inner(),
+            bytes: self.bytes.into_inner(),
+            charts: self.charts.into_inner(),
+            timings,
+        }
+    }
 }
 
 /// Alerts as `check` prints them, in the site's language.
@@ -316,14 +404,15 @@ pub fn run_build(
                 let t = built.timings;
                 let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
                 eprintln!(
-                    "stages (ms): load+parse {} · validate {} · templates {} · analytics {} · render {} (charts {} CPU) · write {}",
+                    "stages (ms): load+parse {} · validate {} · templates {} · analytics {} · render+write {} (charts {} CPU, writing {} CPU) · swap {}",
                     ms(t.load),
                     ms(t.validate),
                     ms(t.templates),
                     ms(t.analytics),
                     ms(t.render),
                     ms(t.charts),
-                    ms(t.write)
+                    ms(t.write),
+                    ms(t.swap)
                 );
             }
             if !quiet {

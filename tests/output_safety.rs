@@ -179,3 +179,39 @@ fn a_path_in_a_manager_id_writes_nothing() {
     );
     assert!(tree(dir.path()) == before, "the build wrote files");
 }
+
+#[test]
+fn a_rebuild_over_an_older_site_equals_a_fresh_build() {
+    // The third build rewrites the spare left by the first one: what it
+    // keeps, changes and removes (the deleted week's folder) must add up to
+    // exactly a fresh build.
+    let (_dir, site) = site("safety");
+    let out = site.join("output");
+    for step in ["first", "without W48", "a deal more in W47"] {
+        match step {
+            "without W48" => fs::remove_file(site.join("content/weeks/2026-W48.yaml")).unwrap(),
+            "a deal more in W47" => edit(
+                &site.join("content/weeks/2026-W47.yaml"),
+                "deals: ",
+                "deals: 1",
+            ),
+            _ => {}
+        }
+        let run = build(&site, None);
+        assert!(run.status.success(), "{step}: {}", stderr(&run));
+    }
+    assert!(site.join(".output.spare").is_dir(), "no spare was kept");
+    assert!(!out.join("weeks/2026-W48").exists());
+    let fresh = site.join("fresh");
+    let run = build(&site, Some(&fresh));
+    assert!(run.status.success(), "{}", stderr(&run));
+    let (reused, fresh) = (tree(&out), tree(&fresh));
+    assert_eq!(
+        reused.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &fresh {
+        assert!(reused.get(path) == Some(bytes), "{path} differs");
+    }
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
