@@ -51,6 +51,10 @@ pub enum SiteError {
     Emit(std::io::Error),
 }
 
+/// A typical page's size: most are 10–100 KB, so this saves the first
+/// dozen reallocations of the buffer.
+const PAGE_CAPACITY: usize = 32 * 1024;
+
 struct Renderer<'a> {
     templates: &'a Templates,
     /// The interface strings and the exports flag, made into template values
@@ -66,8 +70,11 @@ impl Renderer<'_> {
         context.insert_value("t", self.strings.clone());
         context.insert("page", page);
         context.insert_value("exports", self.exports.clone());
-        match self.templates.tera.render(template, &context) {
-            Ok(html) => self.file(path, html.into_bytes()),
+        // Straight into bytes: `render` would check the whole page is UTF-8
+        // again on its way to a `String` we only turn back into bytes.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        match self.templates.tera.render_to(template, &context, &mut html) {
+            Ok(()) => self.file(path, html),
             Err(e) => Err(SiteError::Render(RenderError {
                 path,
                 template: template.to_string(),
