@@ -21,6 +21,7 @@ pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod reuse;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;

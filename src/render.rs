@@ -9,6 +9,7 @@ use crate::audience::Audience;
 use crate::content::Content;
 use crate::export;
 use crate::i18n;
+use crate::reuse::Reuse;
 use crate::templates::{Templates, error_text};
 use crate::view::{self, Ctx};
 
@@ -62,10 +63,19 @@ struct Renderer<'a> {
     strings: tera::Value,
     exports: tera::Value,
     emit: &'a Emit<'a>,
+    reuse: Option<&'a Reuse>,
+    /// What every page shares besides its view, for page fingerprints.
+    salt: u64,
 }
 
 impl Renderer<'_> {
     fn page(&self, path: String, template: &str, page: &impl Serialize) -> Result<(), SiteError> {
+        if self
+            .reuse
+            .is_some_and(|r| r.page_unchanged(self.salt, &path, template, page))
+        {
+            return Ok(());
+        }
         let mut context = Context::new();
         context.insert_value("t", self.strings.clone());
         context.insert("page", page);
@@ -114,7 +124,9 @@ pub fn site(
         files.lock().expect("no panics while pushing").push(file);
         Ok(())
     };
-    match site_to(templates, content, analytics, audience, exports, &keep) {
+    match site_to(
+        templates, content, analytics, audience, exports, None, &keep,
+    ) {
         Ok(()) => {}
         Err(SiteError::Render(e)) => return Err(e),
         Err(SiteError::Emit(e)) => unreachable!("keeping a file in memory cannot fail: {e}"),
@@ -125,22 +137,33 @@ pub fn site(
 }
 
 /// Renders the whole site — pages, stylesheet and (when published) data
-/// exports — handing each file to `emit` as soon as it is made.
+/// exports — handing each file to `emit` as soon as it is made. With
+/// `reuse`, charts drawn from the same numbers as last time are not drawn
+/// again, and pages whose view did not change are not rendered or emitted
+/// at all ([`Reuse::pages`] lists every page of the site).
 pub fn site_to(
     templates: &Templates,
     content: &Content,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
+    reuse: Option<&Reuse>,
     emit: &Emit,
 ) -> Result<(), SiteError> {
-    let ctx = Ctx::new(content, analytics, audience);
+    let ctx = Ctx::new(content, analytics, audience).reusing(reuse);
     let r = Renderer {
         templates,
         strings: tera::Value::try_from_serializable(&i18n::strings(content.config.locale))
             .expect("strings serialise"),
         exports: tera::Value::from(exports == Exports::Published),
         emit,
+        reuse,
+        salt: crate::reuse::hash_of(&(
+            &content.templates,
+            content.config.locale == crate::content::Locale::Ru,
+            exports == Exports::Published,
+            audience == Audience::Owner,
+        )),
     };
     r.page(
         "index.html".into(),

@@ -3,17 +3,20 @@
 //! small script that exists only here. A broken edit shows its diagnostics
 //! in the page and the terminal, and serving goes on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Response, Server};
 
 use crate::diagnostic;
+use crate::render::OutputFile;
+use crate::reuse::Reuse;
 use crate::site;
 
 /// Polls `/__salespulse/version` and reloads the page when a rebuild happened.
@@ -28,12 +31,21 @@ struct Served {
     version: u64,
 }
 
-/// Builds the site in memory; on failure, the error page.
+/// What a rebuild changed: the files made anew (with the reload script
+/// injected), and every page the site now has.
+struct Rebuilt {
+    changed: Vec<(String, Vec<u8>)>,
+    pages: HashSet<String>,
+}
+
+/// Builds the site in memory, re-rendering only what changed since the
+/// last successful build; on failure, the error page.
 fn rebuild(
     root: &Path,
     as_of: NaiveDate,
     color: bool,
-) -> Result<(HashMap<String, Vec<u8>>, usize), String> {
+    reuse: &mut Reuse,
+) -> Result<Rebuilt, String> {
     let checked = site::check(root);
     let errors: Vec<_> = checked
         .diagnostics
@@ -47,15 +59,22 @@ fn rebuild(
         let plain = diagnostic::render_human(&errors, &checked.content.sources, false);
         return Err(error_page(errors.len(), &plain));
     }
-    match site::render(&checked, as_of, crate::render::Exports::Published) {
-        Ok((_, files)) => {
-            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-            let map = files
-                .into_iter()
-                .map(|f| (f.path.clone(), inject(&f.path, f.bytes)))
-                .collect();
-            Ok((map, pages))
-        }
+    let changed = Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        let bytes = inject(&file.path, file.bytes);
+        changed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((file.path, bytes));
+        Ok(())
+    };
+    match site::render_reusing(&checked, as_of, reuse, &keep) {
+        Ok(_) => Ok(Rebuilt {
+            changed: changed
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            pages: reuse.pages().map(String::from).collect(),
+        }),
         Err(err) => {
             eprintln!("error: {err}");
             Err(error_page(1, &err.to_string()))
@@ -138,7 +157,8 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     };
     let address = format!("http://{}/", server.server_addr());
     let started = Instant::now();
-    let first = rebuild(root, as_of, color);
+    let mut reuse = Reuse::default();
+    let first = rebuild(root, as_of, color, &mut reuse);
     let state = Arc::new(Mutex::new(Served {
         files: HashMap::new(),
         error: None,
@@ -163,10 +183,18 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     let (root_owned, state_w) = (root.to_path_buf(), Arc::clone(&state));
     let debouncer = new_debouncer(
         Duration::from_millis(150),
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            if events.is_ok_and(|e| !e.is_empty()) {
+        None,
+        move |events: DebounceEventResult| {
+            // Reading the files to rebuild opens them: only a change counts,
+            // or every rebuild would set off the next.
+            let changed = events.is_ok_and(|events| {
+                events
+                    .iter()
+                    .any(|e| !matches!(e.event.kind, EventKind::Access(_)))
+            });
+            if changed {
                 let started = Instant::now();
-                let result = rebuild(&root_owned, as_of, color);
+                let result = rebuild(&root_owned, as_of, color, &mut reuse);
                 apply(&state_w, result, started);
             }
         },
@@ -174,7 +202,7 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     let _debouncer = match debouncer {
         Ok(mut d) => {
             for path in &watched {
-                if let Err(e) = d.watcher().watch(path, RecursiveMode::Recursive) {
+                if let Err(e) = d.watch(path, RecursiveMode::Recursive) {
                     eprintln!("warning: cannot watch {}: {e}", path.display());
                 }
             }
@@ -203,19 +231,23 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     true
 }
 
-fn apply(
-    state: &Mutex<Served>,
-    result: Result<(HashMap<String, Vec<u8>>, usize), String>,
-    started: Instant,
-) {
+fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instant) {
     let mut s = state.lock().expect("server state");
     s.version += 1;
     match result {
-        Ok((files, pages)) => {
-            s.files = files;
+        Ok(rebuilt) => {
+            let rendered = rebuilt.changed.len();
+            let Rebuilt { changed, pages } = rebuilt;
+            let fresh: HashSet<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
+            // Pages that did not change keep their bytes; pages the site
+            // no longer has go.
+            s.files
+                .retain(|path, _| pages.contains(path) && !fresh.contains(path.as_str()));
+            s.files.extend(changed);
             s.error = None;
             eprintln!(
-                "rebuilt {pages} pages in {} ms",
+                "rebuilt {} pages in {} ms ({rendered} files made anew)",
+                pages.len(),
                 started.elapsed().as_millis()
             );
         }

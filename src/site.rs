@@ -15,6 +15,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::encrypt::{self, Password};
 use crate::format::Formatter;
 use crate::render::{self, Exports, OutputFile};
+use crate::reuse::Reuse;
 use crate::templates;
 use crate::{i18n, output, validate};
 
@@ -193,7 +194,7 @@ pub fn build(
                 tally.writing(started.elapsed());
                 written
             };
-            render_to(checked, as_of, audience, Exports::Published, &write).map_err(
+            render_to(checked, as_of, audience, Exports::Published, None, &write).map_err(
                 |err| match err {
                     BuildError::Output { source, .. } => output_error(source),
                     err => err,
@@ -231,6 +232,30 @@ pub fn build(
     Ok(tally.finish(timings))
 }
 
+/// Renders a checked site again for `serve`, handing `emit` only the files
+/// that changed since the render `reuse` remembers ([`Reuse::pages`] then
+/// lists every page); `reuse` moves on only when the render succeeds.
+pub fn render_reusing(
+    checked: &Checked,
+    as_of: NaiveDate,
+    reuse: &mut Reuse,
+    emit: &render::Emit,
+) -> Result<Timings, BuildError> {
+    let rendered = render_to(
+        checked,
+        as_of,
+        Audience::Owner,
+        Exports::Published,
+        Some(reuse),
+        emit,
+    );
+    match rendered {
+        Ok(_) => reuse.turn(),
+        Err(_) => reuse.discard(),
+    }
+    rendered
+}
+
 /// Renders a checked site, handing each file to `emit` as it is made; an
 /// error of `emit` comes back as [`BuildError::Output`] without a path.
 fn render_to(
@@ -238,20 +263,22 @@ fn render_to(
     as_of: NaiveDate,
     audience: Audience,
     exports: Exports,
+    reuse: Option<&Reuse>,
     emit: &render::Emit,
 ) -> Result<Timings, BuildError> {
     let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
     let started = Instant::now();
     crate::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
-    render::site_to(templates, &content, &analytics, audience, exports, emit).map_err(|err| {
-        match err {
-            render::SiteError::Render(e) => BuildError::Render(e),
-            render::SiteError::Emit(source) => BuildError::Output {
-                path: String::new(),
-                source,
-            },
-        }
+    render::site_to(
+        templates, &content, &analytics, audience, exports, reuse, emit,
+    )
+    .map_err(|err| match err {
+        render::SiteError::Render(e) => BuildError::Render(e),
+        render::SiteError::Emit(source) => BuildError::Output {
+            path: String::new(),
+            source,
+        },
     })?;
     timings.render = started.elapsed();
     timings.charts = crate::charts::take_drawing_time();

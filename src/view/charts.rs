@@ -99,7 +99,9 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars);
+    let chart = ctx.drawn(("ch-months", &bars), || {
+        charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars)
+    });
     ctx.view("revenue_by_month", "chart_revenue_by_month", chart, table)
 }
 
@@ -143,7 +145,9 @@ pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = charts::cumulative("ch-progress", &ctx.fmt, &data);
+    let chart = ctx.drawn(("ch-progress", &data), || {
+        charts::cumulative("ch-progress", &ctx.fmt, &data)
+    });
     ctx.view("month_progress", "chart_month_progress", chart, table)
 }
 
@@ -166,7 +170,10 @@ fn spark_points(
 pub fn team_spark(ctx: &Ctx, m: &MonthStats) -> Option<String> {
     let end = *m.weeks.last()?;
     let points = spark_points(ctx, end, |w| Some(w.team.revenue));
-    Some(charts::sparkline("sp-team", &ctx.fmt, ctx.t("revenue"), &points).svg)
+    let chart = ctx.drawn(("sp-team", &points), || {
+        charts::sparkline("sp-team", &ctx.fmt, ctx.t("revenue"), &points)
+    });
+    Some(chart.svg)
 }
 
 /// A manager's weekly revenue, 8 weeks up to the month's latest week.
@@ -175,7 +182,11 @@ pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
         return String::new();
     };
     let points = spark_points(ctx, end, |w| w.managers.get(id).map(|f| f.revenue));
-    charts::sparkline(&format!("sp-m-{id}"), &ctx.fmt, ctx.t("revenue"), &points).svg
+    let id = format!("sp-m-{id}");
+    ctx.drawn((&id, &points), || {
+        charts::sparkline(&id, &ctx.fmt, ctx.t("revenue"), &points)
+    })
+    .svg
 }
 
 /// Plan attainment per manager (pace while the month runs), best first.
@@ -207,7 +218,9 @@ pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
             .map(|(name, v)| vec![name.clone(), ctx.pct(*v)])
             .collect(),
     };
-    let chart = charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace);
+    let chart = ctx.drawn(("ch-attainment", &data, threshold, pace), || {
+        charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace)
+    });
     ctx.view("attainment", "chart_attainment", chart, table)
 }
 
@@ -245,7 +258,9 @@ pub fn leads(ctx: &Ctx, w: &WeekStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = charts::leads("ch-leads", &ctx.fmt, &rows);
+    let chart = ctx.drawn(("ch-leads", &rows), || {
+        charts::leads("ch-leads", &ctx.fmt, &rows)
+    });
     ctx.view("leads", "chart_leads", chart, table)
 }
 
@@ -286,7 +301,7 @@ fn funnel_view(ctx: &Ctx, id: &str, rows: Vec<(FunnelRow, &Figures)>) -> ChartVi
             .collect(),
     };
     let data: Vec<FunnelRow> = rows.into_iter().map(|(r, _)| r).collect();
-    let chart = charts::funnel(id, &ctx.fmt, &data);
+    let chart = ctx.drawn((id, &data), || charts::funnel(id, &ctx.fmt, &data));
     ctx.view("funnel", "chart_funnel", chart, table)
 }
 
@@ -357,7 +372,9 @@ pub fn manager_revenue(ctx: &Ctx, id: &str) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars);
+    let chart = ctx.drawn(("ch-weeks", &bars), || {
+        charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars)
+    });
     Some(ctx.view("revenue_by_week", "chart_revenue_by_week", chart, table))
 }
 
@@ -401,7 +418,9 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = charts::conversion("ch-conversion", &ctx.fmt, &data);
+    let chart = ctx.drawn(("ch-conversion", &data), || {
+        charts::conversion("ch-conversion", &ctx.fmt, &data)
+    });
     Some(ctx.view("conversion", "chart_conversion", chart, table))
 }
 
@@ -440,6 +459,8 @@ pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit));
+    let chart = ctx.drawn(("ch-standups", &bars, limit), || {
+        charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit))
+    });
     Some(ctx.view("standup_durations", "standups_title", chart, table))
 }

@@ -28,6 +28,8 @@ pub struct Ctx<'a> {
     pub analytics: &'a Analytics,
     pub fmt: Formatter,
     pub audience: crate::audience::Audience,
+    /// The previous render's drawings, when there is one to lend them (serve).
+    pub reuse: Option<&'a crate::reuse::Reuse>,
 }
 
 impl<'a> Ctx<'a> {
@@ -42,6 +44,26 @@ impl<'a> Ctx<'a> {
             analytics,
             fmt,
             audience,
+            reuse: None,
+        }
+    }
+
+    /// The same context, reusing the drawings of a previous render.
+    pub fn reusing(self, reuse: Option<&'a crate::reuse::Reuse>) -> Self {
+        Self { reuse, ..self }
+    }
+
+    /// A chart, drawn by `draw` unless the previous render drew one from
+    /// the same `inputs` (which must hold every argument of the drawing
+    /// besides the formatter).
+    pub fn drawn(
+        &self,
+        inputs: impl std::fmt::Debug,
+        draw: impl FnOnce() -> crate::charts::Chart,
+    ) -> crate::charts::Chart {
+        match self.reuse {
+            Some(reuse) => reuse.chart((&self.fmt, inputs), draw),
+            None => draw(),
         }
     }
 

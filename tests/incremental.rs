@@ -1,0 +1,225 @@
+//! `serve` re-renders only what changed: after an edit of any kind of
+//! content file, the served site (what it kept plus what it made anew) must
+//! be byte for byte the site a full render makes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use salespulse::render::{Exports, OutputFile};
+use salespulse::reuse::Reuse;
+use salespulse::site;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// What `serve` holds: the site by path.
+type Served = BTreeMap<String, Vec<u8>>;
+
+/// One incremental rebuild as serve does it: returns how many files were made anew.
+fn rebuild(root: &Path, reuse: &mut Reuse, served: &mut Served) -> usize {
+    let checked = site::check(root);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let changed = Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        changed.lock().unwrap().push(file);
+        Ok(())
+    };
+    site::render_reusing(&checked, as_of(), reuse, &keep).unwrap();
+    let changed = changed.into_inner().unwrap();
+    let made = changed.len();
+    let pages: Vec<&str> = reuse.pages().collect();
+    served.retain(|path, _| pages.contains(&path.as_str()));
+    served.extend(changed.into_iter().map(|f| (f.path, f.bytes)));
+    made
+}
+
+fn full(root: &Path) -> Served {
+    let checked = site::check(root);
+    let (_, files) = site::render(&checked, as_of(), Exports::Published).unwrap();
+    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn assert_same(served: &Served, full: &Served, what: &str) {
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>(),
+        "{what}: the set of files differs"
+    );
+    for (path, bytes) in full {
+        assert!(served[path] == *bytes, "{what}: {path} is stale");
+    }
+}
+
+#[test]
+fn every_kind_of_edit_gives_the_full_site() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
+    let root = dir.path();
+    let mut reuse = Reuse::default();
+    let mut served = Served::new();
+    let first = rebuild(root, &mut reuse, &mut served);
+    assert_same(&served, &full(root), "first build");
+    assert_eq!(
+        rebuild(root, &mut reuse, &mut served),
+        first - pages(&served),
+        "no edit: only the non-page files are made again"
+    );
+
+    let edits = [
+        (
+            "a help request in a stand-up",
+            "standups/2026-11-27.md",
+            "help: \"\"",
+            "help: \"Нужен разбор звонка\"",
+        ),
+        (
+            "a deal more in a week",
+            "weeks/2026-W48.yaml",
+            "deals: 7",
+            "deals: 8",
+        ),
+        (
+            "a new plan",
+            "targets/2026-11.yaml",
+            "revenue: 1500000",
+            "revenue: 1600000",
+        ),
+        (
+            "a manager renamed",
+            "team.yaml",
+            "Анна Иванова",
+            "Анна Иванова-Петрова",
+        ),
+        (
+            "a new title and threshold",
+            "config.yaml",
+            "standup_max_minutes: 20",
+            "standup_max_minutes: 15",
+        ),
+        (
+            "an IDP goal done",
+            "idp/petr-sidorov-2026-11.md",
+            "done: false",
+            "done: true",
+        ),
+        (
+            "a score raised",
+            "assessments/2026-11-10.yaml",
+            "objections: 2",
+            "objections: 3",
+        ),
+        (
+            "a month note",
+            "months/2026-11.md",
+            "115 оплат",
+            "116 оплат",
+        ),
+        (
+            "a one-to-one",
+            "one-on-ones/2026-11-25-kirill-novikov.md",
+            "mood: neutral",
+            "mood: good",
+        ),
+        (
+            "a rule page",
+            "pages/chat-rules.md",
+            "чаты — наш офис",
+            "чаты — наш общий офис",
+        ),
+        (
+            "the checklist",
+            "checklist.yaml",
+            "started: 2026-09-01",
+            "started: 2026-09-02",
+        ),
+        (
+            "a long stand-up",
+            "standups/2026-11-26.md",
+            "duration_min: 16",
+            "duration_min: 26",
+        ),
+    ];
+    for (what, file, from, to) in edits {
+        edit(root, file, from, to);
+        let made = rebuild(root, &mut reuse, &mut served);
+        assert!(made < first, "{what}: everything was rendered again");
+        assert_same(&served, &full(root), what);
+    }
+    fs::remove_file(root.join("content/weeks/2026-W33.yaml")).unwrap();
+    rebuild(root, &mut reuse, &mut served);
+    assert!(!served.contains_key("weeks/2026-W33/index.html"));
+    assert_same(&served, &full(root), "a week removed");
+
+    // A site template of its own changes every page.
+    fs::create_dir_all(root.join("templates")).unwrap();
+    let base =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .unwrap();
+    fs::write(
+        root.join("templates/base.html"),
+        base.replacen("<main", "<!-- own --><main", 1),
+    )
+    .unwrap();
+    let made = rebuild(root, &mut reuse, &mut served);
+    assert_eq!(made, served.len(), "every file is made anew");
+    assert_same(&served, &full(root), "an own template");
+}
+
+/// Pages in a served site.
+fn pages(served: &Served) -> usize {
+    served.keys().filter(|p| p.ends_with(".html")).count()
+}
+
+#[test]
+fn an_edit_of_one_stand_up_renders_only_the_pages_that_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
+    let root = dir.path();
+    let mut reuse = Reuse::default();
+    let mut served = Served::new();
+    rebuild(root, &mut reuse, &mut served);
+    let before = served.clone();
+    edit(
+        root,
+        "standups/2026-11-20.md",
+        "video: true",
+        "video: false",
+    );
+    rebuild(root, &mut reuse, &mut served);
+    let changed: Vec<&str> = served
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(bytes))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert!(
+        changed.contains(&"standups/2026-11-20/index.html"),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&"standups/2026-11-19/index.html"),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.iter().any(|p| p.starts_with("weeks/2026-W4")),
+        "{changed:?}"
+    );
+}
