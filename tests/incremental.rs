@@ -65,11 +65,7 @@ fn assert_same(served: &Served, full: &Served, what: &str) {
 
 #[test]
 fn every_kind_of_edit_gives_the_full_site() {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &dir.path().join("content"),
-    );
+    let dir = demo();
     let root = dir.path();
     let mut reuse = Reuse::default();
     let mut served = Served::new();
@@ -181,6 +177,16 @@ fn every_kind_of_edit_gives_the_full_site() {
     assert_same(&served, &full(root), "an own template");
 }
 
+/// A scratch copy of the demo site.
+fn demo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
+    dir
+}
+
 /// Pages in a served site.
 fn pages(served: &Served) -> usize {
     served.keys().filter(|p| p.ends_with(".html")).count()
@@ -188,11 +194,7 @@ fn pages(served: &Served) -> usize {
 
 #[test]
 fn an_edit_of_one_stand_up_renders_only_the_pages_that_show_it() {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &dir.path().join("content"),
-    );
+    let dir = demo();
     let root = dir.path();
     let mut reuse = Reuse::default();
     let mut served = Served::new();
