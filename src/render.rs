@@ -165,82 +165,121 @@ pub fn site_to(
             audience == Audience::Owner,
         )),
     };
-    r.page(
-        "index.html".into(),
-        "dashboard.html",
-        &view::dashboard(&ctx),
-    )?;
-    r.page(
-        "months/index.html".into(),
-        "months.html",
-        &view::months(&ctx),
-    )?;
-    r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))?;
-    r.page("team/index.html".into(), "team.html", &view::team(&ctx))?;
-    r.page(
-        "standups/index.html".into(),
-        "standups.html",
-        &view::standups(&ctx),
-    )?;
-    r.each(
-        &analytics.months,
-        "month.html",
-        |m| format!("months/{}/index.html", m.month),
-        |m| view::month(&ctx, m),
-    )?;
-    r.each(
-        &analytics.weeks,
-        "week.html",
-        |w| format!("weeks/{}/index.html", w.week),
-        |w| view::week(&ctx, w),
-    )?;
-    r.each(
-        &content.team.managers,
-        "manager.html",
-        |m| format!("team/{}/index.html", m.value.id()),
-        |m| view::manager(&ctx, &m.value),
-    )?;
-    r.each(
-        &content.standups,
-        "standup.html",
-        |d| view::href::standup(d.data.date.value.0),
-        |d| view::standup(&ctx, d),
-    )?;
+    // Every job is independent; run them side by side (the families split
+    // further inside), then report the first failure in this order, so the
+    // error does not depend on timing.
+    let mut jobs: Vec<Job> = vec![
+        Box::new(|| {
+            r.page(
+                "index.html".into(),
+                "dashboard.html",
+                &view::dashboard(&ctx),
+            )
+        }),
+        Box::new(|| {
+            r.page(
+                "months/index.html".into(),
+                "months.html",
+                &view::months(&ctx),
+            )
+        }),
+        Box::new(|| r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))),
+        Box::new(|| r.page("team/index.html".into(), "team.html", &view::team(&ctx))),
+        Box::new(|| {
+            r.page(
+                "standups/index.html".into(),
+                "standups.html",
+                &view::standups(&ctx),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &analytics.months,
+                "month.html",
+                |m| format!("months/{}/index.html", m.month),
+                |m| view::month(&ctx, m),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &analytics.weeks,
+                "week.html",
+                |w| format!("weeks/{}/index.html", w.week),
+                |w| view::week(&ctx, w),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &content.team.managers,
+                "manager.html",
+                |m| format!("team/{}/index.html", m.value.id()),
+                |m| view::manager(&ctx, &m.value),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &content.standups,
+                "standup.html",
+                |d| view::href::standup(d.data.date.value.0),
+                |d| view::standup(&ctx, d),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &content.pages,
+                "page.html",
+                |d| view::href::page(d.stem()),
+                |d| view::page(&ctx, d),
+            )
+        }),
+        Box::new(|| r.file("style.css".into(), templates.css.clone().into_bytes())),
+    ];
     if audience == Audience::Owner {
-        r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))?;
-        r.each(
-            &analytics.idps,
-            "idp.html",
-            |p| view::href::idp(&p.slug),
-            |p| view::idp(&ctx, p),
-        )?;
-        r.page(
-            "checklist/index.html".into(),
-            "checklist.html",
-            &view::checklist(&ctx),
-        )?;
-        r.page(
-            "one-on-ones/index.html".into(),
-            "one_on_ones.html",
-            &view::one_on_ones(&ctx),
-        )?;
+        jobs.extend([
+            Box::new(|| r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))) as Job,
+            Box::new(|| {
+                r.each(
+                    &analytics.idps,
+                    "idp.html",
+                    |p| view::href::idp(&p.slug),
+                    |p| view::idp(&ctx, p),
+                )
+            }),
+            Box::new(|| {
+                r.page(
+                    "checklist/index.html".into(),
+                    "checklist.html",
+                    &view::checklist(&ctx),
+                )
+            }),
+            Box::new(|| {
+                r.page(
+                    "one-on-ones/index.html".into(),
+                    "one_on_ones.html",
+                    &view::one_on_ones(&ctx),
+                )
+            }),
+        ]);
     }
-    r.each(
-        &content.pages,
-        "page.html",
-        |d| view::href::page(d.stem()),
-        |d| view::page(&ctx, d),
-    )?;
-    r.file("style.css".into(), templates.css.clone().into_bytes())?;
     if exports == Exports::Published {
-        r.file(
-            "data/metrics.json".into(),
-            export::metrics_json(content, analytics),
-        )?;
-        r.file(
-            "data/weekly.csv".into(),
-            export::weekly_csv(content, analytics),
-        )?;
+        jobs.extend([
+            Box::new(|| {
+                r.file(
+                    "data/metrics.json".into(),
+                    export::metrics_json(content, analytics),
+                )
+            }) as Job,
+            Box::new(|| {
+                r.file(
+                    "data/weekly.csv".into(),
+                    export::weekly_csv(content, analytics),
+                )
+            }),
+        ]);
     }
-    Ok(())
+    let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
+    results.into_iter().collect()
 }
+
+/// One independent piece of the site to render.
+type Job<'a> = Box<dyn Fn() -> Result<(), SiteError> + Sync + 'a>;

@@ -78,7 +78,9 @@ fn one_save_is_one_rebuild_and_the_page_shows_it() {
         .and_then(|rest| rest.split('/').next())
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("unexpected first line: {first}"));
-    assert_eq!(rebuilds(&lines), 1, "{:?}", lines.lock().unwrap());
+    wait_for("the first build's line", Duration::from_secs(20), || {
+        rebuilds(&lines) == 1
+    });
 
     // Idle: nothing changes, so nothing is rebuilt.
     std::thread::sleep(Duration::from_millis(1500));
