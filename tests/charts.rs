@@ -4,9 +4,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use salespulse::calendar::IsoWeek;
+mod common;
+
 use salespulse::charts::{self, Chart};
 use salespulse::content::Locale;
 use salespulse::format::Formatter;
@@ -14,43 +15,10 @@ use serde_json::Value;
 
 // ---------------------------------------------------------------- helpers
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// Runs `salespulse build` on `root`; returns the output folder.
-fn build(root: &Path, as_of: &str) -> PathBuf {
-    let run = Command::new(env!("CARGO_BIN_EXE_salespulse"))
-        .arg("--root")
-        .arg(root)
-        .args(["build", "--quiet", "--as-of", as_of])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    root.join("output")
-}
-
 /// A copy of a fixture under tests/fixtures, built.
 fn built_fixture(name: &str, as_of: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    copy_dir(&fixture, dir.path());
-    let out = build(dir.path(), as_of);
+    let dir = common::fixture(name);
+    let out = common::build(dir.path(), as_of);
     (dir, out)
 }
 
@@ -599,7 +567,7 @@ fn big_site(root: &Path) {
 fn no_overlapping_labels_with_40_managers_and_156_weeks() {
     let dir = tempfile::tempdir().unwrap();
     big_site(dir.path());
-    let out = build(dir.path(), "2026-12-20");
+    let out = common::build(dir.path(), "2026-12-20");
     let mut checked = 0;
     for (path, html) in pages(&out) {
         // Every page of each kind draws the same way; a sample of each is enough.

@@ -1,7 +1,6 @@
 //! `check --format json` and `--format github`: what tools and CI read.
 //! The JSON fields are documented in docs/limits.md.
 
-#[path = "support/mod.rs"]
 mod common;
 
 use std::fs;

@@ -2,12 +2,11 @@
 //! must come out of the build as text, never as markup, script or template
 //! code; and every page forbids inline script with its Content-Security-Policy.
 
-#[path = "support/mod.rs"]
 mod common;
 
 use std::fs;
 
-use common::{build, site, stderr, tree};
+use common::{site, stderr, tree_map as tree, try_build as build};
 
 /// What an attacker (or an unlucky copy-paste) might put in a title, a name or a note.
 const PAYLOAD: &str = r#"<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "><svg onload=alert(1)> {{ 1+1 }} {% if true %}T{% endif %}"#;

@@ -2,14 +2,13 @@
 //! and no staging folders; a good build drops pages of deleted content;
 //! two builds of the same content and `--as-of` are identical.
 
-#[path = "support/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, leftovers, site, stderr, tree};
+use common::{leftovers, site, stderr, tree_map as tree, try_build as build};
 
 /// A site built once, with a sentinel file added to its output.
 struct Built {

@@ -2,9 +2,13 @@
 //! and the real binary run on them.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+
+/// The `--as-of` of the fixtures' builds.
+pub const AS_OF: &str = "2026-11-27";
 
 /// A fresh copy of `tests/fixtures/<name>` in a temp dir (kept alive by the guard).
 pub fn fixture(name: &str) -> tempfile::TempDir {
@@ -112,4 +116,60 @@ pub fn broken_links(out: &Path) -> Vec<String> {
         }
     }
     broken
+}
+
+/// A scratch copy of a fixture in a `site/` folder of a temp dir, so the
+/// build's siblings of `output/` can be inspected: `(guard, site folder)`.
+pub fn site(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        &site,
+    );
+    (dir, site)
+}
+
+/// Runs `salespulse --root ROOT ARGS…` without colour or clock.
+pub fn salespulse(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_salespulse"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// `build --as-of AS_OF [--out OUT]`, whatever its outcome.
+pub fn try_build(root: &Path, out: Option<&Path>) -> Output {
+    let mut args = vec!["build", "--as-of", AS_OF];
+    let out_text;
+    if let Some(out) = out {
+        out_text = out.to_string_lossy().into_owned();
+        args.extend(["--out", out_text.as_str()]);
+    }
+    salespulse(root, &args)
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// [`tree`] as a map by path.
+pub fn tree_map(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    tree(dir).into_iter().collect()
+}
+
+/// Names in `dir` that look like a build's leftovers (`.output.new-*`, `.output.old-*`).
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new-") || n.contains(".old-"))
+        .collect()
 }
