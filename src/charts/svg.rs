@@ -214,15 +214,19 @@ impl<'a> Document<'a> {
         let mut size = FONT;
         let mut centred = false;
         for (key, value) in Attrs(line) {
+            let role = match key {
+                "fill" | "stroke" => Role::from_hex(value),
+                _ => None,
+            };
             match (key, value) {
                 ("opacity", "1") | ("font-family", _) | ("text-anchor", "start") => {}
                 ("stroke", "none") if name != "polyline" => {}
                 ("stroke-width", "1" | "0") if name != "text" => {}
                 // Main text takes the root's `currentColor`: no class needed.
-                ("fill", v) if name == "text" && Role::from_hex(v) == Some(Role::Text) => {}
+                ("fill", _) if name == "text" && role == Some(Role::Text) => {}
                 ("dy", "0.5ex") => centred = true,
-                ("fill" | "stroke", v) if Role::from_hex(v).is_some() => {
-                    if let Some(role) = Role::from_hex(v) {
+                ("fill" | "stroke", _) if role.is_some() => {
+                    if let Some(role) = role {
                         let stroke = key == "stroke";
                         self.classes.push(Class { stroke, role });
                     }
@@ -417,20 +421,19 @@ impl<'a> Iterator for Attrs<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.0;
         let bytes = rest.as_bytes();
-        // The first `="`, found byte by byte: a substring search would set
-        // up a searcher for every attribute, which costs more than the scan.
-        let mut from = 0;
-        let eq = loop {
-            let i = from + bytes[from..].iter().position(|&b| b == b'=')?;
-            if bytes.get(i + 1) == Some(&b'"') {
-                break i;
+        // One pass to the first `="`, noting where the word before it
+        // starts: a substring search would set up a searcher for every
+        // attribute and then look back for the key, which costs more.
+        let mut key_start = 0;
+        let mut eq = 0;
+        loop {
+            match *bytes.get(eq)? {
+                b' ' => key_start = eq + 1,
+                b'=' if bytes.get(eq + 1) == Some(&b'"') => break,
+                _ => {}
             }
-            from = i + 1;
-        };
-        let key_start = bytes[..eq]
-            .iter()
-            .rposition(|&b| b == b' ')
-            .map_or(0, |space| space + 1);
+            eq += 1;
+        }
         let after = &rest[eq + 2..];
         let end = after.bytes().position(|b| b == b'"')?;
         self.0 = &after[end + 1..];
