@@ -109,21 +109,17 @@ fn summary(fmt: &Formatter, rows: &[FunnelRow]) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|r| {
+            // Formatted once: `say` takes both sentences ready-made.
+            let (leads, meetings, deals) = (n(r.leads), n(r.meetings), n(r.deals));
             say(
                 fmt.locale,
                 format!(
-                    "{}: лидов {}, консультаций {}, оплат {}",
-                    r.name,
-                    n(r.leads),
-                    n(r.meetings),
-                    n(r.deals)
+                    "{}: лидов {leads}, консультаций {meetings}, оплат {deals}",
+                    r.name
                 ),
                 format!(
-                    "{}: {} leads, {} meetings, {} deals",
-                    r.name,
-                    n(r.leads),
-                    n(r.meetings),
-                    n(r.deals)
+                    "{}: {leads} leads, {meetings} meetings, {deals} deals",
+                    r.name
                 ),
             )
         })
