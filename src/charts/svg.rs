@@ -468,6 +468,34 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_as_rounded_to_two_decimals() {
+        // The integer shortcut must write what the float path writes.
+        let by_float = |v: f64| {
+            let text = format!("{v:.2}");
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        for v in [
+            0.0,
+            -0.0,
+            13.0,
+            -5.0,
+            25.0,
+            0.3,
+            0.45,
+            10.5,
+            1e15,
+            -1e15,
+            2e20,
+            0.005,
+            f64::NAN,
+        ] {
+            let mut out = String::from("x=");
+            push_number(&mut out, v);
+            assert_eq!(out, format!("x={}", by_float(v)), "{v}");
+        }
+    }
+
+    #[test]
     fn root_is_responsive_and_labelled() {
         let svg = sample();
         let root = svg.lines().next().unwrap();
