@@ -7,7 +7,7 @@ use super::canvas::{Anchor, render};
 use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::{Chart, responsive, say};
+use super::{Chart, responsive_shared, say};
 use crate::format::Formatter;
 use crate::i18n::t;
 
@@ -33,9 +33,39 @@ impl FunnelRow {
 
 /// Draws the rows in the given order; the first one leads the title.
 pub fn funnel(id: &str, fmt: &Formatter, rows: &[FunnelRow]) -> Chart {
-    responsive(id, title(fmt, rows), summary(fmt, rows), |v| {
-        draw(fmt, rows, v)
-    })
+    responsive_shared(
+        id,
+        title(fmt, rows),
+        summary(fmt, rows),
+        || Labels::new(fmt, rows),
+        |labels, v| draw(fmt, rows, labels, v),
+    )
+}
+
+/// What the two drawings share: each row's name and counts, formatted
+/// and measured once.
+struct Labels {
+    names: Vec<String>,
+    counts: Vec<String>,
+    /// Room right of the bars for the widest counts.
+    reserve: i32,
+}
+
+impl Labels {
+    fn new(fmt: &Formatter, rows: &[FunnelRow]) -> Self {
+        let counts: Vec<String> = rows.iter().map(|r| counts(fmt, r)).collect();
+        let reserve = counts
+            .iter()
+            .map(|c| text_width(c, FONT))
+            .fold(0.0, f64::max)
+            .ceil() as i32
+            + 12;
+        Self {
+            names: rows.iter().map(|r| r.name.clone()).collect(),
+            counts,
+            reserve,
+        }
+    }
 }
 
 fn pct(fmt: &Formatter, v: Option<f64>) -> String {
@@ -79,21 +109,17 @@ fn summary(fmt: &Formatter, rows: &[FunnelRow]) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|r| {
+            // Formatted once: `say` takes both sentences ready-made.
+            let (leads, meetings, deals) = (n(r.leads), n(r.meetings), n(r.deals));
             say(
                 fmt.locale,
                 format!(
-                    "{}: лидов {}, консультаций {}, оплат {}",
-                    r.name,
-                    n(r.leads),
-                    n(r.meetings),
-                    n(r.deals)
+                    "{}: лидов {leads}, консультаций {meetings}, оплат {deals}",
+                    r.name
                 ),
                 format!(
-                    "{}: {} leads, {} meetings, {} deals",
-                    r.name,
-                    n(r.leads),
-                    n(r.meetings),
-                    n(r.deals)
+                    "{}: {leads} leads, {meetings} meetings, {deals} deals",
+                    r.name
                 ),
             )
         })
@@ -107,7 +133,7 @@ fn counts(fmt: &Formatter, r: &FunnelRow) -> String {
     format!("{} → {} → {}", n(r.leads), n(r.meetings), n(r.deals))
 }
 
-fn draw(fmt: &Formatter, rows: &[FunnelRow], v: Variant) -> String {
+fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant) -> String {
     let width = v.width();
     let items = [
         (
@@ -127,15 +153,16 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], v: Variant) -> String {
     let height = Rows::height(v, top, rows.len(), 6);
     render(width, height, |c| {
         legend(c, &items, (0, 0), width);
-        let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
-        let reserve = rows
-            .iter()
-            .map(|r| text_width(&counts(fmt, r), FONT))
-            .fold(0.0, f64::max)
-            .ceil() as i32
-            + 12;
-        let f = Rows::draw(c, v, top, 1.0, &|x| fmt.percent(x, 0), &names, (reserve, 0));
-        for (i, r) in rows.iter().enumerate() {
+        let f = Rows::draw(
+            c,
+            v,
+            top,
+            1.0,
+            &|x| fmt.percent(x, 0),
+            &labels.names,
+            (labels.reserve, 0),
+        );
+        for (i, (r, counts)) in rows.iter().zip(&labels.counts).enumerate() {
             let y = f.center(i);
             if r.leads > 0 {
                 let end = |n: u64| f.x.px(r.share(n).unwrap_or(0.0));
@@ -143,13 +170,7 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], v: Variant) -> String {
                 c.rect((f.x0, y - 9), (end(r.meetings), y + 9), Role::Actual, 0.45);
                 c.rect((f.x0, y - 9), (end(r.deals), y + 9), Role::Actual, 1.0);
             }
-            c.text(
-                &counts(fmt, r),
-                (f.x1 + 6, y),
-                Anchor::Start,
-                Role::Text,
-                FONT,
-            );
+            c.text(counts, (f.x1 + 6, y), Anchor::Start, Role::Text, FONT);
         }
     })
 }

@@ -7,7 +7,7 @@ use super::canvas::{Anchor, render};
 use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::{Chart, responsive, say};
+use super::{Chart, responsive_shared, say};
 use crate::format::Formatter;
 use crate::i18n::t;
 
@@ -22,9 +22,54 @@ pub struct LeadsRow {
 
 /// Draws one row per manager, in the given order.
 pub fn leads(id: &str, fmt: &Formatter, rows: &[LeadsRow]) -> Chart {
-    responsive(id, title(fmt, rows), summary(fmt, rows), |v| {
-        draw(fmt, rows, v)
-    })
+    responsive_shared(
+        id,
+        title(fmt, rows),
+        summary(fmt, rows),
+        || Labels::new(fmt, rows),
+        |labels, v| draw(fmt, rows, labels, v),
+    )
+}
+
+/// A label and its width at `FONT`.
+struct Measured {
+    text: String,
+    width: f64,
+}
+
+impl Measured {
+    fn new(text: String) -> Self {
+        let width = text_width(&text, FONT);
+        Self { text, width }
+    }
+}
+
+/// What the two drawings share: each row's labels, formatted and
+/// measured once.
+struct Labels {
+    names: Vec<String>,
+    /// "44 / 45" per row.
+    values: Vec<Measured>,
+    /// "перенос 12" for the rows with leads left overnight.
+    overnight: Vec<Option<Measured>>,
+}
+
+impl Labels {
+    fn new(fmt: &Formatter, rows: &[LeadsRow]) -> Self {
+        Self {
+            names: rows.iter().map(|r| r.name.clone()).collect(),
+            values: rows
+                .iter()
+                .map(|r| Measured::new(value_label(fmt, r)))
+                .collect(),
+            overnight: rows
+                .iter()
+                .map(|r| {
+                    (r.overnight > 0).then(|| Measured::new(overnight_label(fmt, r.overnight)))
+                })
+                .collect(),
+        }
+    }
 }
 
 fn count(fmt: &Formatter, n: u64) -> String {
@@ -85,7 +130,7 @@ fn overnight_label(fmt: &Formatter, n: u64) -> String {
     say(fmt.locale, format!("перенос {n}"), format!("overnight {n}"))
 }
 
-fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
+fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant) -> String {
     let width = v.width();
     let items = [
         (
@@ -101,7 +146,6 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
     let height = Rows::height(v, top, rows.len(), 6);
     render(width, height, |c| {
         legend(c, &items, (0, 0), width);
-        let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
         let max = rows
             .iter()
             .map(|r| r.received.max(r.processed))
@@ -109,21 +153,24 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
             .unwrap_or(0) as f64;
         // Room after the longest bar for "44 / 45 перенос 12" (the narrow
         // drawing writes "перенос 12" on the name's line instead).
-        let widest = rows
+        let widest = labels
+            .values
             .iter()
-            .map(|r| {
-                let mut w = text_width(&value_label(fmt, r), FONT);
-                if r.overnight > 0 && v == Variant::Wide {
-                    w += 6.0 + text_width(&overnight_label(fmt, r.overnight), FONT);
-                }
-                w
+            .zip(&labels.overnight)
+            .map(|(value, overnight)| match overnight {
+                // The note with its gap, then the value: this order of the
+                // additions is the one the snapshots were drawn with.
+                Some(note) if v == Variant::Wide => value.width + (6.0 + note.width),
+                _ => value.width,
             })
             .fold(0.0, f64::max);
         let reserve = widest.ceil() as i32 + 10;
-        let note = rows
+        let note = labels
+            .overnight
             .iter()
-            .filter(|r| r.overnight > 0 && v == Variant::Narrow)
-            .map(|r| text_width(&overnight_label(fmt, r.overnight), FONT).ceil() as i32 + 8)
+            .flatten()
+            .filter(|_| v == Variant::Narrow)
+            .map(|note| note.width.ceil() as i32 + 8)
             .max()
             .unwrap_or(0);
         let f = Rows::draw(
@@ -132,7 +179,7 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
             top,
             max,
             &|n| fmt.number(n, 0),
-            &names,
+            &labels.names,
             (reserve, note),
         );
         for (i, r) in rows.iter().enumerate() {
@@ -142,15 +189,14 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], v: Variant) -> String {
             c.rect((f.x0, y - 9), (received_end, y + 9), Role::Muted, 0.3);
             c.rect((f.x0, y - 4), (processed_end, y + 4), Role::Actual, 1.0);
             let x = received_end.max(processed_end) + 5;
-            let label = value_label(fmt, r);
-            c.text(&label, (x, y), Anchor::Start, Role::Text, FONT);
-            if r.overnight > 0 {
-                let note = overnight_label(fmt, r.overnight);
+            let label = &labels.values[i];
+            c.text(&label.text, (x, y), Anchor::Start, Role::Text, FONT);
+            if let Some(note) = &labels.overnight[i] {
                 match f.note_at(i, width) {
-                    Some(at) => c.text(&note, at, Anchor::End, Role::Bad, FONT),
+                    Some(at) => c.text(&note.text, at, Anchor::End, Role::Bad, FONT),
                     None => {
-                        let after = (x + text_width(&label, FONT).ceil() as i32 + 6, y);
-                        c.text(&note, after, Anchor::Start, Role::Bad, FONT);
+                        let after = (x + label.width.ceil() as i32 + 6, y);
+                        c.text(&note.text, after, Anchor::Start, Role::Bad, FONT);
                     }
                 }
             }

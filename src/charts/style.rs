@@ -4,6 +4,8 @@
 //! colour of its [`Role`], and `svg::finish` swaps that for a CSS class, so
 //! the page's custom properties (and dark mode) decide the real colour.
 
+use std::borrow::Cow;
+
 use plotters::style::RGBColor;
 
 /// Effective size of every chart label, in px at the chart's natural width.
@@ -131,6 +133,10 @@ fn char_em(c: char) -> f64 {
         'Ш' | 'Щ' | 'Ж' | 'Ю' | 'Ы' | 'Ъ' | 'М' | 'Ф' | 'ш' | 'щ' | 'ж' | 'ю' | 'ф' | 'W' | 'M'
         | 'm' | '%' | '—' | '…' => 1.1,
         'ы' | 'м' | 'w' | 'д' | 'ц' | '→' | '−' | '▲' | '▼' => 0.85,
+        // The basic Cyrillic letters first: most names are Russian, and
+        // `is_uppercase` looks them up in a Unicode table.
+        'А'..='Я' => 0.85,
+        'а'..='я' => 0.66,
         c if c.is_uppercase() => 0.85,
         _ => 0.66,
     }
@@ -141,16 +147,17 @@ pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
-/// `text` shortened with `…` to fit `width` px at `size`.
-pub fn fit(text: &str, width: f64, size: f64) -> String {
+/// `text` shortened with `…` to fit `width` px at `size` (borrowed when
+/// it fits as it is, as nearly every name does).
+pub fn fit(text: &str, width: f64, size: f64) -> Cow<'_, str> {
     if text_width(text, size) <= width {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut short: String = text.to_string();
     while !short.is_empty() && text_width(&format!("{short}…"), size) > width {
         short.pop();
     }
-    format!("{}…", short.trim_end())
+    Cow::Owned(format!("{}…", short.trim_end()))
 }
 
 #[cfg(test)]

@@ -4,23 +4,43 @@
 //! plotters writes one tag per line with baked colours and sizes; `finish`
 //! rewrites that output line by line (it is regular enough not to need an
 //! XML parser).
+//!
+//! A 40-row chart has hundreds of lines and every chart is finished twice,
+//! so this runs often: the lines are parsed into slices of plotters' output
+//! (no `String` per attribute) and written straight into one `String`.
+
+use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::style::{FONT, Role};
 
 /// Escapes text for XML content and attribute values.
+#[cfg(test)]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped for XML content and attribute values.
+fn push_escaped(out: &mut String, text: &str) {
+    // The five special characters are ASCII, so they never occur inside a
+    // multi-byte character: runs between them are copied whole.
+    let mut plain = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// What the page needs on the root element.
@@ -56,215 +76,369 @@ pub fn finish(raw: &str, root: &Root) -> String {
     let Some(first) = lines.next() else {
         return String::new();
     };
-    let view_box = attrs(first)
-        .into_iter()
+    let view_box = Attrs(first)
         .find(|(k, _)| *k == "viewBox")
-        .map_or_else(String::new, |(_, v)| v.to_string());
-    let mut elements: Vec<Element> = Vec::new();
+        .map_or("", |(_, v)| v);
+    let mut doc = Document::with_capacity(raw.len());
     let mut lines = lines.peekable();
     while let Some(line) = lines.next() {
         if line.starts_with("</") {
             continue; // only the root closes, and it is written below
         }
-        let mut element = Element::parse(line);
+        let mut element = doc.parse(line);
         if element.name == "text" {
+            let first_piece = doc.texts.len();
             while let Some(text) = lines.next_if(|l| *l != "</text>") {
-                element.text.push_str(text);
+                doc.texts.push(text);
             }
             lines.next();
+            element.text = first_piece..doc.texts.len();
         }
-        elements.push(element);
+        doc.elements.push(element);
     }
-    let id = root.id;
-    let mut out = format!(
-        "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"{}\" role=\"img\" \
-         aria-labelledby=\"{id}-t\" aria-describedby=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" \
-         fill=\"currentColor\">\n<title id=\"{id}-t\">{}</title>\n",
-        escape(root.class),
-        escape(root.described_by),
-        number(FONT),
-        escape(root.title),
-    );
+    // The output is plotters' minus the dropped attributes, plus the root's
+    // labels: rarely more than this, so the string is seldom copied.
+    let summary_len = root.summary.map_or(0, str::len);
+    let mut out = String::with_capacity(raw.len() + 2 * (root.title.len() + summary_len) + 512);
+    out.push_str("<svg viewBox=\"");
+    out.push_str(view_box);
+    out.push_str("\" xmlns=\"http://www.w3.org/2000/svg\" class=\"");
+    push_escaped(&mut out, root.class);
+    out.push_str("\" role=\"img\" aria-labelledby=\"");
+    out.push_str(root.id);
+    out.push_str("-t\" aria-describedby=\"");
+    push_escaped(&mut out, root.described_by);
+    out.push_str("\" font-family=\"sans-serif\" font-size=\"");
+    push_number(&mut out, FONT);
+    out.push_str("\" fill=\"currentColor\">\n<title id=\"");
+    out.push_str(root.id);
+    out.push_str("-t\">");
+    push_escaped(&mut out, root.title);
+    out.push_str("</title>\n");
     if let Some(summary) = root.summary {
-        out.push_str(&format!(
-            "<desc id=\"{}\">{}</desc>\n",
-            escape(root.described_by),
-            escape(summary)
-        ));
+        out.push_str("<desc id=\"");
+        push_escaped(&mut out, root.described_by);
+        out.push_str("\">");
+        push_escaped(&mut out, summary);
+        out.push_str("</desc>\n");
     }
-    for line in merge_rects(elements) {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    doc.write(&mut out);
     out.push_str("</svg>\n");
     out
 }
 
-/// One element of plotters' output, attributes already rewritten.
-struct Element {
-    name: String,
-    attrs: Vec<(String, String)>,
-    classes: Vec<String>,
-    text: String,
+/// An attribute value as it will be written.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    /// Kept as plotters wrote it (already escaped).
+    Raw(&'a str),
+    /// Rewritten: a rounded size, opacity or position, see [`push_number`].
+    Number(f64),
 }
 
-impl Element {
-    fn parse(line: &str) -> Self {
-        let name: String = line
-            .trim_start_matches('<')
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        let mut attrs = Vec::new();
-        let mut classes = Vec::new();
+impl PartialEq for Value<'_> {
+    /// Equal when written the same. Numbers compare by bits: they are
+    /// rounded to two decimals before they get here, where distinct values
+    /// have distinct text. A `Raw` and a `Number` are never compared (an
+    /// attribute is always one or the other).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::Raw(a), Value::Raw(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+/// The class a sentinel colour becomes: `c-<role>` (fill) or `l-<role>` (stroke).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Class {
+    stroke: bool,
+    role: Role,
+}
+
+impl Class {
+    fn write(self, out: &mut String) {
+        out.push_str(if self.stroke { "l-" } else { "c-" });
+        out.push_str(self.role.name());
+    }
+}
+
+/// One element of plotters' output, attributes already rewritten; its
+/// attributes, classes and text are ranges in the [`Document`]'s lists, so
+/// an element costs no allocation of its own.
+struct Element<'a> {
+    name: &'a str,
+    attrs: Range<usize>,
+    classes: Range<usize>,
+    /// Lines of a `<text>`'s content (one, unless the label had line breaks).
+    text: Range<usize>,
+}
+
+/// Filled rectangles of one class and opacity, drawn as one `<path>`.
+struct Group<'a> {
+    class: Class,
+    opacity: Option<Value<'a>>,
+    count: usize,
+    /// Index of the last member: where the path is drawn.
+    last: usize,
+}
+
+/// The parsed elements of one drawing, borrowing from plotters' output.
+struct Document<'a> {
+    elements: Vec<Element<'a>>,
+    attrs: Vec<(&'a str, Value<'a>)>,
+    classes: Vec<Class>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Document<'a> {
+    /// Room for the elements of `raw_len` bytes of plotters' SVG (a line is
+    /// rarely shorter than 60 bytes, and has fewer than 8 attributes).
+    fn with_capacity(raw_len: usize) -> Self {
+        let lines = raw_len / 60 + 1;
+        Self {
+            elements: Vec::with_capacity(lines),
+            attrs: Vec::with_capacity(lines * 5),
+            classes: Vec::with_capacity(lines),
+            texts: Vec::with_capacity(lines / 2),
+        }
+    }
+
+    /// Parses one tag line, rewriting its attributes; `text` is left empty.
+    fn parse(&mut self, line: &'a str) -> Element<'a> {
+        let tag = line.trim_start_matches('<');
+        let name = &tag[..tag.bytes().take_while(u8::is_ascii_alphabetic).count()];
+        let attrs_start = self.attrs.len();
+        let classes_start = self.classes.len();
         let mut size = FONT;
         let mut centred = false;
-        for (key, value) in self::attrs(line) {
+        for (key, value) in Attrs(line) {
+            let role = match key {
+                "fill" | "stroke" => Role::from_hex(value),
+                _ => None,
+            };
             match (key, value) {
                 ("opacity", "1") | ("font-family", _) | ("text-anchor", "start") => {}
                 ("stroke", "none") if name != "polyline" => {}
                 ("stroke-width", "1" | "0") if name != "text" => {}
                 // Main text takes the root's `currentColor`: no class needed.
-                ("fill", v) if name == "text" && Role::from_hex(v) == Some(Role::Text) => {}
+                ("fill", _) if name == "text" && role == Some(Role::Text) => {}
                 ("dy", "0.5ex") => centred = true,
-                ("fill" | "stroke", v) if Role::from_hex(v).is_some() => {
-                    let role = Role::from_hex(v).map_or("", Role::name);
-                    let kind = if key == "fill" { "c" } else { "l" };
-                    classes.push(format!("{kind}-{role}"));
+                ("fill" | "stroke", _) if role.is_some() => {
+                    if let Some(role) = role {
+                        let stroke = key == "stroke";
+                        self.classes.push(Class { stroke, role });
+                    }
                 }
                 ("font-size", v) => {
                     size = v.parse::<f64>().map_or(FONT, |s| (s * 10.0).round() / 10.0);
                     if size != FONT {
-                        attrs.push((key.to_string(), number(size)));
+                        self.attrs.push((key, Value::Number(size)));
                     }
                 }
                 ("opacity", v) => {
                     let o = v
                         .parse::<f64>()
                         .map_or(1.0, |o| (o * 100.0).round() / 100.0);
-                    attrs.push((key.to_string(), number(o)));
+                    self.attrs.push((key, Value::Number(o)));
                 }
-                (k, v) => attrs.push((k.to_string(), v.to_string())),
+                (k, v) => self.attrs.push((k, Value::Raw(v))),
             }
         }
         if centred {
-            for (key, value) in &mut attrs {
-                if key == "y" {
-                    let y: f64 = value.parse().unwrap_or_default();
-                    *value = number((y + size * BASELINE_EM).round());
+            for (key, value) in &mut self.attrs[attrs_start..] {
+                if *key == "y" {
+                    let y = match *value {
+                        Value::Raw(v) => v.parse().unwrap_or_default(),
+                        Value::Number(y) => y,
+                    };
+                    *value = Value::Number((y + size * BASELINE_EM).round());
                 }
             }
         }
-        Self {
+        Element {
             name,
-            attrs,
-            classes,
-            text: String::new(),
+            attrs: attrs_start..self.attrs.len(),
+            classes: classes_start..self.classes.len(),
+            text: 0..0,
         }
     }
 
-    fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs
+    fn attr(&self, e: &Element, key: &str) -> Option<Value<'a>> {
+        self.attrs[e.attrs.clone()]
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
     }
 
-    /// A filled rectangle: (class and opacity, path segment).
-    fn filled_rect(&self) -> Option<((String, String), String)> {
-        if self.name != "rect" || self.attr("fill") == Some("none") || self.classes.len() != 1 {
+    /// The class and opacity of a filled rectangle, the key of its group.
+    fn filled_rect(&self, e: &Element) -> Option<(Class, Option<Value<'a>>)> {
+        if e.name != "rect"
+            || self.attr(e, "fill") == Some(Value::Raw("none"))
+            || e.classes.len() != 1
+        {
             return None;
         }
-        let (x, y, w, h) = (
-            self.attr("x")?,
-            self.attr("y")?,
-            self.attr("width")?,
-            self.attr("height")?,
-        );
-        let key = (
-            self.classes[0].clone(),
-            self.attr("opacity").unwrap_or_default().to_string(),
-        );
-        Some((key, format!("M{x} {y}h{w}v{h}h-{w}z")))
+        for key in ["x", "y", "width", "height"] {
+            self.attr(e, key)?;
+        }
+        Some((self.classes[e.classes.start], self.attr(e, "opacity")))
     }
 
-    fn write(&self) -> String {
-        let mut out = format!("<{}", self.name);
-        for (k, v) in &self.attrs {
-            out.push_str(&format!(" {k}=\"{v}\""));
+    /// A filled rectangle as a path segment: `M{x} {y}h{w}v{h}h-{w}z`.
+    fn write_segment(&self, e: &Element, out: &mut String) {
+        let [x, y, w, h] = ["x", "y", "width", "height"].map(|k| self.attr(e, k));
+        let parts = [("M", x), (" ", y), ("h", w), ("v", h), ("h-", w)];
+        for (prefix, value) in parts {
+            out.push_str(prefix);
+            if let Some(value) = value {
+                push_value(out, value);
+            }
         }
-        if !self.classes.is_empty() {
-            out.push_str(&format!(" class=\"{}\"", self.classes.join(" ")));
+        out.push('z');
+    }
+
+    fn write_element(&self, e: &Element, out: &mut String) {
+        out.push('<');
+        out.push_str(e.name);
+        for (key, value) in &self.attrs[e.attrs.clone()] {
+            out.push(' ');
+            out.push_str(key);
+            out.push_str("=\"");
+            push_value(out, *value);
+            out.push('"');
         }
-        if self.name == "text" {
-            out.push_str(&format!(">{}</text>", self.text));
+        if !e.classes.is_empty() {
+            out.push_str(" class=\"");
+            for (i, class) in self.classes[e.classes.clone()].iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                class.write(out);
+            }
+            out.push('"');
+        }
+        if e.name == "text" {
+            out.push('>');
+            for piece in &self.texts[e.text.clone()] {
+                out.push_str(piece);
+            }
+            out.push_str("</text>");
         } else {
             out.push_str("/>");
         }
-        out
     }
-}
 
-/// The elements as lines, with the filled rectangles of each class and
-/// opacity joined into one `<path>` at the place of the last of them.
-fn merge_rects(elements: Vec<Element>) -> Vec<String> {
-    let mut groups: Vec<((String, String), Vec<String>, usize)> = Vec::new();
-    for (i, e) in elements.iter().enumerate() {
-        if let Some((key, segment)) = e.filled_rect() {
-            match groups.iter_mut().find(|g| g.0 == key) {
-                Some(group) => {
-                    group.1.push(segment);
-                    group.2 = i;
+    /// Writes the elements, one per line, with the filled rectangles of
+    /// each class and opacity joined into one `<path>` at the place of the
+    /// last of them.
+    fn write(&self, out: &mut String) {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut member: Vec<Option<usize>> = Vec::with_capacity(self.elements.len());
+        for (i, e) in self.elements.iter().enumerate() {
+            let group = self.filled_rect(e).map(|(class, opacity)| {
+                let found = groups
+                    .iter()
+                    .position(|g| g.class == class && g.opacity == opacity);
+                let g = found.unwrap_or_else(|| {
+                    groups.push(Group {
+                        class,
+                        opacity,
+                        count: 0,
+                        last: i,
+                    });
+                    groups.len() - 1
+                });
+                groups[g].count += 1;
+                groups[g].last = i;
+                g
+            });
+            member.push(group);
+        }
+        for (i, e) in self.elements.iter().enumerate() {
+            match member[i].map(|g| (g, &groups[g])) {
+                None => self.write_element(e, out),
+                Some((_, group)) if group.count == 1 => self.write_element(e, out),
+                Some((g, group)) if group.last == i => {
+                    out.push_str("<path d=\"");
+                    for (m, _) in member[..=i]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| **m == Some(g))
+                    {
+                        self.write_segment(&self.elements[m], out);
+                    }
+                    out.push('"');
+                    if let Some(opacity) = group.opacity {
+                        out.push_str(" opacity=\"");
+                        push_value(out, opacity);
+                        out.push('"');
+                    }
+                    out.push_str(" class=\"");
+                    group.class.write(out);
+                    out.push_str("\"/>");
                 }
-                None => groups.push((key, vec![segment], i)),
+                Some(_) => continue, // drawn with the last of its group
             }
+            out.push('\n');
         }
     }
-    let mut lines = Vec::with_capacity(elements.len());
-    for (i, e) in elements.iter().enumerate() {
-        let Some((key, _)) = e.filled_rect() else {
-            lines.push(e.write());
-            continue;
-        };
-        let Some(group) = groups.iter().find(|g| g.0 == key) else {
-            continue;
-        };
-        if group.1.len() == 1 {
-            lines.push(e.write());
-        } else if group.2 == i {
-            let opacity = if key.1.is_empty() {
-                String::new()
-            } else {
-                format!(" opacity=\"{}\"", key.1)
-            };
-            lines.push(format!(
-                "<path d=\"{}\"{opacity} class=\"{}\"/>",
-                group.1.concat(),
-                key.0
-            ));
-        }
-    }
-    lines
 }
 
-/// A number without trailing zeros: 13 → "13", 10.5 → "10.5".
-fn number(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+fn push_value(out: &mut String, value: Value) {
+    match value {
+        Value::Raw(v) => out.push_str(v),
+        Value::Number(n) => push_number(out, n),
+    }
+}
+
+/// Appends a number with at most two decimals and no trailing zeros:
+/// 13 → "13", 10.5 → "10.5".
+fn push_number(out: &mut String, v: f64) {
+    // Most numbers here are whole (positions, sizes): integer formatting is
+    // many times cheaper than rounding a float to two decimals. (`-0` keeps
+    // its sign, as the float path writes it.)
+    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+        let _ = write!(out, "{}", v as i64);
+        return;
+    }
+    let start = out.len();
+    let _ = write!(out, "{v:.2}");
+    let kept = out[start..]
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .len();
+    out.truncate(start + kept);
 }
 
 /// The `key="value"` pairs of one tag line, values still escaped.
-fn attrs(line: &str) -> Vec<(&str, &str)> {
-    let mut found = Vec::new();
-    let mut rest = line;
-    while let Some(eq) = rest.find("=\"") {
-        let key = rest[..eq].rsplit(' ').next().unwrap_or_default();
+struct Attrs<'a>(&'a str);
+
+impl<'a> Iterator for Attrs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.0;
+        let bytes = rest.as_bytes();
+        // One pass to the first `="`, noting where the word before it
+        // starts: a substring search would set up a searcher for every
+        // attribute and then look back for the key, which costs more.
+        let mut key_start = 0;
+        let mut eq = 0;
+        loop {
+            match *bytes.get(eq)? {
+                b' ' => key_start = eq + 1,
+                b'=' if bytes.get(eq + 1) == Some(&b'"') => break,
+                _ => {}
+            }
+            eq += 1;
+        }
         let after = &rest[eq + 2..];
-        let Some(end) = after.find('"') else { break };
-        found.push((key, &after[..end]));
-        rest = &after[end + 1..];
+        let end = after.bytes().position(|b| b == b'"')?;
+        self.0 = &after[end + 1..];
+        Some((&rest[key_start..eq], &after[..end]))
     }
-    found
 }
 
 #[cfg(test)]
@@ -291,6 +465,34 @@ mod tests {
                 described_by: "x-d",
             },
         )
+    }
+
+    #[test]
+    fn numbers_are_written_as_rounded_to_two_decimals() {
+        // The integer shortcut must write what the float path writes.
+        let by_float = |v: f64| {
+            let text = format!("{v:.2}");
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        for v in [
+            0.0,
+            -0.0,
+            13.0,
+            -5.0,
+            25.0,
+            0.3,
+            0.45,
+            10.5,
+            1e15,
+            -1e15,
+            2e20,
+            0.005,
+            f64::NAN,
+        ] {
+            let mut out = String::from("x=");
+            push_number(&mut out, v);
+            assert_eq!(out, format!("x={}", by_float(v)), "{v}");
+        }
     }
 
     #[test]
