@@ -14,6 +14,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Response, Server};
 
+use crate::content::ParseCache;
 use crate::diagnostic;
 use crate::render::OutputFile;
 use crate::reuse::Reuse;
@@ -38,15 +39,23 @@ struct Rebuilt {
     pages: HashSet<String>,
 }
 
-/// Builds the site in memory, re-rendering only what changed since the
-/// last successful build; on failure, the error page.
+/// What one build lends the next: parsed files, drawn charts, page fingerprints.
+#[derive(Default)]
+struct Memory {
+    parsed: ParseCache,
+    rendered: Reuse,
+}
+
+/// Builds the site in memory, parsing and re-rendering only what changed
+/// since the last build; on failure, the error page.
 fn rebuild(
     root: &Path,
     as_of: NaiveDate,
     color: bool,
-    reuse: &mut Reuse,
+    memory: &mut Memory,
 ) -> Result<Rebuilt, String> {
-    let checked = site::check(root);
+    let checked = site::check_reusing(root, &mut memory.parsed);
+    let reuse = &mut memory.rendered;
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
@@ -157,8 +166,8 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     };
     let address = format!("http://{}/", server.server_addr());
     let started = Instant::now();
-    let mut reuse = Reuse::default();
-    let first = rebuild(root, as_of, color, &mut reuse);
+    let mut memory = Memory::default();
+    let first = rebuild(root, as_of, color, &mut memory);
     let state = Arc::new(Mutex::new(Served {
         files: HashMap::new(),
         error: None,
@@ -194,7 +203,7 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
             });
             if changed {
                 let started = Instant::now();
-                let result = rebuild(&root_owned, as_of, color, &mut reuse);
+                let result = rebuild(&root_owned, as_of, color, &mut memory);
                 apply(&state_w, result, started);
             }
         },

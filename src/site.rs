@@ -71,9 +71,22 @@ impl Checked {
 
 /// Loads, validates and compiles the templates; every problem, sorted.
 pub fn check(root: &Path) -> Checked {
+    check_with(root, None)
+}
+
+/// [`check`], parsing again only the files that changed since the check
+/// that filled `cache` (for `serve`).
+pub fn check_reusing(root: &Path, cache: &mut content::ParseCache) -> Checked {
+    check_with(root, Some(cache))
+}
+
+fn check_with(root: &Path, cache: Option<&mut content::ParseCache>) -> Checked {
     let mut timings = Timings::default();
     let started = Instant::now();
-    let (content, mut diagnostics) = content::load(root);
+    let (content, mut diagnostics) = match cache {
+        Some(cache) => content::load_reusing(root, cache),
+        None => content::load(root),
+    };
     timings.load = started.elapsed();
     let started = Instant::now();
     diagnostics.extend(validate::check(&content));

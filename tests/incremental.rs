@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use salespulse::content::ParseCache;
 use salespulse::render::{Exports, OutputFile};
 use salespulse::reuse::Reuse;
 use salespulse::site;
@@ -18,12 +19,15 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
+/// What `serve` keeps between builds.
+type Memory = (ParseCache, Reuse);
+
 /// What `serve` holds: the site by path.
 type Served = BTreeMap<String, Vec<u8>>;
 
 /// One incremental rebuild as serve does it: returns how many files were made anew.
-fn rebuild(root: &Path, reuse: &mut Reuse, served: &mut Served) -> usize {
-    let checked = site::check(root);
+fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> usize {
+    let checked = site::check_reusing(root, parsed);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let changed = Mutex::new(Vec::new());
     let keep = |file: OutputFile| {
@@ -67,12 +71,12 @@ fn assert_same(served: &Served, full: &Served, what: &str) {
 fn every_kind_of_edit_gives_the_full_site() {
     let dir = demo();
     let root = dir.path();
-    let mut reuse = Reuse::default();
+    let mut memory = Memory::default();
     let mut served = Served::new();
-    let first = rebuild(root, &mut reuse, &mut served);
+    let first = rebuild(root, &mut memory, &mut served);
     assert_same(&served, &full(root), "first build");
     assert_eq!(
-        rebuild(root, &mut reuse, &mut served),
+        rebuild(root, &mut memory, &mut served),
         first - pages(&served),
         "no edit: only the non-page files are made again"
     );
@@ -153,12 +157,12 @@ fn every_kind_of_edit_gives_the_full_site() {
     ];
     for (what, file, from, to) in edits {
         edit(root, file, from, to);
-        let made = rebuild(root, &mut reuse, &mut served);
+        let made = rebuild(root, &mut memory, &mut served);
         assert!(made < first, "{what}: everything was rendered again");
         assert_same(&served, &full(root), what);
     }
     fs::remove_file(root.join("content/weeks/2026-W33.yaml")).unwrap();
-    rebuild(root, &mut reuse, &mut served);
+    rebuild(root, &mut memory, &mut served);
     assert!(!served.contains_key("weeks/2026-W33/index.html"));
     assert_same(&served, &full(root), "a week removed");
 
@@ -172,7 +176,7 @@ fn every_kind_of_edit_gives_the_full_site() {
         base.replacen("<main", "<!-- own --><main", 1),
     )
     .unwrap();
-    let made = rebuild(root, &mut reuse, &mut served);
+    let made = rebuild(root, &mut memory, &mut served);
     assert_eq!(made, served.len(), "every file is made anew");
     assert_same(&served, &full(root), "an own template");
 }
@@ -196,9 +200,9 @@ fn pages(served: &Served) -> usize {
 fn an_edit_of_one_stand_up_renders_only_the_pages_that_show_it() {
     let dir = demo();
     let root = dir.path();
-    let mut reuse = Reuse::default();
+    let mut memory = Memory::default();
     let mut served = Served::new();
-    rebuild(root, &mut reuse, &mut served);
+    rebuild(root, &mut memory, &mut served);
     let before = served.clone();
     edit(
         root,
@@ -206,7 +210,7 @@ fn an_edit_of_one_stand_up_renders_only_the_pages_that_show_it() {
         "video: true",
         "video: false",
     );
-    rebuild(root, &mut reuse, &mut served);
+    rebuild(root, &mut memory, &mut served);
     let changed: Vec<&str> = served
         .iter()
         .filter(|(path, bytes)| before.get(*path) != Some(bytes))
@@ -224,4 +228,30 @@ fn an_edit_of_one_stand_up_renders_only_the_pages_that_show_it() {
         !changed.iter().any(|p| p.starts_with("weeks/2026-W4")),
         "{changed:?}"
     );
+}
+
+#[test]
+fn a_broken_file_is_reported_on_every_rebuild_until_it_is_fixed() {
+    let dir = demo();
+    let root = dir.path();
+    let mut memory = Memory::default();
+    let mut served = Served::new();
+    rebuild(root, &mut memory, &mut served);
+    let file = "weeks/2026-W48.yaml";
+    edit(root, file, "deals: 7", "deals: seven");
+    for _ in 0..2 {
+        // The second check takes the broken file from the cache: the same error.
+        let checked = site::check_reusing(root, &mut memory.0);
+        let errors: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{}:{}", d.path, d.message))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("2026-W48.yaml"), "{errors:?}");
+    }
+    edit(root, file, "deals: seven", "deals: 7");
+    rebuild(root, &mut memory, &mut served);
+    assert_same(&served, &full(root), "fixed");
 }

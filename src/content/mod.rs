@@ -16,7 +16,7 @@ pub mod value;
 pub mod week;
 pub mod yaml;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -158,6 +158,25 @@ const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, checklist.yaml
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+    load_with(root, None)
+}
+
+/// [`load`], parsing again only the files whose bytes changed since the
+/// load that filled `cache` (for `serve`).
+pub fn load_reusing(root: &Path, cache: &mut ParseCache) -> (Content, Vec<Diagnostic>) {
+    load_with(root, Some(cache))
+}
+
+/// Files parsed by an earlier load, with the bytes they were parsed from.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<String, Cached>,
+}
+
+/// A file's bytes and what parsing them gave.
+type Cached = (Vec<u8>, Parsed);
+
+fn load_with(root: &Path, cache: Option<&mut ParseCache>) -> (Content, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let dir = root.join("content");
     if !dir.is_dir() {
@@ -186,9 +205,58 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         diagnostics.extend(problems);
         files.push((path, bytes));
     }
-    let mut content = assemble(files, &mut diagnostics);
+    let parsed = match cache {
+        None => parse_all(files),
+        Some(cache) => parse_changed(files, cache),
+    };
+    let mut content = assemble(parsed, &mut diagnostics);
     content.templates = load_templates(root, &mut diagnostics);
     (content, diagnostics)
+}
+
+/// Decodes and parses each file of `content/` by its kind; `None` bytes are
+/// files that could not be read (already reported). Files are independent:
+/// they are parsed in parallel and kept in path order.
+fn parse_all(files: Vec<(String, Option<Vec<u8>>)>) -> Vec<Parsed> {
+    files
+        .into_par_iter()
+        .map(|(path, bytes)| parse_one(path, bytes))
+        .collect()
+}
+
+/// [`parse_all`], taking from `cache` each file whose bytes are the same,
+/// and leaving in it what this load parsed.
+fn parse_changed(files: Vec<(String, Option<Vec<u8>>)>, cache: &mut ParseCache) -> Vec<Parsed> {
+    let mut old = std::mem::take(&mut cache.files);
+    let paired: Vec<_> = files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let before = old.remove(&path);
+            (path, bytes, before)
+        })
+        .collect();
+    let done: Vec<(Parsed, Option<Cached>)> = paired
+        .into_par_iter()
+        .map(|(path, bytes, before)| match (bytes, before) {
+            (Some(bytes), Some((was, parsed))) if bytes == was => {
+                (parsed.clone(), Some((was, parsed)))
+            }
+            (Some(bytes), _) => {
+                let parsed = parse_one(path, Some(bytes.clone()));
+                (parsed.clone(), Some((bytes, parsed)))
+            }
+            // Unreadable: reported again each time, nothing to keep.
+            (None, _) => (parse_one(path, None), None),
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(done.len());
+    for (file, kept) in done {
+        if let Some(kept) = kept {
+            cache.files.insert(file.path.clone(), kept);
+        }
+        parsed.push(file);
+    }
+    parsed
 }
 
 /// Loads a site from files already in memory, as `(path, bytes)` with paths
@@ -207,19 +275,13 @@ pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diag
             (path, Some(bytes))
         })
         .collect();
-    let content = assemble(files, &mut diagnostics);
+    let content = assemble(parse_all(files), &mut diagnostics);
     (content, diagnostics)
 }
 
-/// Decodes and parses each file of `content/` by its kind; `None` bytes are
-/// files that could not be read (already reported).
-fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnostic>) -> Content {
-    // Files are independent: decode and parse them in parallel, then put
-    // them together in path order, so the result does not depend on timing.
-    let parsed: Vec<Parsed> = files
-        .into_par_iter()
-        .map(|(path, bytes)| parse_one(path, bytes))
-        .collect();
+/// Puts parsed files together, in path order, so the result does not
+/// depend on timing.
+fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
     let mut content = Content::default();
     let mut seen_config = false;
     let mut seen_team = false;
@@ -266,6 +328,7 @@ fn assemble(files: Vec<(String, Option<Vec<u8>>)>, diagnostics: &mut Vec<Diagnos
 }
 
 /// One content file, typed.
+#[derive(Clone)]
 enum Data {
     Config(Config),
     Team(Team),
@@ -281,6 +344,7 @@ enum Data {
 }
 
 /// What parsing one file gave: its text for diagnostics, its data, its problems.
+#[derive(Clone)]
 struct Parsed {
     path: String,
     kind: Option<Kind>,
