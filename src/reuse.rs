@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Debug;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Mutex;
 
 use serde::Serialize;
@@ -95,13 +95,18 @@ impl Reuse {
         template: &str,
         view: &impl Serialize,
     ) -> bool {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = hasher();
         (salt, path, template).hash(&mut hasher);
-        let fingerprint = match serde_json::to_writer(HashWriter(&mut hasher), view) {
-            Ok(()) => hasher.finish(),
+        // Buffered: serde_json writes token by token.
+        let mut writer = std::io::BufWriter::with_capacity(16 * 1024, HashWriter(&mut hasher));
+        let written = serde_json::to_writer(&mut writer, view).is_ok()
+            && std::io::Write::flush(&mut writer).is_ok();
+        drop(writer);
+        if !written {
             // Not fingerprintable: always render it.
-            Err(_) => return false,
-        };
+            return false;
+        }
+        let fingerprint = hasher.finish();
         let same = self.pages.previous.get(path) == Some(&fingerprint);
         self.pages.put(path.to_string(), fingerprint);
         same
@@ -125,23 +130,29 @@ impl Reuse {
     }
 }
 
+/// The hasher of fingerprints: keys fixed, so a run is repeatable; fast on
+/// long inputs (a site's views are tens of megabytes).
+fn hasher() -> ahash::AHasher {
+    ahash::RandomState::with_seeds(0x5a1e, 0x9015e, 0xc4a7, 0xd47a).build_hasher()
+}
+
 /// A hash of a value's `Debug` text, written straight into the hasher.
 fn debug_hash(value: &impl Debug) -> u64 {
     use std::fmt::Write;
-    struct Feed<'a>(&'a mut DefaultHasher);
+    struct Feed<'a>(&'a mut ahash::AHasher);
     impl Write for Feed<'_> {
         fn write_str(&mut self, s: &str) -> std::fmt::Result {
             self.0.write(s.as_bytes());
             Ok(())
         }
     }
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = hasher();
     let _ = write!(Feed(&mut hasher), "{value:?}");
     hasher.finish()
 }
 
 /// Feeds serialised bytes into a hasher.
-struct HashWriter<'a>(&'a mut DefaultHasher);
+struct HashWriter<'a>(&'a mut ahash::AHasher);
 
 impl std::io::Write for HashWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -156,7 +167,7 @@ impl std::io::Write for HashWriter<'_> {
 
 /// A hash of anything hashable, for the salt of page fingerprints.
 pub fn hash_of(value: &impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = hasher();
     value.hash(&mut hasher);
     hasher.finish()
 }

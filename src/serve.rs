@@ -15,7 +15,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Response, Server};
 
 use crate::content::ParseCache;
-use crate::diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 use crate::render::OutputFile;
 use crate::reuse::Reuse;
 use crate::site;
@@ -37,6 +37,7 @@ struct Served {
 struct Rebuilt {
     changed: Vec<(String, Vec<u8>)>,
     pages: HashSet<String>,
+    timings: site::Timings,
 }
 
 /// What one build lends the next: parsed files, drawn charts, page fingerprints.
@@ -44,6 +45,8 @@ struct Rebuilt {
 struct Memory {
     parsed: ParseCache,
     rendered: Reuse,
+    /// The problems printed last, to print them again only when they change.
+    shown: Vec<Diagnostic>,
 }
 
 /// Builds the site in memory, parsing and re-rendering only what changed
@@ -55,15 +58,22 @@ fn rebuild(
     memory: &mut Memory,
 ) -> Result<Rebuilt, String> {
     let checked = site::check_reusing(root, &mut memory.parsed);
-    let reuse = &mut memory.rendered;
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
         .cloned()
         .collect();
-    let shown = diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color);
-    eprint!("{shown}");
+    // The same warnings again after every save would bury what changed.
+    if checked.diagnostics == memory.shown {
+        if !checked.diagnostics.is_empty() {
+            eprintln!("{}, as before", diagnostic::summary(&checked.diagnostics));
+        }
+    } else {
+        let shown = diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color);
+        eprint!("{shown}");
+        memory.shown = checked.diagnostics.clone();
+    }
     if !errors.is_empty() {
         let plain = diagnostic::render_human(&errors, &checked.content.sources, false);
         return Err(error_page(errors.len(), &plain));
@@ -77,12 +87,14 @@ fn rebuild(
             .push((file.path, bytes));
         Ok(())
     };
+    let reuse = &mut memory.rendered;
     match site::render_reusing(&checked, as_of, reuse, &keep) {
-        Ok(_) => Ok(Rebuilt {
+        Ok(timings) => Ok(Rebuilt {
             changed: changed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
             pages: reuse.pages().map(String::from).collect(),
+            timings,
         }),
         Err(err) => {
             eprintln!("error: {err}");
@@ -246,18 +258,25 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instan
     match result {
         Ok(rebuilt) => {
             let rendered = rebuilt.changed.len();
-            let Rebuilt { changed, pages } = rebuilt;
-            let fresh: HashSet<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
+            let Rebuilt {
+                changed,
+                pages,
+                timings: t,
+            } = rebuilt;
             // Pages that did not change keep their bytes; pages the site
             // no longer has go.
-            s.files
-                .retain(|path, _| pages.contains(path) && !fresh.contains(path.as_str()));
+            s.files.retain(|path, _| pages.contains(path));
             s.files.extend(changed);
             s.error = None;
+            let ms = |d: Duration| d.as_millis();
             eprintln!(
-                "rebuilt {} pages in {} ms ({rendered} files made anew)",
+                "rebuilt {} pages in {} ms ({rendered} files made anew; load {} · validate {} · analytics {} · render {})",
                 pages.len(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                ms(t.load),
+                ms(t.validate + t.templates),
+                ms(t.analytics),
+                ms(t.render),
             );
         }
         Err(page) => {
