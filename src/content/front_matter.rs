@@ -19,16 +19,27 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             .hint("start the file with a line `---`, the YAML keys, and another line `---`")
     };
     let rest = text.strip_prefix("---\n").ok_or_else(missing)?;
+    // The closing line is the first that is `---` and trailing whitespace.
+    // Only lines that start with `---` can be it: jump from one to the next
+    // rather than looking at every line of a long front matter.
     let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            return Ok(Split {
-                yaml: &rest[..offset],
-                line_offset: 1,
-                body: &rest[offset + line.len()..],
-            });
+    loop {
+        if rest[offset..].starts_with("---") {
+            let end = rest[offset..]
+                .find('\n')
+                .map_or(rest.len(), |i| offset + i + 1);
+            if rest[offset..end].trim_end() == "---" {
+                return Ok(Split {
+                    yaml: &rest[..offset],
+                    line_offset: 1,
+                    body: &rest[end..],
+                });
+            }
         }
-        offset += line.len();
+        match rest[offset..].find("\n---") {
+            Some(i) => offset += i + 1,
+            None => break,
+        }
     }
     Err(Diagnostic::error(path, "front matter is not closed")
         .at(1, 1)
@@ -47,6 +58,13 @@ mod tests {
         assert_eq!(s.line_offset, 1);
         let s = split("p.md", "---\ntitle: x\n---").unwrap();
         assert_eq!(s.body, "");
+        // `----` and `--- x` do not close it; `---` with trailing spaces does.
+        let s = split("p.md", "---\na: 1\n----\n--- x\n---  \nBody\n").unwrap();
+        assert_eq!(s.yaml, "a: 1\n----\n--- x\n");
+        assert_eq!(s.body, "Body\n");
+        // An empty front matter.
+        let s = split("p.md", "---\n---\nBody").unwrap();
+        assert_eq!((s.yaml, s.body), ("", "Body"));
     }
 
     #[test]
