@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
-use super::unknown_manager;
+use super::{Roster, unknown_manager};
 use crate::calendar::YearMonth;
 use crate::content::idp::GOAL_METRICS;
 use crate::content::month_note::EXPLAINABLE;
@@ -14,13 +14,13 @@ use crate::content::value::{Key, is_slug};
 use crate::content::{Content, Doc};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
-pub fn check(content: &Content, out: &mut Vec<Diagnostic>) {
-    standups(content, out);
-    idps(content, out);
-    assessments(content, out);
+pub fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
+    standups(content, roster, out);
+    idps(content, roster, out);
+    assessments(content, roster, out);
     month_notes(content, out);
     pages(content, out);
-    one_on_ones(content, out);
+    one_on_ones(content, roster, out);
     checklist(content, out);
 }
 
@@ -101,8 +101,14 @@ fn once<K: Ord, T, S>(
     }
 }
 
-fn known_manager<T>(content: &Content, doc: &Doc<T>, key: &Key, out: &mut Vec<Diagnostic>) -> bool {
-    let known = content.team.get(key.as_str()).is_some();
+fn known_manager<T>(
+    content: &Content,
+    roster: &Roster,
+    doc: &Doc<T>,
+    key: &Key,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let known = roster.get(key.as_str()).is_some();
     if !known {
         out.extend(unknown_manager(content, doc, key));
     }
@@ -112,11 +118,12 @@ fn known_manager<T>(content: &Content, doc: &Doc<T>, key: &Key, out: &mut Vec<Di
 /// A manager id given as a value (`manager: petr-sidorov`), checked like a key.
 fn known_manager_value<T>(
     content: &Content,
+    roster: &Roster,
     doc: &Doc<T>,
     id: &Spanned<String>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    let known = content.team.get(&id.value).is_some();
+    let known = roster.get(&id.value).is_some();
     if !known && !content.failed.contains(crate::content::TEAM_PATH) {
         out.push(
             doc.error_at(id, format!("unknown manager `{}`", id.value))
@@ -128,7 +135,7 @@ fn known_manager_value<T>(
     known
 }
 
-fn standups(content: &Content, out: &mut Vec<Diagnostic>) {
+fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let limit = content.config.thresholds.standup_max_minutes;
     let mut seen = BTreeMap::new();
     for doc in &content.standups {
@@ -144,7 +151,7 @@ fn standups(content: &Content, out: &mut Vec<Diagnostic>) {
             out,
         );
         for key in s.reports.keys().chain(s.absent.keys()) {
-            known_manager(content, doc, key, out);
+            known_manager(content, roster, doc, key, out);
         }
         for key in s.absent.keys() {
             if s.reports.contains_key(key.as_str()) {
@@ -196,10 +203,10 @@ fn standups(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn idps(content: &Content, out: &mut Vec<Diagnostic>) {
+fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     for doc in &content.idps {
         let p = &doc.data;
-        if known_manager_value(content, doc, &p.manager, out) {
+        if known_manager_value(content, roster, doc, &p.manager, out) {
             let expected = format!("{}-{}", p.manager.value, YearMonth::of(p.opened.value.0));
             name_agrees(
                 doc,
@@ -256,7 +263,7 @@ fn idps(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn assessments(content: &Content, out: &mut Vec<Diagnostic>) {
+fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let competencies: Vec<&str> = content
         .config
         .competencies
@@ -281,7 +288,7 @@ fn assessments(content: &Content, out: &mut Vec<Diagnostic>) {
             out.push(doc.error_at(&a.scale, "the scale must be at least 1"));
         }
         for (manager, scores) in &a.scores {
-            known_manager(content, doc, manager, out);
+            known_manager(content, roster, doc, manager, out);
             for (competency, score) in scores {
                 if !competencies.contains(&competency.as_str()) {
                     out.push(
@@ -305,7 +312,7 @@ fn assessments(content: &Content, out: &mut Vec<Diagnostic>) {
             }
         }
         for manager in a.notes.keys() {
-            known_manager(content, doc, manager, out);
+            known_manager(content, roster, doc, manager, out);
         }
     }
 }
@@ -353,10 +360,10 @@ fn pages(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn one_on_ones(content: &Content, out: &mut Vec<Diagnostic>) {
+fn one_on_ones(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     for doc in &content.one_on_ones {
         let o = &doc.data;
-        if known_manager_value(content, doc, &o.manager, out) {
+        if known_manager_value(content, roster, doc, &o.manager, out) {
             let expected = format!("{}-{}", o.date.value.0, o.manager.value);
             name_agrees(
                 doc,
