@@ -86,7 +86,7 @@ impl Reuse {
     }
 
     /// Whether the page at `path` was rendered last time from the same
-    /// template and view (`salt` covers what every page shares: strings,
+    /// template and view (its CBOR encoding; `salt` covers what every page shares: strings,
     /// templates, flags); either way, remembers it for the next render.
     pub fn page_unchanged(
         &self,
@@ -97,9 +97,11 @@ impl Reuse {
     ) -> bool {
         let mut hasher = hasher();
         (salt, path, template).hash(&mut hasher);
-        // Buffered: serde_json writes token by token.
+        // CBOR, not JSON: strings go through as they are, unescaped (the
+        // views hold megabytes of chart SVG and stand-up text). Buffered: the
+        // serialiser writes token by token.
         let mut writer = std::io::BufWriter::with_capacity(16 * 1024, HashWriter(&mut hasher));
-        let written = serde_json::to_writer(&mut writer, view).is_ok()
+        let written = ciborium::into_writer(view, &mut writer).is_ok()
             && std::io::Write::flush(&mut writer).is_ok();
         drop(writer);
         if !written {
