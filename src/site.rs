@@ -372,11 +372,22 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
             if !checked.has_errors() {
                 let analytics = analytics::compute(&checked.content, as_of);
                 eprint!("{}", alert_lines(&checked.content, &analytics));
+                leave_to_exit(analytics);
             }
             eprintln!("check: {}", diagnostic::summary(&checked.diagnostics));
         }
     }
-    !checked.has_errors()
+    let ok = !checked.has_errors();
+    leave_to_exit(checked);
+    ok
+}
+
+/// Lets the operating system reclaim `value` when the process exits, which
+/// it does right after the command: freeing a big department's content
+/// (hundreds of thousands of small strings) one by one costs ~25 ms of a
+/// 0.4 s `check`. Only for the commands' last step; nothing is left open.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// How much `build` prints.
@@ -438,7 +449,9 @@ pub fn run_build(
         "{}",
         diagnostic::render_human(&shown, &checked.content.sources, color)
     );
-    match build(&checked, out, as_of, audience, password.as_ref()) {
+    let outcome = build(&checked, out, as_of, audience, password.as_ref());
+    leave_to_exit(checked);
+    match outcome {
         Ok(built) => {
             if verbosity == Verbosity::Verbose {
                 let t = built.timings;
