@@ -162,6 +162,11 @@ impl SourceMap {
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }
+
+    /// Every file's path and text, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(p, t)| (p.as_str(), t.as_str()))
+    }
 }
 
 /// Byte range of `width` characters from a 1-based line and column, clamped to the line.

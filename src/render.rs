@@ -97,6 +97,29 @@ impl Renderer<'_> {
         (self.emit)(OutputFile { path, bytes }).map_err(SiteError::Emit)
     }
 
+    /// [`Renderer::each`] for pages that can say what they are made from:
+    /// with a previous render to reuse, a page whose `inputs` hash is the
+    /// same is skipped before its view is even made.
+    fn each_with_inputs<T: Sync, V: Serialize>(
+        &self,
+        items: &[T],
+        template: &str,
+        path: impl Fn(&T) -> String + Sync,
+        inputs: impl Fn(&T) -> u64 + Sync,
+        view: impl Fn(&T) -> V + Sync,
+    ) -> Result<(), SiteError> {
+        items.par_iter().try_for_each(|item| {
+            let path = path(item);
+            if let Some(reuse) = self.reuse {
+                let key = crate::reuse::hash_of(&(self.salt, inputs(item)));
+                if reuse.inputs_unchanged(&path, key) {
+                    return Ok(());
+                }
+            }
+            self.page(path, template, &view(item))
+        })
+    }
+
     /// One page per item, rendered in parallel (pages are independent).
     fn each<T: Sync, V: Serialize>(
         &self,
@@ -165,6 +188,9 @@ pub fn site_to(
             audience == Audience::Owner,
         )),
     };
+    // What pages that can say what they are made from share (only worth
+    // hashing when there is a previous render to compare with).
+    let shared = reuse.map_or(0, |_| view::inputs_besides_standups(&ctx));
     // Every job is independent; run them side by side (the families split
     // further inside), then report the first failure in this order, so the
     // error does not depend on timing.
@@ -192,19 +218,23 @@ pub fn site_to(
                 &view::standups(&ctx),
             )
         }),
+        // Months and weeks are made from weeks, plans, notes and names, never
+        // from stand-ups: `shared` is all they read.
         Box::new(|| {
-            r.each(
+            r.each_with_inputs(
                 &analytics.months,
                 "month.html",
                 |m| format!("months/{}/index.html", m.month),
+                |_| shared,
                 |m| view::month(&ctx, m),
             )
         }),
         Box::new(|| {
-            r.each(
+            r.each_with_inputs(
                 &analytics.weeks,
                 "week.html",
                 |w| format!("weeks/{}/index.html", w.week),
+                |_| shared,
                 |w| view::week(&ctx, w),
             )
         }),
@@ -217,10 +247,11 @@ pub fn site_to(
             )
         }),
         Box::new(|| {
-            r.each(
+            r.each_with_inputs(
                 &content.standups,
                 "standup.html",
                 |d| view::href::standup(d.data.date.value.0),
+                |d| view::standup_inputs(&ctx, shared, d),
                 |d| view::standup(&ctx, d),
             )
         }),

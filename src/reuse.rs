@@ -24,6 +24,8 @@ pub struct Reuse {
     charts: Generations<u64, Chart>,
     /// Page fingerprints by path.
     pages: Generations<String, u64>,
+    /// Hashes of what a page is made from, by path, for views that say so.
+    inputs: Generations<String, u64>,
 }
 
 /// The entries of the previous render, and those of the running one.
@@ -114,6 +116,16 @@ impl Reuse {
         same
     }
 
+    /// Whether the page at `path` was rendered last time from the same
+    /// `inputs` — a hash of everything its view reads — so that neither its
+    /// view nor its fingerprint need computing; either way, remembers them.
+    pub fn inputs_unchanged(&self, path: &str, inputs: u64) -> bool {
+        self.inputs.put(path.to_string(), inputs);
+        let same = self.inputs.previous.get(path) == Some(&inputs);
+        // The fingerprint carries over, so the page stays in the site.
+        same && self.pages.get(&path.to_string()).is_some()
+    }
+
     /// The pages of the last finished render.
     pub fn pages(&self) -> impl Iterator<Item = &str> {
         self.pages.previous.keys().map(String::as_str)
@@ -123,12 +135,14 @@ impl Reuse {
     pub fn turn(&mut self) {
         self.charts.turn();
         self.pages.turn();
+        self.inputs.turn();
     }
 
     /// Forgets a render that failed half-way; the one before stays lendable.
     pub fn discard(&mut self) {
         self.charts.discard();
         self.pages.discard();
+        self.inputs.discard();
     }
 }
 
@@ -165,6 +179,11 @@ impl std::io::Write for HashWriter<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// A hasher for input keys, with the same fixed keys as fingerprints.
+pub fn input_hasher() -> ahash::AHasher {
+    hasher()
 }
 
 /// A hash of anything hashable, for the salt of page fingerprints.

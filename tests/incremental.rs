@@ -161,6 +161,10 @@ fn every_kind_of_edit_gives_the_full_site() {
         assert!(made < first, "{what}: everything was rendered again");
         assert_same(&served, &full(root), what);
     }
+    fs::remove_file(root.join("content/standups/2026-11-10.md")).unwrap();
+    rebuild(root, &mut memory, &mut served);
+    assert!(!served.contains_key("standups/2026-11-10/index.html"));
+    assert_same(&served, &full(root), "a stand-up removed");
     fs::remove_file(root.join("content/weeks/2026-W33.yaml")).unwrap();
     rebuild(root, &mut memory, &mut served);
     assert!(!served.contains_key("weeks/2026-W33/index.html"));

@@ -14,7 +14,7 @@ pub use control::{checklist, one_on_ones};
 pub use dashboard::dashboard;
 pub use people::{manager, team};
 pub use period::{month, months, week, weeks};
-pub use practice::{idp, idps, page, standup, standups};
+pub use practice::{idp, idps, page, standup, standup_inputs, standups};
 
 use crate::analytics::{Alert, Analytics};
 use crate::calendar::{IsoWeek, YearMonth};
@@ -269,6 +269,24 @@ impl Ctx<'_> {
             as_of: self.fmt.date(self.analytics.as_of),
         }
     }
+}
+
+/// A hash of every content file that is not a stand-up, the report date and
+/// who sees it: all that month, week and stand-up pages are made from
+/// besides their own period or stand-up (names, plans, weeks, thresholds,
+/// the rules in the menu…). `serve` skips those pages when only stand-ups
+/// changed, as they do all day; the views must not read stand-ups or what
+/// is computed from them beyond what [`standup_inputs`] adds.
+pub fn inputs_besides_standups(ctx: &Ctx) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = crate::reuse::input_hasher();
+    for (path, text) in ctx.content.sources.iter() {
+        if !path.starts_with("content/standups/") {
+            (path, text).hash(&mut hasher);
+        }
+    }
+    (ctx.analytics.as_of, ctx.for_owner()).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A KPI card: the figure, what it is against, and its change.

@@ -1,5 +1,7 @@
 //! Stand-ups, development plans and rule pages.
 
+use std::hash::{Hash, Hasher};
+
 use serde::Serialize;
 
 use super::{Ctx, Layout, Section, href};
@@ -168,6 +170,19 @@ pub struct Answer {
 pub struct AbsentRow {
     pub name: String,
     pub reason: String,
+}
+
+/// Everything [`standup`] reads for `doc`: its text, its numbers, and
+/// `shared` ([`super::inputs_besides_standups`]). Keep in step with the view
+/// (tests/incremental.rs checks an edit of every kind of file against a full
+/// render).
+pub fn standup_inputs(ctx: &Ctx, shared: u64, doc: &Doc<Standup>) -> u64 {
+    let date = doc.data.date.value.0;
+    let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
+    let mut hasher = crate::reuse::input_hasher();
+    (shared, &doc.path, ctx.content.sources.get(&doc.path)).hash(&mut hasher);
+    format!("{stats:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
