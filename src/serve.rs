@@ -88,7 +88,11 @@ fn rebuild(
         Ok(())
     };
     let reuse = &mut memory.rendered;
-    match site::render_reusing(&checked, as_of, reuse, &keep) {
+    let rendered = site::render_reusing(&checked, as_of, reuse, &keep);
+    // Freeing a big department's content takes tens of milliseconds; the
+    // page can reload meanwhile.
+    std::thread::spawn(move || drop(checked));
+    match rendered {
         Ok(timings) => Ok(Rebuilt {
             changed: changed
                 .into_inner()
