@@ -19,17 +19,6 @@ use std::sync::Mutex;
 
 use crate::render::OutputFile;
 
-/// Writes `files` as the new content of `out`, atomically as far as the
-/// filesystem allows; files of the old site that are not in `files`
-/// disappear with it.
-pub fn write_atomic(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let staging = Staging::begin(out)?;
-    for file in files {
-        staging.write(file)?;
-    }
-    staging.commit()
-}
-
 /// A new site being written beside `out`; [`Staging::commit`] swaps it in.
 /// Dropped without a commit, it is set aside as the spare and `out` stays
 /// as it was. Writes may come from several threads at once.
@@ -281,6 +270,15 @@ fn safe_relative(path: &str) -> io::Result<&Path> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole build's writes: begin, every file, commit.
+    fn write_atomic(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+        let staging = Staging::begin(out)?;
+        for file in files {
+            staging.write(file)?;
+        }
+        staging.commit()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
