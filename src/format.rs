@@ -93,7 +93,8 @@ impl Formatter {
         };
         let text = fixed(value.abs(), decimals);
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let mut out = String::new();
+        // Room for the separators and the unit most callers append.
+        let mut out = String::with_capacity(text.len() + 12);
         let negative = value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
         if negative {
             out.push(MINUS);
@@ -120,7 +121,12 @@ impl Formatter {
                 Some(rest) => format!("{MINUS}{}{rest}", self.currency),
                 None => format!("{}{amount}", self.currency),
             },
-            _ => format!("{amount}{NBSP}{}", self.currency),
+            _ => {
+                let mut amount = amount;
+                amount.push(NBSP);
+                amount.push_str(&self.currency);
+                amount
+            }
         }
     }
 
@@ -155,11 +161,12 @@ impl Formatter {
 
     /// A fraction as a percentage: 0.125 → `12,5 %` / `12.5%`.
     pub fn percent(&self, fraction: f64, decimals: usize) -> String {
-        let number = self.number(fraction * 100.0, decimals);
-        match self.locale {
-            Locale::Ru => format!("{number}{NBSP}%"),
-            Locale::En => format!("{number}%"),
+        let mut number = self.number(fraction * 100.0, decimals);
+        if self.locale == Locale::Ru {
+            number.push(NBSP);
         }
+        number.push('%');
+        number
     }
 
     /// A change in percentage points: 0.04 → `4 п.п.` / `4 pp`.

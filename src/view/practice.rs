@@ -155,13 +155,19 @@ pub struct StandupPage {
 pub struct ReportView {
     pub name: String,
     pub href: String,
-    /// The six answers in the order of the format.
-    pub answers: Vec<Answer>,
+    /// Yesterday, then today: each part's answers in the order of the format.
+    pub parts: [Part; 2],
+}
+
+/// One half of a report under its heading.
+#[derive(Debug, Serialize)]
+pub struct Part {
+    pub heading: &'static str,
+    pub answers: [Answer; 3],
 }
 
 #[derive(Debug, Serialize)]
 pub struct Answer {
-    pub part: &'static str,
     pub label: &'static str,
     pub text: String,
 }
@@ -215,25 +221,35 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
             .iter()
             .map(|(id, r)| {
                 let r = &r.value;
-                let parts = [
-                    ("yesterday", "answer_done", &r.done),
-                    ("yesterday", "answer_result", &r.result),
-                    ("yesterday", "answer_help", &r.help),
-                    ("today", "answer_goal", &r.goal),
-                    ("today", "answer_how", &r.how),
-                    ("today", "answer_need", &r.need),
-                ];
+                // A part's heading and its three answers, by interface key.
+                let part = |heading, answers: [(&str, &String); 3]| Part {
+                    heading: ctx.t(heading),
+                    answers: answers.map(|(key, text)| Answer {
+                        label: ctx.t(key),
+                        text: text.trim().to_string(),
+                    }),
+                };
                 ReportView {
                     name: ctx.name(id.as_str()),
                     href: href::manager(id.as_str()),
-                    answers: parts
-                        .into_iter()
-                        .map(|(part, key, text)| Answer {
-                            part,
-                            label: ctx.t(key),
-                            text: text.trim().to_string(),
-                        })
-                        .collect(),
+                    parts: [
+                        part(
+                            "yesterday_part",
+                            [
+                                ("answer_done", &r.done),
+                                ("answer_result", &r.result),
+                                ("answer_help", &r.help),
+                            ],
+                        ),
+                        part(
+                            "today_part",
+                            [
+                                ("answer_goal", &r.goal),
+                                ("answer_how", &r.how),
+                                ("answer_need", &r.need),
+                            ],
+                        ),
+                    ],
                 }
             })
             .collect(),
