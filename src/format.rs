@@ -114,7 +114,7 @@ impl Formatter {
         out
     }
 
-    fn with_currency(&self, amount: String) -> String {
+    fn with_currency(&self, mut amount: String) -> String {
         let prefix = matches!(self.currency.as_str(), "$" | "€" | "£" | "¥");
         match (self.locale, prefix) {
             (Locale::En, true) => match amount.strip_prefix(MINUS) {
@@ -122,7 +122,6 @@ impl Formatter {
                 None => format!("{}{amount}", self.currency),
             },
             _ => {
-                let mut amount = amount;
                 amount.push(NBSP);
                 amount.push_str(&self.currency);
                 amount

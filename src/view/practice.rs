@@ -206,12 +206,8 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
         duration: s.duration_min.as_ref().map_or_else(
             || "—".into(),
             |d| {
-                format!(
-                    "{} {} ({} {limit})",
-                    d.value.0,
-                    ctx.t("minutes"),
-                    ctx.t("limit")
-                )
+                // The label already names the unit: "Duration, min: 14 (limit 20)".
+                format!("{} ({} {limit})", d.value.0, ctx.t("limit"))
             },
         ),
         over_limit: stats.is_some_and(|x| x.over_limit),
