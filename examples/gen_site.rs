@@ -146,7 +146,7 @@ fn main() {
     );
 
     // Weeks and the months they make.
-    let mut months: Vec<YearMonth> = weeks.iter().map(|w| w.month()).collect();
+    let mut months: Vec<YearMonth> = weeks.iter().map(|w| w.thursday_month()).collect();
     months.dedup();
     for w in &weeks {
         let mut text = format!("week: {w}\nmanagers:\n");

@@ -35,7 +35,7 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     if empty {
         let week = IsoWeek::of(today);
-        let month = week.month();
+        let month = week.thursday_month();
         files.push((
             "content/config.yaml".into(),
             "title: \"Отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\n".into(),

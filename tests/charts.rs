@@ -534,7 +534,7 @@ fn big_site(root: &Path) {
     let mut week = IsoWeek::parse("2024-W01").unwrap();
     let mut months = std::collections::BTreeSet::new();
     for n in 0..156u64 {
-        months.insert(week.month());
+        months.insert(week.thursday_month());
         let mut text = format!("week: {week}\nmanagers:\n");
         for i in 0..40u64 {
             let received = 30 + (i * 7 + n * 3) % 40;

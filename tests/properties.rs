@@ -1,14 +1,15 @@
-//! Property tests: the calendar's weeks and months fit together for every
-//! date of 1990–2100, and the analytics of any valid small site add up and
+//! Property tests: the calendar's weeks, periods and months fit together
+//! for every date of 1990–2100, and the analytics of any valid small site add up and
 //! never produce an infinite or NaN ratio.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
 use salespulse::analytics::{self, Totals};
-use salespulse::calendar::{IsoWeek, YearMonth, weeks_in_year};
+use salespulse::calendar::workdays::FIVE_DAY_WEEK;
+use salespulse::calendar::{Country, IsoWeek, Period, WorkCalendar, YearMonth};
 use salespulse::content::{self, value};
 use salespulse::{export, validate};
 
@@ -20,46 +21,81 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// A department's calendar: any non-empty set of working weekdays, with or
+/// without Russia's production calendar.
+fn work_calendar() -> impl Strategy<Value = WorkCalendar> {
+    (any::<bool>(), proptest::collection::vec(any::<bool>(), 7)).prop_map(|(ru, days)| {
+        let weekdays: Vec<Weekday> = days
+            .iter()
+            .enumerate()
+            .filter(|(_, on)| **on)
+            .map(|(i, _)| Weekday::try_from(i as u8).unwrap())
+            .collect();
+        let country = if ru { Country::Ru } else { Country::None };
+        WorkCalendar::new(country, &weekdays, [], [])
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
-    /// Every date lies in exactly one ISO week, and that week is counted in
-    /// exactly one month: the one its `month()` names, and no neighbour.
+    /// Every date lies in exactly one period of exactly one month, that
+    /// period is one of its ISO week's, and it belongs to the date's own
+    /// calendar month whenever it is a working day.
     #[test]
-    fn every_date_has_one_week_and_the_week_one_month(
+    fn every_date_lies_in_one_period(
         date in date_in(ymd(1990, 1, 1), 111 * 366),
+        cal in work_calendar(),
     ) {
         prop_assume!(date.year() <= 2100);
         let week = IsoWeek::of(date);
         prop_assert!(week.monday() <= date && date <= week.sunday());
         prop_assert_eq!(IsoWeek::parse(&week.to_string()), Ok(week));
-        let month = week.month();
-        let containing: Vec<YearMonth> = [month.prev(), month, month.next()]
+        let month = YearMonth::of(date);
+        let holding: Vec<Period> = [month.prev(), month, month.next()]
             .into_iter()
-            .filter(|m| m.weeks().contains(&week))
+            .flat_map(|m| cal.periods_of_month(m))
+            .filter(|p| p.contains(date))
             .collect();
-        prop_assert_eq!(containing, vec![month]);
-        // The week's Thursday decides it, so the month is within a few days of the date.
-        prop_assert!(month.first_day() <= week.thursday() && week.thursday() <= month.last_day());
+        prop_assert_eq!(holding.len(), 1);
+        prop_assert!(cal.periods_of_week(week).contains(&holding[0]));
+        if cal.is_working(date) {
+            prop_assert_eq!(holding[0].month, month);
+        }
     }
 }
 
-/// The weeks of the twelve months of a year, in order, are exactly the ISO
-/// weeks W01..W52/53 of that ISO year: a partition with no gap and no repeat.
-/// Checked for every year of 1990–2100 (a finite domain: exhaustive beats random).
+/// The working days of a year's months add up to the working days of its
+/// periods: nothing is counted twice or lost at a month's edge.
 #[test]
-fn months_partition_the_iso_weeks_of_every_year() {
-    for year in 1990..=2100 {
-        let from_months: Vec<IsoWeek> = (1..=12)
-            .flat_map(|m| YearMonth::new(year, m).unwrap().weeks())
-            .collect();
-        let iso: Vec<IsoWeek> = (1..=weeks_in_year(year))
-            .map(|w| IsoWeek::new(year, w).unwrap())
-            .collect();
-        assert_eq!(from_months, iso, "{year}");
-        for m in 1..=12 {
-            let n = YearMonth::new(year, m).unwrap().weeks().len();
-            assert!(n == 4 || n == 5, "{year}-{m}: {n} weeks");
+fn periods_partition_the_working_days_of_every_year() {
+    let five = WorkCalendar::new(Country::Ru, &FIVE_DAY_WEEK, [], []);
+    let seven = WorkCalendar::new(
+        Country::None,
+        &[
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ],
+        [],
+        [],
+    );
+    for cal in [five, seven] {
+        for year in 1990..=2100 {
+            let mut total = 0;
+            for m in 1..=12 {
+                let month = YearMonth::new(year, m).unwrap();
+                let periods = cal.periods_of_month(month);
+                let n = periods.len();
+                assert!((4..=6).contains(&n), "{month}: {n} periods");
+                total += periods.iter().map(|p| cal.working_days(*p)).sum::<u32>();
+            }
+            let days = cal.count(ymd(year, 1, 1), ymd(year, 12, 31));
+            assert_eq!(total, days, "{year}");
         }
     }
 }

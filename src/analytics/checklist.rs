@@ -315,7 +315,7 @@ pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
         content
             .weeks
             .iter()
-            .filter(|w| w.data.week.value.month() == m)
+            .filter(|w| w.data.week.value.thursday_month() == m)
             .any(|w| {
                 w.data
                     .managers

@@ -166,7 +166,7 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
     let weeks: Vec<WeekStats> = files
         .iter()
         .map(|(&week, managers)| {
-            let month = week.month();
+            let month = week.thursday_month();
             let n = month.weeks().len();
             let plan = plans.get(&month).unwrap_or(&no_plan);
             let team_totals = Totals::sum(managers.values());
@@ -185,11 +185,11 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
         .collect();
 
     let latest_week = files.keys().next_back().copied();
-    let latest_month = latest_week.map(IsoWeek::month);
+    let latest_month = latest_week.map(IsoWeek::thursday_month);
     let as_of_month = YearMonth::of(as_of);
     let current_month = latest_month.map(|latest| latest.min(as_of_month));
 
-    let mut month_list: Vec<YearMonth> = files.keys().map(|w| w.month()).collect();
+    let mut month_list: Vec<YearMonth> = files.keys().map(|w| w.thursday_month()).collect();
     month_list.dedup();
     let months: Vec<MonthStats> = month_list
         .into_iter()
@@ -305,7 +305,12 @@ fn decompose_current(a: &mut Analytics, files: &BTreeMap<IsoWeek, BTreeMap<Strin
     let Some(current) = a.current_month else {
         return;
     };
-    let Some(window_end) = files.keys().rev().find(|w| w.month() <= current).copied() else {
+    let Some(window_end) = files
+        .keys()
+        .rev()
+        .find(|w| w.thursday_month() <= current)
+        .copied()
+    else {
         return;
     };
     let window = window_end.window_ending(8);

@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::value::Date;
+use crate::calendar::{Country, WorkCalendar};
+
 /// Interface language and number/date format.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
@@ -34,6 +37,82 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "Vec<Competency>")]
     pub competencies: Vec<Spanned<Competency>>,
+    #[serde(default)]
+    pub calendar: CalendarConfig,
+}
+
+/// Which days are working days (DESIGN.md, "The calendar").
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CalendarConfig {
+    /// `ru`: Russia's production calendar; `none`: no public holidays.
+    #[schemars(with = "Country")]
+    pub country: Spanned<Country>,
+    /// The department's working weekdays.
+    pub workdays: Vec<DayOfWeek>,
+    /// The department's own extra days off.
+    #[schemars(with = "Vec<Date>")]
+    pub holidays: Vec<Spanned<Date>>,
+    /// Days the department works that would otherwise be off.
+    #[schemars(with = "Vec<Date>")]
+    pub working: Vec<Spanned<Date>>,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        Self {
+            country: unspanned(Country::None),
+            workdays: vec![
+                DayOfWeek::Mon,
+                DayOfWeek::Tue,
+                DayOfWeek::Wed,
+                DayOfWeek::Thu,
+                DayOfWeek::Fri,
+            ],
+            holidays: Vec::new(),
+            working: Vec::new(),
+        }
+    }
+}
+
+/// A weekday as `workdays` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DayOfWeek {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl From<DayOfWeek> for chrono::Weekday {
+    fn from(day: DayOfWeek) -> Self {
+        match day {
+            DayOfWeek::Mon => Self::Mon,
+            DayOfWeek::Tue => Self::Tue,
+            DayOfWeek::Wed => Self::Wed,
+            DayOfWeek::Thu => Self::Thu,
+            DayOfWeek::Fri => Self::Fri,
+            DayOfWeek::Sat => Self::Sat,
+            DayOfWeek::Sun => Self::Sun,
+        }
+    }
+}
+
+impl CalendarConfig {
+    /// The working-day calendar this configuration describes.
+    pub fn work_calendar(&self) -> WorkCalendar {
+        let workdays: Vec<chrono::Weekday> = self.workdays.iter().map(|d| (*d).into()).collect();
+        WorkCalendar::new(
+            self.country.value,
+            &workdays,
+            self.holidays.iter().map(|d| d.value.0),
+            self.working.iter().map(|d| d.value.0),
+        )
+    }
 }
 
 fn unspanned<T>(value: T) -> Spanned<T> {
@@ -59,6 +138,7 @@ impl Default for Config {
             thresholds: Thresholds::default(),
             custom_metrics: Vec::new(),
             competencies: Vec::new(),
+            calendar: CalendarConfig::default(),
         }
     }
 }

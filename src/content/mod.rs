@@ -35,8 +35,9 @@ pub use page::{Audience, Page, PageKind};
 pub use standup::{Report, Standup};
 pub use targets::{Plan, Targets};
 pub use team::{Manager, Team};
-pub use week::{WeekEntry, WeekFile};
+pub use week::{PeriodProblem, WeekEntry, WeekFile};
 
+use crate::calendar::WorkCalendar;
 use crate::diagnostic::{Diagnostic, SourceMap};
 
 /// Files larger than this are refused unread: the largest real content file
@@ -97,6 +98,8 @@ impl<T> Doc<T> {
 pub struct Content {
     pub sources: SourceMap,
     pub config: Config,
+    /// The working days `config.yaml`'s `calendar` describes.
+    pub calendar: WorkCalendar,
     pub team: Team,
     pub targets: Vec<Doc<Targets>>,
     pub weeks: Vec<Doc<WeekFile>>,
@@ -297,7 +300,10 @@ fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
         }
         match file.data {
             None => {}
-            Some(Data::Config(c)) => content.config = c,
+            Some(Data::Config(c)) => {
+                content.calendar = c.calendar.work_calendar();
+                content.config = c;
+            }
             Some(Data::Team(t)) => content.team = t,
             Some(Data::Checklist(d)) => content.checklist = Some(d),
             Some(Data::Targets(d)) => content.targets.push(d),

@@ -227,8 +227,8 @@ fn check_weeks(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                     .hint("keep one file per ISO week"),
             );
         }
-        if !planned.contains_key(&week.month()) {
-            unplanned.entry(week.month()).or_insert(&doc.path);
+        if !planned.contains_key(&week.thursday_month()) {
+            unplanned.entry(week.thursday_month()).or_insert(&doc.path);
         }
         for (key, entry) in &doc.data.managers {
             match roster.get(key.as_str()) {

@@ -48,7 +48,7 @@ impl Ctx<'_> {
             .iter()
             .map(|w| {
                 if weeks.len() > WEEK_TICKS_MAX {
-                    self.fmt.month_short(w.month())
+                    self.fmt.month_short(w.thursday_month())
                 } else {
                     self.fmt.week_short(*w)
                 }

@@ -1,12 +1,19 @@
-//! ISO weeks and calendar months: the two periods every number is counted in.
+//! ISO weeks, calendar months and working days: the time every number is
+//! counted in (DESIGN.md, "The calendar").
 //!
-//! A week belongs to the month that contains its Thursday (ISO 8601), so a
-//! month has 4 or 5 weeks and a year 52 or 53.
+//! A month's figures are the sums of its periods: whole ISO weeks, and the
+//! parts of weeks split between two months (see [`period`]).
+
+pub mod period;
+pub mod workdays;
 
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+pub use period::Period;
+pub use workdays::{Country, WorkCalendar};
 
 /// An ISO 8601 week, written `2026-W47`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,9 +95,14 @@ impl IsoWeek {
         self.day(Weekday::Sun)
     }
 
-    /// The month this week is counted in: the one containing its Thursday.
-    pub fn month(self) -> YearMonth {
+    /// The month of its Thursday: where a week without working days belongs.
+    pub fn thursday_month(self) -> YearMonth {
         YearMonth::of(self.thursday())
+    }
+
+    /// Its seven days, Monday first.
+    pub fn days(self) -> impl Iterator<Item = NaiveDate> {
+        self.monday().iter_days().take(7)
     }
 
     pub fn next(self) -> Self {
@@ -264,7 +276,7 @@ mod tests {
     fn week_53_of_2026_is_in_december() {
         let w = IsoWeek::parse("2026-W53").unwrap();
         assert_eq!(w.monday(), d(2026, 12, 28));
-        assert_eq!(w.month().to_string(), "2026-12");
+        assert_eq!(w.thursday_month().to_string(), "2026-12");
         assert_eq!(w.next().to_string(), "2027-W01");
         assert_eq!(IsoWeek::parse("2027-W01").unwrap().prev(), w);
     }
@@ -273,17 +285,26 @@ mod tests {
     fn thursday_decides_the_month() {
         // 2026-W49 runs Nov 30 – Dec 6; its Thursday is Dec 3.
         assert_eq!(
-            IsoWeek::parse("2026-W49").unwrap().month().to_string(),
+            IsoWeek::parse("2026-W49")
+                .unwrap()
+                .thursday_month()
+                .to_string(),
             "2026-12"
         );
         // 2026-W45 runs Nov 2 – 8.
         assert_eq!(
-            IsoWeek::parse("2026-W45").unwrap().month().to_string(),
+            IsoWeek::parse("2026-W45")
+                .unwrap()
+                .thursday_month()
+                .to_string(),
             "2026-11"
         );
         // 2026-W01 runs Dec 29 2025 – Jan 4 2026: January.
         assert_eq!(
-            IsoWeek::parse("2026-W01").unwrap().month().to_string(),
+            IsoWeek::parse("2026-W01")
+                .unwrap()
+                .thursday_month()
+                .to_string(),
             "2026-01"
         );
     }
@@ -302,7 +323,7 @@ mod tests {
         for m in 1..=12 {
             let ym = YearMonth::new(2026, m).unwrap();
             for w in ym.weeks() {
-                assert_eq!(w.month(), ym);
+                assert_eq!(w.thursday_month(), ym);
             }
         }
         let total: usize = (1..=12)
