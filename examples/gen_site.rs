@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use salespulse::calendar::{IsoWeek, YearMonth};
+use salespulse::calendar::workdays::FIVE_DAY_WEEK;
+use salespulse::calendar::{Country, IsoWeek, Period, WorkCalendar, YearMonth};
 
 struct Args {
     managers: usize,
@@ -50,8 +51,8 @@ struct Manager {
 }
 
 impl Manager {
-    fn active_in(&self, w: IsoWeek) -> bool {
-        self.joined <= w.sunday() && self.left.is_none_or(|l| l >= w.monday())
+    fn active_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.joined <= last && self.left.is_none_or(|l| l >= first)
     }
     fn active_on(&self, d: NaiveDate) -> bool {
         self.joined <= d && self.left.is_none_or(|l| l >= d)
@@ -124,7 +125,7 @@ fn main() {
     write(
         root,
         "content/config.yaml",
-        "title: \"Большой отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\ncustom_metrics:\n  - { key: trial_lessons, label: \"Пробные уроки\", aggregate: sum }\ncompetencies:\n  - { key: product, label: \"Знание продукта\" }\n  - { key: needs, label: \"Выявление потребностей\" }\n  - { key: objections, label: \"Работа с возражениями\" }\n  - { key: closing, label: \"Закрытие сделки\" }\n  - { key: crm, label: \"Дисциплина в CRM\" }\n",
+        "title: \"Большой отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\ncalendar: { country: ru }\ncustom_metrics:\n  - { key: trial_lessons, label: \"Пробные уроки\", aggregate: sum }\ncompetencies:\n  - { key: product, label: \"Знание продукта\" }\n  - { key: needs, label: \"Выявление потребностей\" }\n  - { key: objections, label: \"Работа с возражениями\" }\n  - { key: closing, label: \"Закрытие сделки\" }\n  - { key: crm, label: \"Дисциплина в CRM\" }\n",
     );
     let mut team = String::from("managers:\n");
     for m in &managers {
@@ -145,12 +146,23 @@ fn main() {
         &format!("head: {{ name: \"Мария Петрова\", started: {} }}\n", start),
     );
 
-    // Weeks and the months they make.
-    let mut months: Vec<YearMonth> = weeks.iter().map(|w| w.thursday_month()).collect();
+    // Weeks (two files for a week split between months) and the months they make.
+    let calendar = WorkCalendar::new(Country::Ru, &FIVE_DAY_WEEK, [], []);
+    let periods: Vec<Period> = weeks
+        .iter()
+        .flat_map(|w| calendar.periods_of_week(*w))
+        .collect();
+    let mut months: Vec<YearMonth> = periods.iter().map(|p| p.month).collect();
+    months.sort();
     months.dedup();
-    for w in &weeks {
-        let mut text = format!("week: {w}\nmanagers:\n");
-        for m in managers.iter().filter(|m| m.active_in(*w)) {
+    for p in &periods {
+        let w = p.week;
+        let mut text = format!("week: {w}\n");
+        if p.split {
+            let _ = writeln!(text, "month: {}", p.month);
+        }
+        text.push_str("managers:\n");
+        for m in managers.iter().filter(|m| m.active_during(p.first, p.last)) {
             let leads: u32 = rng.random_range(30..60);
             let processed = leads - rng.random_range(0..3).min(leads);
             let meetings = (processed as f64 * rng.random_range(0.2..0.35)) as u32;
@@ -170,13 +182,17 @@ fn main() {
                 rng.random_range(3..12)
             );
         }
-        write(root, &format!("content/weeks/{w}.yaml"), &text);
+        write(
+            root,
+            &format!("content/weeks/{}.yaml", p.file_stem()),
+            &text,
+        );
     }
     for month in &months {
         let mut text = format!("month: {month}\nmanagers:\n");
         for m in managers
             .iter()
-            .filter(|m| month.weeks().iter().any(|w| m.active_in(*w)))
+            .filter(|m| m.active_during(month.first_day(), month.last_day()))
         {
             let _ = writeln!(
                 text,

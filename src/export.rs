@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analytics::{Analytics, Decomposition, Figures, MonthFigures};
+use crate::analytics::{
+    Analytics, Decomposition, Figures, ManagerMonth, MonthDays, MonthFigures, MonthStatus,
+};
 use crate::content::Content;
 use crate::format::Formatter;
 use crate::i18n;
@@ -32,7 +34,8 @@ struct PointOut {
 #[derive(Serialize)]
 struct WeekOut<'a> {
     week: String,
-    month: String,
+    months: Vec<String>,
+    working_days: u32,
     team: &'a Figures,
     managers: &'a BTreeMap<String, Figures>,
 }
@@ -41,16 +44,19 @@ struct WeekOut<'a> {
 struct MonthOut<'a> {
     month: String,
     weeks: Vec<String>,
+    status: MonthStatus,
     complete: bool,
+    #[serde(flatten)]
+    days: MonthDays,
     team: &'a MonthFigures,
-    managers: &'a BTreeMap<String, MonthFigures>,
+    managers: &'a BTreeMap<String, ManagerMonth>,
     decomposition: Option<DecompositionOut<'a>>,
 }
 
 #[derive(Serialize)]
 struct DecompositionOut<'a> {
     team: &'a Decomposition,
-    managers: &'a BTreeMap<String, Decomposition>,
+    managers: &'a BTreeMap<String, Option<Decomposition>>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +84,8 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
             .iter()
             .map(|w| WeekOut {
                 week: w.week.to_string(),
-                month: w.month.to_string(),
+                months: w.months.iter().map(ToString::to_string).collect(),
+                working_days: w.working_days,
                 team: &w.team,
                 managers: &w.managers,
             })
@@ -89,7 +96,9 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
             .map(|m| MonthOut {
                 month: m.month.to_string(),
                 weeks: m.weeks.iter().map(ToString::to_string).collect(),
+                status: m.status,
                 complete: m.complete,
+                days: m.days,
                 team: &m.team,
                 managers: &m.managers,
                 decomposition: m.decomposition.as_ref().map(|d| DecompositionOut {
@@ -125,13 +134,17 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
     bytes
 }
 
-/// One row per week and manager (and `team`), for spreadsheets.
+/// One row per period (a week, or a split week's part in one month) and
+/// manager (and `team`), for spreadsheets: rows of a month add up to it.
 pub fn weekly_csv(content: &Content, a: &Analytics) -> Vec<u8> {
     let custom = &content.config.custom_metrics;
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "week",
         "month",
+        "first_day",
+        "last_day",
+        "working_days",
         "manager",
         "leads_received",
         "leads_processed",
@@ -157,16 +170,21 @@ pub fn weekly_csv(content: &Content, a: &Analytics) -> Vec<u8> {
     header.extend(custom.iter().map(|m| m.value.key.clone()));
     w.write_record(&header).expect("csv to memory");
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for week in &a.weeks {
-        let rows = std::iter::once(("team", &week.team, &week.team_totals)).chain(
-            week.managers
+    for period in a.weeks.iter().flat_map(|w| &w.periods) {
+        let rows = std::iter::once(("team", &period.team, &period.team_totals)).chain(
+            period
+                .managers
                 .iter()
-                .map(|(id, f)| (id.as_str(), f, &week.manager_totals[id])),
+                .map(|(id, f)| (id.as_str(), f, &period.manager_totals[id])),
         );
+        let p = period.period;
         for (who, f, totals) in rows {
             let mut record = vec![
-                week.week.to_string(),
-                week.month.to_string(),
+                p.week.to_string(),
+                p.month.to_string(),
+                p.first.to_string(),
+                p.last.to_string(),
+                period.working_days.to_string(),
                 who.to_string(),
                 f.leads_received.to_string(),
                 f.leads_processed.to_string(),

@@ -168,6 +168,18 @@ impl Formatter {
         number
     }
 
+    /// A change as a signed percentage: −0.21 → `−21 %` / `−21%`.
+    pub fn signed_percent(&self, fraction: f64) -> String {
+        let text = self.percent(fraction.abs(), 0);
+        if text == self.percent(0.0, 0) {
+            text
+        } else if fraction < 0.0 {
+            format!("−{text}")
+        } else {
+            format!("+{text}")
+        }
+    }
+
     /// A change in percentage points: 0.04 → `4 п.п.` / `4 pp`.
     pub fn points(&self, fraction: f64) -> String {
         let number = self.number(fraction * 100.0, 0);
@@ -198,21 +210,32 @@ impl Formatter {
         }
     }
 
-    /// `нояб. 26` / `Nov 26`: a month on a chart axis.
+    /// `нояб. 2026` / `Nov 2026`: a month on a chart axis or in a tight
+    /// column (never `нояб. 26`, which reads as 26 November).
     pub fn month_short(&self, month: YearMonth) -> String {
         let i = month.month() as usize - 1;
-        let year = month.year() % 100;
+        let year = month.year();
         match self.locale {
-            Locale::Ru => format!("{} {year:02}", RU_MONTHS_SHORT[i]),
-            Locale::En => format!("{} {year:02}", &EN_MONTHS[i][..3]),
+            Locale::Ru => format!("{}{NBSP}{year}", RU_MONTHS_SHORT[i]),
+            Locale::En => format!("{}{NBSP}{year}", &EN_MONTHS[i][..3]),
         }
     }
 
     /// The dates of a week: `23–29 нояб.`, `30 нояб. – 6 дек.`; `Nov 23–29`, `Nov 30 – Dec 6`.
     pub fn week_dates(&self, week: IsoWeek) -> String {
-        let (from, to) = (week.monday(), week.sunday());
+        self.days(week.monday(), week.sunday())
+    }
+
+    /// A span of days: `30 нояб.`, `1–6 дек.`, `30 нояб. – 6 дек.`; `Nov 30`, `Dec 1–6`.
+    pub fn days(&self, from: NaiveDate, to: NaiveDate) -> String {
         let ru = |d: NaiveDate| RU_MONTHS_GENITIVE_SHORT[d.month0() as usize];
         let en = |d: NaiveDate| &EN_MONTHS[d.month0() as usize][..3];
+        if from == to {
+            return match self.locale {
+                Locale::Ru => format!("{}{NBSP}{}", from.day(), ru(from)),
+                Locale::En => format!("{}{NBSP}{}", en(from), from.day()),
+            };
+        }
         match (self.locale, from.month() == to.month()) {
             (Locale::Ru, true) => format!("{}–{} {}", from.day(), to.day(), ru(to)),
             (Locale::Ru, false) => format!("{} {} – {} {}", from.day(), ru(from), to.day(), ru(to)),
@@ -228,6 +251,19 @@ impl Formatter {
             Locale::En => "week",
         };
         format!("{word} {} ({})", week.number(), self.week_dates(week))
+    }
+
+    /// `неделя 49 (30 нояб.)`: a period by its week and its own days.
+    pub fn period(&self, period: crate::calendar::Period) -> String {
+        let word = match self.locale {
+            Locale::Ru => "неделя",
+            Locale::En => "week",
+        };
+        format!(
+            "{word} {} ({})",
+            period.week.number(),
+            self.days(period.first, period.last)
+        )
     }
 
     /// `нед. 48` / `wk 48`: a week on a chart axis or in a tight column.

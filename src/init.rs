@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 
-use crate::calendar::IsoWeek;
+use crate::calendar::workdays::FIVE_DAY_WEEK;
+use crate::calendar::{Country, IsoWeek, WorkCalendar};
 use crate::schema;
 
 /// The demo department, compiled into the binary.
@@ -34,11 +35,21 @@ fn with_modeline(relative: &str, text: &str) -> String {
 pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     if empty {
-        let week = IsoWeek::of(today);
-        let month = week.thursday_month();
+        let calendar = WorkCalendar::new(Country::Ru, &FIVE_DAY_WEEK, [], []);
+        // The period of today's week that holds today: its numbers are
+        // today's to write, not a period written ahead.
+        let period = calendar
+            .periods_of_week(IsoWeek::of(today))
+            .into_iter()
+            .find(|p| p.contains(today))
+            .expect("a week's periods cover its days");
+        let month = period.month;
         files.push((
             "content/config.yaml".into(),
-            "title: \"Отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\n".into(),
+            "title: \"Отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\n\
+             calendar:                  # рабочие дни: производственный календарь РФ, пятидневка\n  \
+             country: ru\n  workdays: [mon, tue, wed, thu, fri]\n"
+                .into(),
         ));
         files.push((
             "content/team.yaml".into(),
@@ -51,11 +62,17 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
             format!("content/targets/{month}.yaml"),
             format!("month: {month}\nmanagers:\n  manager-one: {{ revenue: 500000, deals: 10 }}\n"),
         ));
+        let month_line = if period.split {
+            format!("month: {month}\n")
+        } else {
+            String::new()
+        };
         files.push((
-            format!("content/weeks/{week}.yaml"),
+            format!("content/weeks/{}.yaml", period.file_stem()),
             format!(
-                "week: {week}\nmanagers:\n  manager-one:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    \
-                 calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n"
+                "week: {}\n{month_line}managers:\n  manager-one:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    \
+                 calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n",
+                period.week
             ),
         ));
     } else {

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::analytics::Analytics;
-use crate::calendar::{IsoWeek, YearMonth};
+use crate::calendar::{IsoWeek, Period, YearMonth};
 use crate::content::{self, Content, Locale};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::schema;
@@ -30,26 +30,53 @@ fn with_modeline(relative: &str, body: String) -> String {
     }
 }
 
-/// `content/weeks/WEEK.yaml` with every active manager and every field at 0.
-pub fn week(content: &Content, week: IsoWeek) -> (String, String) {
-    let relative = format!("content/weeks/{week}.yaml");
+/// The files of `week` under `content/weeks/`: one, or one per month for a
+/// week split between two, each with every manager active in its days and
+/// every field at 0.
+pub fn week(content: &Content, week: IsoWeek) -> Vec<(String, String)> {
+    content
+        .calendar
+        .periods_of_week(week)
+        .into_iter()
+        .map(|period| period_file(content, period))
+        .collect()
+}
+
+fn period_file(content: &Content, period: Period) -> (String, String) {
+    let relative = format!("content/weeks/{}.yaml", period.file_stem());
     let custom: Vec<String> = content
         .config
         .custom_metrics
         .iter()
         .map(|m| format!("{}: 0", m.value.key))
         .collect();
-    let mut text = format!("week: {week}\nmanagers:\n");
+    let days = content.calendar.working_days(period);
+    let mut text = format!(
+        "# {} – {}: {days} working day(s){}\nweek: {}\n",
+        period.first,
+        period.last,
+        if period.split {
+            ", this month's part of the week"
+        } else {
+            ""
+        },
+        period.week
+    );
+    if period.split {
+        text.push_str(&format!("month: {}\n", period.month));
+    }
     let active: Vec<_> = content
         .team
         .managers
         .iter()
         .map(|m| &m.value)
-        .filter(|m| m.active_in(week))
+        .filter(|m| m.active_during(period.first, period.last))
         .collect();
-    if active.is_empty() {
-        text = format!("week: {week}\nmanagers: {{}}\n");
-    }
+    text.push_str(if active.is_empty() {
+        "managers: {}\n"
+    } else {
+        "managers:\n"
+    });
     for m in active {
         text.push_str(&format!(
             "  {}:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    first_response_min: 0\n    \
@@ -164,16 +191,44 @@ pub fn idp(
 pub fn write_new(
     root: &Path,
     content: &Content,
+    files: &[(String, String)],
+    as_of: NaiveDate,
+) -> Result<(), Vec<Diagnostic>> {
+    let existing: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(relative, _)| root.join(relative).exists())
+        .map(|(relative, _)| {
+            Diagnostic::error(relative, "the file already exists; not overwriting it")
+                .hint("edit it, or remove it first if you want a fresh one")
+        })
+        .collect();
+    if !existing.is_empty() {
+        return Err(existing);
+    }
+    for (relative, text) in files {
+        check_new(content, relative, text, as_of)?;
+    }
+    for (relative, text) in files {
+        let path = root.join(relative);
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, text)
+        };
+        write().map_err(|e| vec![Diagnostic::error(relative, format!("cannot write: {e}"))])?;
+    }
+    Ok(())
+}
+
+/// `text` checked as the content file `relative` of the site, with its
+/// config and team, as `check` would.
+fn check_new(
+    content: &Content,
     relative: &str,
     text: &str,
+    as_of: NaiveDate,
 ) -> Result<(), Vec<Diagnostic>> {
-    let path = root.join(relative);
-    if path.exists() {
-        return Err(vec![
-            Diagnostic::error(relative, "the file already exists; not overwriting it")
-                .hint("edit it, or remove it first if you want a fresh one"),
-        ]);
-    }
     // Parse it together with the site's config and team, as `check` would.
     let mut files: Vec<(String, String)> = [content::CONFIG_PATH, content::TEAM_PATH]
         .iter()
@@ -186,18 +241,13 @@ pub fn write_new(
         .collect();
     files.push((relative.to_string(), text.to_string()));
     let (parsed, mut problems) = content::parse_files(files);
-    problems.extend(validate::check(&parsed));
+    problems.extend(validate::check(&parsed, as_of));
     problems.retain(|d| d.is_error() && d.path == relative);
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
     }
-    let write = || -> std::io::Result<()> {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, text)
-    };
-    write().map_err(|e| vec![Diagnostic::error(relative, format!("cannot write: {e}"))])
 }
 
 #[cfg(test)]
@@ -224,7 +274,10 @@ mod tests {
         files.push((relative.into(), text.into()));
         let (parsed, problems) = parse_files(files);
         let mut all = problems;
-        all.extend(validate::check(&parsed));
+        all.extend(validate::check(
+            &parsed,
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        ));
         assert!(all.iter().all(|d| !d.is_error()), "{all:?}\n{text}");
         parsed
     }
@@ -232,7 +285,7 @@ mod tests {
     #[test]
     fn new_week_lists_exactly_the_active_managers() {
         let c = site();
-        let (path, text) = week(&c, IsoWeek::parse("2026-W48").unwrap());
+        let (path, text) = week(&c, IsoWeek::parse("2026-W48").unwrap()).remove(0);
         assert_eq!(path, "content/weeks/2026-W48.yaml");
         assert!(text.starts_with("# yaml-language-server: $schema=../../schemas/week.json\n"));
         let parsed = reparse(&c, &path, &text);
@@ -281,7 +334,7 @@ mod tests {
             ),
             (
                 "content/targets/2026-11.yaml".into(),
-                "month: 2026-11\nmanagers:\n  a: { revenue: 4000 }\n".into(),
+                "month: 2026-11\nmanagers:\n  a: { revenue: 4200 }\n".into(),
             ),
         ];
         for w in ["2026-W46", "2026-W47"] {

@@ -57,7 +57,7 @@ fn rebuild(
     color: bool,
     memory: &mut Memory,
 ) -> Result<Rebuilt, String> {
-    let checked = site::check_reusing(root, &mut memory.parsed);
+    let checked = site::check_reusing(root, as_of, &mut memory.parsed);
     let errors: Vec<_> = checked
         .diagnostics
         .iter()

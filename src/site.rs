@@ -70,17 +70,17 @@ impl Checked {
 }
 
 /// Loads, validates and compiles the templates; every problem, sorted.
-pub fn check(root: &Path) -> Checked {
-    check_with(root, None)
+pub fn check(root: &Path, as_of: NaiveDate) -> Checked {
+    check_with(root, as_of, None)
 }
 
 /// [`check`], parsing again only the files that changed since the check
 /// that filled `cache` (for `serve`).
-pub fn check_reusing(root: &Path, cache: &mut content::ParseCache) -> Checked {
-    check_with(root, Some(cache))
+pub fn check_reusing(root: &Path, as_of: NaiveDate, cache: &mut content::ParseCache) -> Checked {
+    check_with(root, as_of, Some(cache))
 }
 
-fn check_with(root: &Path, cache: Option<&mut content::ParseCache>) -> Checked {
+fn check_with(root: &Path, as_of: NaiveDate, cache: Option<&mut content::ParseCache>) -> Checked {
     let mut timings = Timings::default();
     let started = Instant::now();
     let (content, mut diagnostics) = match cache {
@@ -89,7 +89,7 @@ fn check_with(root: &Path, cache: Option<&mut content::ParseCache>) -> Checked {
     };
     timings.load = started.elapsed();
     let started = Instant::now();
-    diagnostics.extend(validate::check(&content));
+    diagnostics.extend(validate::check(&content, as_of));
     timings.validate = started.elapsed();
     let started = Instant::now();
     let (templates, problems) = templates::load(&content.templates);
@@ -360,7 +360,7 @@ fn alert_lines(content: &Content, analytics: &Analytics) -> String {
 
 /// `salespulse check`: prints every problem; true when there is no error.
 pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
-    let checked = check(root);
+    let checked = check(root, as_of);
     match format {
         Format::Json => print!("{}", diagnostic::render_json(&checked.diagnostics)),
         Format::Github => print!("{}", diagnostic::render_github(&checked.diagnostics)),
@@ -437,7 +437,7 @@ pub fn run_build(
             encrypt::SHORT_PASSWORD
         );
     }
-    let checked = check(root);
+    let checked = check(root, as_of);
     let quiet = verbosity == Verbosity::Quiet;
     let shown: Vec<Diagnostic> = checked
         .diagnostics
@@ -504,7 +504,7 @@ pub fn run_build(
 pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: bool) -> bool {
     use crate::cli::NewFile;
     use crate::scaffold;
-    let checked = check(root);
+    let checked = check(root, as_of);
     if checked.has_errors() {
         eprint!(
             "{}",
@@ -519,17 +519,19 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
             content,
             week.unwrap_or_else(|| scaffold::next_week(content, as_of)),
         )),
-        NewFile::Standup { date } => Ok(scaffold::standup(content, date.unwrap_or(as_of))),
+        NewFile::Standup { date } => Ok(vec![scaffold::standup(content, date.unwrap_or(as_of))]),
         NewFile::Idp { manager } => {
-            scaffold::idp(content, &analytics::compute(content, as_of), &manager)
+            scaffold::idp(content, &analytics::compute(content, as_of), &manager).map(|f| vec![f])
         }
     };
-    let result = made.map_err(|d| vec![d]).and_then(|(relative, text)| {
-        scaffold::write_new(root, content, &relative, &text).map(|()| relative)
-    });
+    let result = made
+        .map_err(|d| vec![d])
+        .and_then(|files| scaffold::write_new(root, content, &files, as_of).map(|()| files));
     match result {
-        Ok(relative) => {
-            println!("{}", root.join(relative).display());
+        Ok(files) => {
+            for (relative, _) in files {
+                println!("{}", root.join(relative).display());
+            }
             true
         }
         Err(problems) => {

@@ -27,7 +27,7 @@ type Served = BTreeMap<String, Vec<u8>>;
 
 /// One incremental rebuild as serve does it: returns how many files were made anew.
 fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> usize {
-    let checked = site::check_reusing(root, parsed);
+    let checked = site::check_reusing(root, as_of(), parsed);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let changed = Mutex::new(Vec::new());
     let keep = |file: OutputFile| {
@@ -44,7 +44,7 @@ fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> us
 }
 
 fn full(root: &Path) -> Served {
-    let checked = site::check(root);
+    let checked = site::check(root, as_of());
     let (_, files) = site::render(&checked, as_of(), Exports::Published).unwrap();
     files.into_iter().map(|f| (f.path, f.bytes)).collect()
 }
@@ -245,7 +245,7 @@ fn a_broken_file_is_reported_on_every_rebuild_until_it_is_fixed() {
     edit(root, file, "deals: 7", "deals: seven");
     for _ in 0..2 {
         // The second check takes the broken file from the cache: the same error.
-        let checked = site::check_reusing(root, &mut memory.0);
+        let checked = site::check_reusing(root, as_of(), &mut memory.0);
         let errors: Vec<String> = checked
             .diagnostics
             .iter()

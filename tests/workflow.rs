@@ -34,11 +34,15 @@ fn init_new_and_build_work_as_a_new_user_would_try() {
         "{}",
         String::from_utf8_lossy(&week.stderr)
     );
-    let path = String::from_utf8(week.stdout).unwrap();
-    assert!(
-        path.trim().ends_with("content/weeks/2026-W49.yaml"),
-        "{path}"
-    );
+    // 2026-W49 has working days in November and December: two files.
+    let paths = String::from_utf8(week.stdout).unwrap();
+    let names: Vec<&str> = paths
+        .lines()
+        .map(|l| l.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, ["2026-W49-11.yaml", "2026-W49-12.yaml"], "{paths}");
+    let part = fs::read_to_string(site.join("content/weeks/2026-W49-11.yaml")).unwrap();
+    assert!(part.contains("week: 2026-W49\nmonth: 2026-11\n"), "{part}");
     let standup = salespulse(&["--root", root, "new", "standup", "--as-of", "2026-11-30"]);
     assert!(standup.status.success());
     // Twice is refused, and the file stays as it was.

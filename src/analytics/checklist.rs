@@ -667,10 +667,10 @@ mod tests {
 
     #[test]
     fn plan_on_track_by_pace() {
-        // One week of four; plan 8000 → plan to date 2000.
+        // 5 of November's 21 working days (no holidays); plan 8400 → plan to date 2000.
         let status = |b: u32| {
             point(
-                &[week("2026-W45", 1000, b), nov_targets(4000, 4000)],
+                &[week("2026-W45", 1000, b), nov_targets(4200, 4200)],
                 "2026-11-06",
                 "plan_on_track",
             )
@@ -693,7 +693,7 @@ mod tests {
     #[test]
     fn leads_same_day_by_share_of_manager_weeks() {
         let weeks = |dirty: usize| -> Vec<(String, String)> {
-            ["2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]
+            ["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48"]
                 .iter()
                 .enumerate()
                 .map(|(i, w)| {
@@ -851,10 +851,11 @@ mod tests {
 
     #[test]
     fn mom_growth_like_for_like() {
-        // November's first week against October's first (W40: 2000).
+        // Per working day with data: November's first 5 days against
+        // October's 5 with data (W41: 2000).
         let at = |a: u32| {
             point(
-                &[week("2026-W40", 1000, 1000), week("2026-W45", a, 1000)],
+                &[week("2026-W41", 1000, 1000), week("2026-W45", a, 1000)],
                 "2026-11-06",
                 "mom_growth",
             )

@@ -1,5 +1,6 @@
 //! Plan decomposition: how many deals, meetings and leads the rest of the
-//! month still needs, at the conversions of the last eight weeks.
+//! month still needs, at the conversions of the last eight weeks, in all
+//! and per remaining working day.
 
 use serde::Serialize;
 
@@ -9,13 +10,15 @@ use super::metrics::Totals;
 /// where a ratio it needs is missing or zero.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Decomposition {
+    /// Working days after `--as-of` (a manager's: those they are active on).
+    pub days_left: u64,
     pub remaining_revenue: Option<f64>,
     pub deals: Option<u64>,
     pub meetings: Option<u64>,
     pub leads: Option<u64>,
-    pub deals_per_week: Option<u64>,
-    pub meetings_per_week: Option<u64>,
-    pub leads_per_week: Option<u64>,
+    pub deals_per_day: Option<u64>,
+    pub meetings_per_day: Option<u64>,
+    pub leads_per_day: Option<u64>,
 }
 
 /// `x` rounded up, when it is a count at all: an absurd quotient (a tiny
@@ -25,12 +28,13 @@ fn whole(x: f64) -> Option<u64> {
 }
 
 /// `plan_revenue` and `revenue` of the month so far, `window` the sums of the
-/// 8 weeks ending with the latest week with data, `remaining_weeks` = n − k > 0.
+/// 8 weeks ending with the latest week with data, `days_left` > 0 the
+/// working days still to come.
 pub fn decompose(
     plan_revenue: Option<f64>,
     revenue: f64,
     window: &Totals,
-    remaining_weeks: u64,
+    days_left: u64,
 ) -> Decomposition {
     // Dividing by a ratio a/b is multiplying by b/a: done in that order the
     // division is exact whenever the true result is whole, so ceil never
@@ -52,15 +56,16 @@ pub fn decompose(
     let meetings = step(deals, window.deals, window.meetings);
     // leads = meetings / conv_lead_meeting, conv = meetings_w / processed_w.
     let leads = step(meetings, window.meetings, window.leads_processed);
-    let per_week = |n: Option<u64>| n.map(|n| n.div_ceil(remaining_weeks));
+    let per_day = |n: Option<u64>| n.map(|n| n.div_ceil(days_left.max(1)));
     Decomposition {
+        days_left,
         remaining_revenue,
         deals,
         meetings,
         leads,
-        deals_per_week: per_week(deals),
-        meetings_per_week: per_week(meetings),
-        leads_per_week: per_week(leads),
+        deals_per_day: per_day(deals),
+        meetings_per_day: per_day(meetings),
+        leads_per_day: per_day(leads),
     }
 }
 
@@ -79,7 +84,7 @@ mod tests {
     }
 
     #[test]
-    fn hand_computed_two_weeks_left() {
+    fn hand_computed_two_days_left() {
         // Plan 1 000 000, done 550 000 → 450 000 left.
         // 8 weeks: 400 processed, 100 meetings, 30 deals, 1 500 000 → avg 50 000,
         // meeting→deal 0.3, lead→meeting 0.25.
@@ -93,9 +98,10 @@ mod tests {
         assert_eq!(d.deals, Some(9)); // 450 000 / 50 000
         assert_eq!(d.meetings, Some(30)); // 9 / 0.3
         assert_eq!(d.leads, Some(120)); // 30 / 0.25
-        assert_eq!(d.deals_per_week, Some(5)); // ceil(9 / 2)
-        assert_eq!(d.meetings_per_week, Some(15));
-        assert_eq!(d.leads_per_week, Some(60));
+        assert_eq!(d.days_left, 2);
+        assert_eq!(d.deals_per_day, Some(5)); // ceil(9 / 2)
+        assert_eq!(d.meetings_per_day, Some(15));
+        assert_eq!(d.leads_per_day, Some(60));
     }
 
     #[test]
@@ -105,9 +111,9 @@ mod tests {
         assert_eq!(d.deals, Some(4));
         assert_eq!(d.meetings, Some(14));
         assert_eq!(d.leads, Some(98)); // 14 / (10/70) = 98
-        assert_eq!(d.deals_per_week, Some(2));
-        assert_eq!(d.meetings_per_week, Some(5));
-        assert_eq!(d.leads_per_week, Some(33));
+        assert_eq!(d.deals_per_day, Some(2));
+        assert_eq!(d.meetings_per_day, Some(5));
+        assert_eq!(d.leads_per_day, Some(33));
     }
 
     #[test]
@@ -116,7 +122,7 @@ mod tests {
         assert_eq!(d.remaining_revenue, Some(0.0));
         assert_eq!(d.deals, Some(0));
         assert_eq!(d.meetings, Some(0));
-        assert_eq!(d.leads_per_week, Some(0));
+        assert_eq!(d.leads_per_day, Some(0));
     }
 
     #[test]
@@ -129,7 +135,13 @@ mod tests {
         assert_eq!(d.leads, None);
         // No plan: nothing remains to compute.
         let d = decompose(None, 0.0, &window(10, 5, 2, 10.0), 2);
-        assert_eq!(d, Decomposition::default());
+        assert_eq!(
+            d,
+            Decomposition {
+                days_left: 2,
+                ..Decomposition::default()
+            }
+        );
         // No meetings in the window: deals known, meetings not.
         let d = decompose(Some(100.0), 0.0, &window(0, 0, 2, 100.0), 2);
         assert_eq!(d.deals, Some(2));

@@ -149,12 +149,15 @@ pub struct PlanFigures {
 }
 
 impl PlanFigures {
-    /// The plan divided over `weeks` weeks (a month's weekly plan).
-    pub fn per_week(self, weeks: usize) -> Self {
-        let n = weeks as f64;
+    /// The two plans added, part by part, over those that have one.
+    pub fn plus(self, other: Self) -> Self {
+        let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
         Self {
-            revenue: self.revenue.map(|r| r / n),
-            deals: self.deals.map(|d| d / n),
+            revenue: add(self.revenue, other.revenue),
+            deals: add(self.deals, other.deals),
         }
     }
 }
@@ -208,6 +211,27 @@ impl Figures {
     }
 }
 
+/// A month's working days, for the team or one manager (the days on which
+/// they are active).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MonthDays {
+    /// wd(M): the month's working days.
+    pub working_days: u32,
+    /// e(M): working days up to `--as-of` that lie in a period with data.
+    pub elapsed_working_days: u32,
+    /// Working days after `--as-of` (0 for a closed month).
+    pub days_left: u32,
+}
+
+/// The month before, as growth compares with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Before {
+    pub revenue: f64,
+    pub deals: u64,
+    /// Its working days with data.
+    pub elapsed: u32,
+}
+
 /// A month's figures: the weekly ones summed, plus pace, forecast and growth.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MonthFigures {
@@ -217,31 +241,66 @@ pub struct MonthFigures {
     pub pace_deals: Option<f64>,
     pub forecast_revenue: Option<f64>,
     pub forecast_deals: Option<f64>,
+    /// Change of the rate per working day with data against the month before.
     pub mom_growth: Option<f64>,
     pub mom_growth_deals: Option<f64>,
+    /// Plain change of the totals, for a closed month.
+    pub mom_change: Option<f64>,
+    pub mom_change_deals: Option<f64>,
 }
 
 impl MonthFigures {
-    /// `k` = weeks of the month with a file, `n` = weeks of the month;
-    /// `previous` = the like-for-like figures of the month before, if any.
+    /// `days` = the month's working days as the team or the manager has
+    /// them; `open` = `--as-of` is within the month; `before` = the month
+    /// before, if it has data.
     pub fn new(
         t: &Totals,
         plan: PlanFigures,
-        k: usize,
-        n: usize,
-        previous: Option<&Totals>,
+        days: MonthDays,
+        open: bool,
+        before: Option<Before>,
     ) -> Self {
-        let share = k as f64 / n as f64;
         let deals = t.deals as f64;
-        let growth = |now: f64, before: f64| ratio(now, before).map(|r| r - 1.0);
+        let (wd, e) = (
+            f64::from(days.working_days),
+            f64::from(days.elapsed_working_days),
+        );
+        // The plan of the working days elapsed; nothing when no day has.
+        let to_date = |p: f64| (wd > 0.0).then(|| p * e / wd);
+        let forecast = |x: f64| (open && e > 0.0).then(|| x / e * wd);
+        let per_day = |x: f64, days: u32| ratio(x, f64::from(days));
+        let growth = |now: Option<f64>, then: Option<f64>| {
+            now.zip(then)
+                .and_then(|(now, then)| ratio(now, then))
+                .map(|r| r - 1.0)
+        };
         Self {
             base: Figures::new(t, plan),
-            pace: plan.revenue.and_then(|p| ratio(t.revenue, p * share)),
-            pace_deals: plan.deals.and_then(|p| ratio(deals, p * share)),
-            forecast_revenue: (k > 0).then(|| t.revenue / k as f64 * n as f64),
-            forecast_deals: (k > 0).then(|| deals / k as f64 * n as f64),
-            mom_growth: previous.and_then(|p| growth(t.revenue, p.revenue)),
-            mom_growth_deals: previous.and_then(|p| growth(deals, p.deals as f64)),
+            pace: plan
+                .revenue
+                .and_then(to_date)
+                .and_then(|p| ratio(t.revenue, p)),
+            pace_deals: plan.deals.and_then(to_date).and_then(|p| ratio(deals, p)),
+            forecast_revenue: forecast(t.revenue),
+            forecast_deals: forecast(deals),
+            mom_growth: before.and_then(|b| {
+                growth(
+                    per_day(t.revenue, days.elapsed_working_days),
+                    per_day(b.revenue, b.elapsed),
+                )
+            }),
+            mom_growth_deals: before.and_then(|b| {
+                growth(
+                    per_day(deals, days.elapsed_working_days),
+                    per_day(b.deals as f64, b.elapsed),
+                )
+            }),
+            mom_change: before
+                .filter(|_| !open)
+                .and_then(|b| growth(Some(t.revenue), Some(b.revenue))),
+            mom_change_deals: before
+                .filter(|_| !open)
+                .and_then(|b| growth(Some(deals), Some(b.deals as f64))),
         }
     }
 }
@@ -317,36 +376,105 @@ mod tests {
         assert_eq!(f.conv_meeting_deal, Some(16.0 / 40.0));
     }
 
+    fn days(working_days: u32, elapsed_working_days: u32, days_left: u32) -> MonthDays {
+        MonthDays {
+            working_days,
+            elapsed_working_days,
+            days_left,
+        }
+    }
+
     #[test]
-    fn month_pace_forecast_and_growth() {
-        // 2 of 4 weeks with data, 300 000 of a 1 000 000 plan.
+    fn month_pace_and_forecast_by_working_days() {
+        // 8 of 20 working days elapsed, 300 000 of a 1 000 000 plan.
         let t = totals(0, 0, 0, 6, 300_000.0);
         let plan = PlanFigures {
             revenue: Some(1_000_000.0),
             deals: Some(20.0),
         };
-        let prev = totals(0, 0, 0, 4, 250_000.0);
-        let m = MonthFigures::new(&t, plan, 2, 4, Some(&prev));
+        let m = MonthFigures::new(&t, plan, days(20, 8, 12), true, None);
         assert_eq!(m.base.attainment, Some(0.3));
-        assert_eq!(m.pace, Some(0.6));
-        assert_eq!(m.pace_deals, Some(0.6));
-        assert_eq!(m.forecast_revenue, Some(600_000.0));
-        assert_eq!(m.forecast_deals, Some(12.0));
-        assert!((m.mom_growth.unwrap() - 0.2).abs() < 1e-12);
-        assert_eq!(m.mom_growth_deals, Some(0.5));
+        assert_eq!(m.pace, Some(0.75)); // 300 000 / 400 000
+        assert_eq!(m.pace_deals, Some(0.75)); // 6 / 8
+        assert_eq!(m.forecast_revenue, Some(750_000.0)); // 300 000 / 8 × 20
+        assert_eq!(m.forecast_deals, Some(15.0));
+        // Closed: no forecast, and pace over the whole month is attainment.
+        let closed = MonthFigures::new(&t, plan, days(20, 20, 0), false, None);
+        assert_eq!(closed.forecast_revenue, None);
+        assert_eq!(closed.pace, Some(0.3));
+    }
+
+    #[test]
+    fn growth_compares_rates_per_working_day() {
+        // October: 23 working days, 2 300 000 (100 000 a day).
+        // November: 19 working days, 2 090 000 (110 000 a day): +10 % per
+        // day, though −9.1 % in total.
+        let before = Before {
+            revenue: 2_300_000.0,
+            deals: 46,
+            elapsed: 23,
+        };
+        let t = totals(0, 0, 0, 38, 2_090_000.0);
+        let m = MonthFigures::new(
+            &t,
+            PlanFigures::default(),
+            days(19, 19, 0),
+            false,
+            Some(before),
+        );
+        assert!((m.mom_growth.unwrap() - 0.10).abs() < 1e-12);
+        assert!((m.mom_growth_deals.unwrap() - 0.0).abs() < 1e-12);
+        assert!((m.mom_change.unwrap() - (2_090_000.0 / 2_300_000.0 - 1.0)).abs() < 1e-12);
+        assert!((m.mom_change_deals.unwrap() - (38.0 / 46.0 - 1.0)).abs() < 1e-12);
+        // Open, 5 days in: the growth is there, the plain change is not.
+        let t = totals(0, 0, 0, 10, 550_000.0);
+        let m = MonthFigures::new(
+            &t,
+            PlanFigures::default(),
+            days(19, 5, 14),
+            true,
+            Some(before),
+        );
+        assert!((m.mom_growth.unwrap() - 0.10).abs() < 1e-12);
+        assert_eq!(m.mom_change, None);
     }
 
     #[test]
     fn growth_is_null_against_zero_or_nothing() {
         let t = totals(0, 0, 0, 1, 10.0);
-        let zero = totals(0, 0, 0, 0, 0.0);
-        let m = MonthFigures::new(&t, PlanFigures::default(), 1, 4, Some(&zero));
+        let zero = Before {
+            revenue: 0.0,
+            deals: 0,
+            elapsed: 5,
+        };
+        let m = MonthFigures::new(
+            &t,
+            PlanFigures::default(),
+            days(20, 5, 15),
+            true,
+            Some(zero),
+        );
         assert_eq!(m.mom_growth, None);
         assert_eq!(m.mom_growth_deals, None);
-        let m = MonthFigures::new(&t, PlanFigures::default(), 1, 4, None);
+        let no_days = Before {
+            revenue: 10.0,
+            deals: 1,
+            elapsed: 0,
+        };
+        let m = MonthFigures::new(
+            &t,
+            PlanFigures::default(),
+            days(20, 5, 15),
+            true,
+            Some(no_days),
+        );
+        assert_eq!(m.mom_growth, None);
+        let m = MonthFigures::new(&t, PlanFigures::default(), days(20, 5, 15), true, None);
         assert_eq!(m.mom_growth, None);
         assert_eq!(m.pace, None, "a month without targets has no pace");
         assert_eq!(m.forecast_revenue, Some(40.0), "forecast needs no plan");
+        let m = MonthFigures::new(&t, PlanFigures::default(), days(20, 0, 20), true, None);
+        assert_eq!(m.forecast_revenue, None, "no day elapsed, no run rate");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The current month so far: cumulative revenue week by week against the
-//! plan line (0 at the start of the month, the full plan at its end) and the
-//! forecast line from the latest week to the month's end.
+//! The current month so far: cumulative revenue period by period (its
+//! weeks, and its parts of weeks split with a neighbouring month) against
+//! the plan line (0 at the start of the month, rising with its working days
+//! to the full plan at its end) and the forecast line to the month's end.
 
 use super::canvas::render;
 use super::frame::Columns;
@@ -13,18 +14,21 @@ use crate::i18n::t;
 /// The month, as the view computed it from `Analytics`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cumulative {
-    /// Every ISO week of the month, in order.
+    /// Every period of the month, in order.
     pub weeks: Vec<String>,
-    /// Revenue since the start of the month at the end of each week; `None`
-    /// for a week without a file. Same length as `weeks`.
+    /// Revenue since the start of the month at the end of each period;
+    /// `None` for a period without a file. Same length as `weeks`.
     pub actual: Vec<Option<f64>>,
     /// The full monthly plan.
     pub plan: Option<f64>,
+    /// The plan due by the end of each period (by working days). Same
+    /// length as `weeks` when there is a plan.
+    pub plan_due: Vec<f64>,
     pub pace: Option<f64>,
     pub attainment: Option<f64>,
     pub forecast: Option<f64>,
-    /// Every week of the month has data: the forecast is the result.
-    pub complete: bool,
+    /// The month is over: the result, no forecast.
+    pub closed: bool,
 }
 
 /// Draws the month.
@@ -47,7 +51,7 @@ fn title(fmt: &Formatter, d: &Cumulative) -> String {
     let m = |v: f64| fmt.money_compact(v);
     let pct = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| fmt.percent(v, 0));
     let head = t(fmt.locale, "revenue");
-    match (d.plan, d.complete) {
+    match (d.plan, d.closed) {
         (Some(plan), true) => say(
             fmt.locale,
             format!(
@@ -84,7 +88,6 @@ fn title(fmt: &Formatter, d: &Cumulative) -> String {
 }
 
 fn summary(fmt: &Formatter, d: &Cumulative) -> String {
-    let n = d.weeks.len() as f64;
     let weeks: Vec<String> = d
         .weeks
         .iter()
@@ -92,9 +95,9 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
         .enumerate()
         .map(|(i, (w, a))| {
             let actual = a.map_or_else(|| t(fmt.locale, "no_data").to_string(), |a| fmt.money(a));
-            match d.plan {
-                Some(p) => {
-                    let due = fmt.money(p * (i + 1) as f64 / n);
+            match d.plan_due.get(i) {
+                Some(due) => {
+                    let due = fmt.money(*due);
                     say(
                         fmt.locale,
                         format!("{w}: {actual} (по плану {due})"),
@@ -106,7 +109,7 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
         })
         .collect();
     let mut text = weeks.join("; ");
-    if let (Some(f), false) = (d.forecast, d.complete) {
+    if let (Some(f), false) = (d.forecast, d.closed) {
         text.push_str(&say(
             fmt.locale,
             format!("; прогноз на конец месяца {}", fmt.money(f)),
@@ -128,7 +131,7 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant) -> String {
     let width = v.width();
     let height = if v == Variant::Wide { 300 } else { 280 };
     render(width, height, |c| {
-        let forecast = d.forecast.filter(|_| !d.complete);
+        let forecast = d.forecast.filter(|_| !d.closed);
         let mut items = vec![(
             Swatch::Line(Role::Actual),
             t(fmt.locale, "actual").to_string(),
@@ -160,10 +163,15 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant) -> String {
             &d.weeks,
         );
         let n = d.weeks.len();
-        // A week's total is reached at its end: the right edge of its slot.
+        // A period's total is reached at its end: the right edge of its slot.
         let start = (f.x0, f.y.px(0.0));
-        if let Some(plan) = d.plan {
-            c.line(vec![start, (f.x1, f.y.px(plan))], Role::Plan, 2);
+        if d.plan.is_some() && d.plan_due.len() == n {
+            let due = d
+                .plan_due
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (f.slot(i).1, f.y.px(*p)));
+            c.line(std::iter::once(start).chain(due).collect(), Role::Plan, 2);
         }
         let points: Vec<(i32, i32)> = std::iter::once(start)
             .chain(
@@ -192,7 +200,7 @@ mod tests {
     use super::*;
     use crate::content::Locale;
 
-    fn month(complete: bool) -> Cumulative {
+    fn month(closed: bool) -> Cumulative {
         Cumulative {
             weeks: [
                 "нед.\u{a0}45",
@@ -202,16 +210,17 @@ mod tests {
             ]
             .map(String::from)
             .to_vec(),
-            actual: if complete {
+            actual: if closed {
                 vec![Some(1.5e6), Some(3.1e6), Some(4.8e6), Some(6_438_740.0)]
             } else {
                 vec![Some(1.5e6), Some(3.1e6), None, None]
             },
             plan: Some(6_750_000.0),
-            pace: Some(if complete { 0.9539 } else { 0.9185 }),
-            attainment: Some(if complete { 0.9539 } else { 0.4593 }),
-            forecast: Some(if complete { 6_438_740.0 } else { 6_200_000.0 }),
-            complete,
+            plan_due: vec![1_350_000.0, 3_037_500.0, 4_725_000.0, 6_750_000.0],
+            pace: Some(if closed { 0.9539 } else { 0.9185 }),
+            attainment: Some(if closed { 0.9539 } else { 0.4593 }),
+            forecast: Some(if closed { 6_438_740.0 } else { 6_200_000.0 }),
+            closed,
         }
     }
 

@@ -158,10 +158,11 @@ mod tests {
                     weeks: rows(4),
                     actual: vec![Some(1e6), Some(2e6), None, None],
                     plan: Some(5e6),
+                    plan_due: vec![1.25e6, 2.5e6, 3.75e6, 5e6],
                     pace: Some(0.8),
                     attainment: Some(0.4),
                     forecast: Some(4e6),
-                    complete: false,
+                    closed: false,
                 },
             ),
             attainment(

@@ -1,5 +1,6 @@
 //! `content/team.yaml`: who works in the department, and since when.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -33,15 +34,16 @@ impl Manager {
 
     /// Active in a week: joined by its Sunday and not left before its Monday.
     pub fn active_in(&self, week: IsoWeek) -> bool {
-        self.joined.value.0 <= week.sunday()
-            && self
-                .left
-                .as_ref()
-                .is_none_or(|l| l.value.0 >= week.monday())
+        self.active_during(week.monday(), week.sunday())
+    }
+
+    /// Active on at least one day from `first` to `last`.
+    pub fn active_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.joined.value.0 <= last && self.left.as_ref().is_none_or(|l| l.value.0 >= first)
     }
 
     /// Active on a day: joined on or before it and not left before it.
-    pub fn active_on(&self, day: chrono::NaiveDate) -> bool {
+    pub fn active_on(&self, day: NaiveDate) -> bool {
         self.joined.value.0 <= day && self.left.as_ref().is_none_or(|l| l.value.0 >= day)
     }
 }

@@ -218,7 +218,11 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("pace_short", "Темп", "Pace"),
     ("forecast", "Прогноз на конец месяца", "Month-end forecast"),
     ("forecast_short", "Прогноз", "Forecast"),
-    ("mom_growth", "Рост м/м", "MoM growth"),
+    (
+        "mom_growth",
+        "Рост м/м в рабочий день",
+        "MoM growth per working day",
+    ),
     ("leads", "Лиды", "Leads"),
     ("leads_received", "Лиды получены", "Leads received"),
     ("leads_processed", "Обработано", "Processed"),
@@ -255,10 +259,23 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("complete", "закрыт", "complete"),
     ("incomplete", "идёт", "in progress"),
     ("weeks_with_data", "Недель с данными", "Weeks with data"),
+    (
+        "days_with_data",
+        "Рабочих дней с данными",
+        "Working days with data",
+    ),
+    (
+        "month_parts",
+        "Части недели по месяцам",
+        "The week's parts by month",
+    ),
+    ("working_days_short", "Раб. дней", "Working days"),
     ("note", "Комментарий", "Note"),
     // Dashboard
     ("data_through", "данные по", "data through"),
     ("as_of", "на", "as of"),
+    ("numbers_through", "данные по", "numbers through"),
+    ("days", "Дни", "Days"),
     ("needs_attention", "Требует внимания", "Needs attention"),
     (
         "nothing_needs_attention",
@@ -300,9 +317,14 @@ const TABLE: &[(&str, &str, &str)] = &[
         "Месяц закрыт: декомпозиция не нужна.",
         "The month is over: nothing left to decompose.",
     ),
+    (
+        "decomposition_no_days",
+        "Рабочих дней в месяце не осталось: декомпозиция не нужна.",
+        "No working days are left this month: nothing to decompose.",
+    ),
     ("remaining_revenue", "Осталось выручки", "Revenue to go"),
-    ("remaining_weeks", "Осталось недель", "Weeks left"),
-    ("per_week", "в неделю", "per week"),
+    ("days_left", "Осталось рабочих дней", "Working days left"),
+    ("per_day", "в день", "per day"),
     ("deals_needed", "Сделок нужно", "Deals needed"),
     ("meetings_needed", "Консультаций нужно", "Meetings needed"),
     ("leads_needed", "Лидов нужно", "Leads needed"),
@@ -446,6 +468,77 @@ pub fn weeks(locale: Locale, n: u64) -> String {
     match locale {
         Locale::Ru => format!("{n} {}", plural_ru(n, "неделя", "недели", "недель")),
         Locale::En => format!("{n} week{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// "3 рабочих дня" / "3 working days".
+pub fn working_days(locale: Locale, n: u64) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "{n} {}",
+            plural_ru(n, "рабочий день", "рабочих дня", "рабочих дней")
+        ),
+        Locale::En => format!("{n} working day{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// Where a month stands: "идёт, осталось 3 рабочих дня из 20" / "закрыт".
+pub fn month_status(locale: Locale, open: bool, days_left: u32, total: u32) -> String {
+    let left = u64::from(days_left);
+    match (locale, open) {
+        (Locale::Ru, true) if left == 0 => "идёт, рабочие дни закончились".to_string(),
+        (Locale::Ru, true) => format!(
+            "идёт, {} {} из {total}",
+            plural_ru(left, "остался", "осталось", "осталось"),
+            working_days(locale, left)
+        ),
+        (Locale::Ru, false) => "закрыт".to_string(),
+        (Locale::En, true) if left == 0 => "in progress, no working days left".to_string(),
+        (Locale::En, true) => format!(
+            "in progress, {} of {total} left",
+            working_days(locale, left)
+        ),
+        (Locale::En, false) => "closed".to_string(),
+    }
+}
+
+/// The decomposition in one line: "осталось 2 рабочих дня: нужно
+/// 311 260 ₽ — 16 оплат, 8 в день".
+pub fn decomposition_summary(
+    locale: Locale,
+    fmt: &crate::format::Formatter,
+    d: &crate::analytics::Decomposition,
+) -> String {
+    let days = working_days(locale, d.days_left);
+    let Some(remaining) = d.remaining_revenue else {
+        return match locale {
+            Locale::Ru => format!("осталось {days}; плана на месяц нет"),
+            Locale::En => format!("{days} left; no plan this month"),
+        };
+    };
+    if remaining == 0.0 {
+        return match locale {
+            Locale::Ru => format!("осталось {days}; план по выручке выполнен"),
+            Locale::En => format!("{days} left; the revenue plan is met"),
+        };
+    }
+    let money = fmt.money(remaining);
+    let deals = match (locale, d.deals, d.deals_per_day) {
+        (Locale::Ru, Some(n), Some(per_day)) => format!(
+            " — {n} {}, {per_day} в день",
+            plural_ru(n, "оплата", "оплаты", "оплат")
+        ),
+        (Locale::En, Some(n), Some(per_day)) => {
+            format!(" — {}, {per_day} a day", deals(locale, n))
+        }
+        _ => String::new(),
+    };
+    match locale {
+        Locale::Ru => format!(
+            "{} {days}: нужно {money}{deals}",
+            plural_ru(d.days_left, "остался", "осталось", "осталось")
+        ),
+        Locale::En => format!("{days} left: {money} to go{deals}"),
     }
 }
 

@@ -3,21 +3,27 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::calendar::{IsoWeek, YearMonth};
+use chrono::{Datelike, NaiveDate};
+use serde_saphyr::Spanned;
+
+use crate::calendar::{Period, YearMonth};
 use crate::content::value::{Key, is_slug};
-use crate::content::{CONFIG_PATH, Content, Doc, Manager, TEAM_PATH, Team};
+use crate::content::{
+    CONFIG_PATH, Content, Doc, Manager, PeriodProblem, TEAM_PATH, Team, WeekEntry, WeekFile,
+};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 mod practice;
 
-/// Every cross-file problem in `content`, unsorted.
-pub fn check(content: &Content) -> Vec<Diagnostic> {
+/// Every cross-file problem in `content` as of a day, unsorted.
+pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let roster = Roster::new(&content.team);
     check_config(content, &mut out);
+    check_calendar(content, &mut out);
     check_team(content, &mut out);
     check_targets(content, &roster, &mut out);
-    check_weeks(content, &roster, &mut out);
+    check_weeks(content, &roster, as_of, &mut out);
     practice::check(content, &roster, &mut out);
     out
 }
@@ -108,6 +114,43 @@ fn check_config(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The calendar's own dates, and the years the country's calendar lacks.
+fn check_calendar(content: &Content, out: &mut Vec<Diagnostic>) {
+    let calendar = &content.config.calendar;
+    let file = whole_file(CONFIG_PATH);
+    for day in &calendar.working {
+        if calendar.holidays.iter().any(|h| h.value.0 == day.value.0) {
+            out.push(
+                file.error_at(
+                    day,
+                    format!("{} is both in `holidays` and in `working`", day.value.0),
+                )
+                .hint("keep the day in one of the two lists"),
+            );
+        }
+    }
+    // The years the numbers need: those of the week files' days and of the plans.
+    let mut years = std::collections::BTreeSet::new();
+    for doc in &content.weeks {
+        let week = doc.data.week.value;
+        years.extend([week.monday().year(), week.sunday().year()]);
+    }
+    years.extend(content.targets.iter().map(|t| t.data.month.value.year()));
+    for year in years {
+        if !content.calendar.has_data_for(year) {
+            out.push(
+                file.warning_at(
+                    &calendar.country,
+                    format!("no production calendar for {year}: only `workdays` and the dates in config.yaml count that year"),
+                )
+                .hint(format!(
+                    "list {year}'s public holidays in `holidays:` and its working weekends in `working:`, or update salespulse"
+                )),
+            );
+        }
+    }
+}
+
 fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
     let file = whole_file(TEAM_PATH);
     let mut seen: BTreeMap<&str, u64> = BTreeMap::new();
@@ -180,7 +223,7 @@ fn check_targets(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) 
         for key in doc.data.managers.keys() {
             match roster.get(key.as_str()) {
                 None => out.extend(unknown_manager(content, doc, key)),
-                Some(m) if !month.weeks().into_iter().any(|w| m.active_in(w)) => out.push(
+                Some(m) if !m.active_during(month.first_day(), month.last_day()) => out.push(
                     doc.key_warning(
                         key,
                         format!("`{key}` has a plan for {month} but is not active then"),
@@ -193,7 +236,7 @@ fn check_targets(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) 
     }
 }
 
-fn check_weeks(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
+fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
     let custom: Vec<&str> = content
         .config
         .custom_metrics
@@ -205,73 +248,59 @@ fn check_weeks(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|t| (t.data.month.value, ()))
         .collect();
-    let mut by_week: BTreeMap<IsoWeek, &str> = BTreeMap::new();
+    let mut by_period: BTreeMap<Period, &str> = BTreeMap::new();
     let mut unplanned: BTreeMap<YearMonth, &str> = BTreeMap::new();
     for doc in &content.weeks {
-        let week = doc.data.week.value;
-        if doc.stem() != week.to_string() {
+        let Some(period) = week_period(content, doc, out) else {
+            continue;
+        };
+        if let Some(first) = by_period.insert(period, &doc.path) {
             out.push(
-                doc.error_at(
-                    &doc.data.week,
-                    format!("file name `{}` disagrees with `week: {week}`", doc.stem()),
-                )
-                .hint(format!(
-                    "rename the file to weeks/{week}.yaml, or fix `week`"
-                )),
-            );
-        }
-        if let Some(first) = by_week.insert(week, &doc.path) {
-            out.push(
-                doc.error_at(&doc.data.week, format!("a second file for {week}"))
+                doc.error_at(&doc.data.week, format!("a second file for {period}"))
                     .label(format!("also in {first}"))
-                    .hint("keep one file per ISO week"),
+                    .hint("keep one file per week (per part of a week split between months)"),
             );
         }
-        if !planned.contains_key(&week.thursday_month()) {
-            unplanned.entry(week.thursday_month()).or_insert(&doc.path);
+        if period.first > as_of {
+            out.push(
+                doc.warning_at(
+                    &doc.data.week,
+                    format!(
+                        "{period} starts on {}, after --as-of {as_of}: its numbers are left out",
+                        period.first
+                    ),
+                )
+                .hint("a week written ahead counts once it has begun"),
+            );
+            continue;
+        }
+        if !planned.contains_key(&period.month) {
+            unplanned.entry(period.month).or_insert(&doc.path);
         }
         for (key, entry) in &doc.data.managers {
             match roster.get(key.as_str()) {
                 None => out.extend(unknown_manager(content, doc, key)),
-                Some(m) if !m.active_in(week) => out.push(
+                Some(m) if !m.active_during(period.first, period.last) => out.push(
                     doc.key_warning(
                         key,
-                        format!("`{key}` has numbers in {week} but is not active that week"),
+                        format!("`{key}` has numbers in {period} but is not active then"),
                     )
                     .hint("check `joined` and `left` in content/team.yaml"),
                 ),
                 Some(_) => {}
             }
-            let e = &entry.value;
-            if e.leads_processed > e.leads_received {
-                out.push(doc.warning_at(
-                    entry,
-                    format!(
-                        "`{key}` processed more leads ({}) than received ({}) in {week}; fine if it is backlog",
-                        e.leads_processed.0, e.leads_received.0
-                    ),
-                ));
-            }
-            for custom_key in e.custom.keys() {
-                // With config.yaml broken, its metrics are unknown, not missing.
-                if !custom.contains(&custom_key.as_str()) && !content.failed.contains(CONFIG_PATH) {
-                    out.push(
-                        doc.key_error(custom_key, format!("unknown custom metric `{custom_key}`"))
-                            .label("not in custom_metrics of content/config.yaml")
-                            .hint_opt(did_you_mean(custom_key.as_str(), custom.iter().copied())),
-                    );
-                }
-            }
+            check_entry(content, doc, key, entry, period, &custom, out);
         }
         for manager in &content.team.managers {
             let m = &manager.value;
-            if m.active_in(week) && !doc.data.managers.contains_key(m.id()) {
+            if m.active_during(period.first, period.last) && !doc.data.managers.contains_key(m.id())
+            {
                 out.push(
                     doc.warning_at(
                         &doc.data.week,
-                        format!("no numbers for {} in {week}", m.id()),
+                        format!("no numbers for {} in {period}", m.id()),
                     )
-                    .hint("add the manager's entry; until then they are left out of this week"),
+                    .hint("add the manager's entry; until then they are left out of this period"),
                 );
             }
         }
@@ -283,5 +312,150 @@ fn check_weeks(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                     "{first} has numbers for {month}; create targets/{month}.yaml, or plan figures stay empty"
                 )),
         );
+    }
+}
+
+/// One manager's entry in a period file: plausibility and custom metrics.
+fn check_entry(
+    content: &Content,
+    doc: &Doc<WeekFile>,
+    key: &Key,
+    entry: &Spanned<WeekEntry>,
+    period: Period,
+    custom: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    let e = &entry.value;
+    if e.leads_processed > e.leads_received {
+        out.push(doc.warning_at(
+            entry,
+            format!(
+                "`{key}` processed more leads ({}) than received ({}) in {period}; fine if it is backlog",
+                e.leads_processed.0, e.leads_received.0
+            ),
+        ));
+    }
+    let counts = [
+        e.leads_received.0,
+        e.leads_processed.0,
+        e.leads_overnight.0,
+        e.calls.0,
+        e.meetings.0,
+        e.deals.0,
+    ];
+    if counts.iter().all(|n| *n == 0) && e.revenue.0 == 0.0 {
+        out.push(
+            doc.key_warning(key, format!("all zeros for `{key}` in {period}: not filled in yet?"))
+                .hint("fill in the numbers; an entry of zeros counts as a period without a single lead or sale"),
+        );
+    }
+    for custom_key in e.custom.keys() {
+        // With config.yaml broken, its metrics are unknown, not missing.
+        if !custom.contains(&custom_key.as_str()) && !content.failed.contains(CONFIG_PATH) {
+            out.push(
+                doc.key_error(custom_key, format!("unknown custom metric `{custom_key}`"))
+                    .label("not in custom_metrics of content/config.yaml")
+                    .hint_opt(did_you_mean(custom_key.as_str(), custom.iter().copied())),
+            );
+        }
+    }
+}
+
+/// The period a week file is for, after checking that its name and its
+/// `week`/`month` agree with the calendar; `None` (reported) when they do not.
+fn week_period(
+    content: &Content,
+    doc: &Doc<WeekFile>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Period> {
+    let week = doc.data.week.value;
+    let calendar = &content.calendar;
+    let parts = calendar.periods_of_week(week);
+    let file = |p: &Period| format!("weeks/{}.yaml ({})", p.file_stem(), span(p));
+    if parts.len() == 2 && doc.stem() == week.to_string() {
+        out.push(
+            doc.error_at(
+                &doc.data.week,
+                format!("{week} has working days in two months: it is written as two files"),
+            )
+            .label(format!("{} and {}", parts[0].month, parts[1].month))
+            .hint(format!(
+                "write the days of each month in its own file: {} and {}, each with `month:`",
+                file(&parts[0]),
+                file(&parts[1])
+            )),
+        );
+        return None;
+    }
+    if parts.len() == 1 && doc.stem().starts_with(&format!("{week}-")) {
+        out.push(
+            doc.error_at(
+                &doc.data.week,
+                format!("{week} is not split between months: it is written as one file"),
+            )
+            .label(format!("all its working days are in {}", parts[0].month))
+            .hint(format!("rename the file to {}", file(&parts[0]))),
+        );
+        return None;
+    }
+    let period = match doc.data.period(calendar) {
+        Ok(period) => period,
+        Err(PeriodProblem::SplitWithoutMonth { parts }) => {
+            out.push(
+                doc.error_at(
+                    &doc.data.week,
+                    format!("which part of {week} is this? `month:` is missing"),
+                )
+                .hint(format!(
+                    "{week} is split between months: add `month: {}` or `month: {}` under `week:`",
+                    parts[0].month, parts[1].month
+                )),
+            );
+            return None;
+        }
+        Err(PeriodProblem::WrongMonth { periods }) => {
+            let month = doc
+                .data
+                .month
+                .as_ref()
+                .expect("a wrong month is a given one");
+            let months: Vec<String> = periods.iter().map(|p| p.month.to_string()).collect();
+            let message = if periods.len() == 1 {
+                format!("{week} belongs to {}, not {}", months[0], month.value)
+            } else {
+                format!("{week} has no days in {}", month.value)
+            };
+            out.push(
+                doc.error_at(month, message)
+                    .hint(format!("`month` is one of: {}", months.join(", "))),
+            );
+            return None;
+        }
+    };
+    if doc.stem() != period.file_stem() {
+        let what = match &doc.data.month {
+            Some(m) if period.split => format!("`week: {week}` and `month: {}`", m.value),
+            _ => format!("`week: {week}`"),
+        };
+        out.push(
+            doc.error_at(
+                &doc.data.week,
+                format!("file name `{}` disagrees with {what}", doc.stem()),
+            )
+            .hint(format!(
+                "rename the file to weeks/{}.yaml, or fix `week`",
+                period.file_stem()
+            )),
+        );
+    }
+    Some(period)
+}
+
+/// A period's days as people read them: `2026-11-30` or `2026-12-01 – 2026-12-06`.
+fn span(p: &Period) -> String {
+    if p.first == p.last {
+        p.first.to_string()
+    } else {
+        format!("{} – {}", p.first, p.last)
     }
 }

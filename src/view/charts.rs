@@ -73,7 +73,7 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
             tick: ctx.fmt.month_short(m.month),
             actual: m.team.base.revenue,
             plan: m.team.base.plan_revenue,
-            forecast: (!m.complete).then_some(m.team.forecast_revenue).flatten(),
+            forecast: m.is_open().then_some(m.team.forecast_revenue).flatten(),
         })
         .collect();
     let table = DataTable {
@@ -94,7 +94,7 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
                     ctx.fmt.money(m.team.base.revenue),
                     ctx.money(m.team.base.plan_revenue),
                     ctx.pct(m.team.base.attainment),
-                    ctx.money(m.team.forecast_revenue.filter(|_| !m.complete)),
+                    ctx.money(m.team.forecast_revenue.filter(|_| m.is_open())),
                 ]
             })
             .collect(),
@@ -105,42 +105,56 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
     ctx.view("revenue_by_month", "chart_revenue_by_month", chart, table)
 }
 
-/// The month so far: cumulative team revenue by week, plan line, forecast.
+/// The month so far: cumulative team revenue by period, plan line by
+/// working days, forecast.
 pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
-    let weeks = m.month.weeks();
+    let calendar = &ctx.content.calendar;
+    let periods = calendar.periods_of_month(m.month);
     let mut total = 0.0;
-    let actual: Vec<Option<f64>> = weeks
+    let actual: Vec<Option<f64>> = periods
         .iter()
-        .map(|w| {
-            ctx.analytics.week(*w).map(|s| {
-                total += s.team.revenue;
-                total
-            })
+        .map(|p| {
+            let stats = ctx.analytics.week(p.week)?;
+            let part = stats.periods.iter().find(|x| x.period == *p)?;
+            total += part.team.revenue;
+            Some(total)
         })
         .collect();
+    let whole = f64::from(m.days.working_days.max(1));
+    let mut days = 0;
+    let plan_due: Vec<f64> = match m.team.base.plan_revenue {
+        Some(plan) => periods
+            .iter()
+            .map(|p| {
+                days += calendar.working_days(*p);
+                plan * f64::from(days) / whole
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let data = charts::Cumulative {
-        weeks: weeks.iter().map(|w| ctx.fmt.week_short(*w)).collect(),
+        weeks: periods.iter().map(|p| ctx.fmt.week_short(p.week)).collect(),
         actual: actual.clone(),
         plan: m.team.base.plan_revenue,
+        plan_due: plan_due.clone(),
         pace: m.team.pace,
         attainment: m.team.base.attainment,
         forecast: m.team.forecast_revenue,
-        complete: m.complete,
+        closed: !m.is_open(),
     };
-    let n = weeks.len() as f64;
     let table = DataTable {
         head: ["week", "actual", "plan"]
             .map(|k| ctx.t(k).to_string())
             .to_vec(),
-        rows: weeks
+        rows: periods
             .iter()
             .zip(&actual)
             .enumerate()
-            .map(|(i, (w, a))| {
+            .map(|(i, (p, a))| {
                 vec![
-                    ctx.fmt.week(*w),
+                    ctx.fmt.period(*p),
                     ctx.money(*a),
-                    ctx.money(m.team.base.plan_revenue.map(|p| p * (i + 1) as f64 / n)),
+                    ctx.money(plan_due.get(i).copied()),
                 ]
             })
             .collect(),
@@ -191,12 +205,12 @@ pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
 
 /// Plan attainment per manager (pace while the month runs), best first.
 pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
-    let pace = !m.complete;
+    let pace = m.is_open();
     let value = |f: &crate::analytics::MonthFigures| if pace { f.pace } else { f.base.attainment };
     let mut rows: Vec<(String, Option<f64>)> = m
         .managers
         .iter()
-        .map(|(id, f)| (ctx.name(id), value(f)))
+        .map(|(id, f)| (ctx.name(id), value(&f.figures)))
         .collect();
     rows.sort_by(|a, b| {
         let key = |v: Option<f64>| v.unwrap_or(f64::NEG_INFINITY);
@@ -318,7 +332,7 @@ pub fn week_funnel(ctx: &Ctx, w: &WeekStats) -> ChartView {
 
 /// A manager's funnel this month beside the team's.
 pub fn manager_funnel(ctx: &Ctx, m: &MonthStats, id: &str) -> Option<ChartView> {
-    let own = &m.managers.get(id)?.base;
+    let own = &m.managers.get(id)?.figures.base;
     let rows = vec![
         (funnel_row(ctx.name(id), own), own),
         (

@@ -4,15 +4,15 @@ use serde::Serialize;
 
 use super::charts::{self, ChartView};
 use super::{AlertView, Card, Ctx, Delta, Layout, Section, bar_width, href, month_title};
-use crate::analytics::{MonthDecomposition, MonthStats};
+use crate::analytics::{Decomposition, MonthDecomposition, MonthStats};
 use crate::content::Locale;
 
 #[derive(Debug, Serialize)]
 pub struct Dashboard {
     pub layout: Layout,
     pub heading: String,
-    /// "данные по неделю 48 (23–29 нояб.)".
-    pub data_through: Option<String>,
+    /// Where the month stands: "идёт, осталось 1 рабочий день из 20".
+    pub status: Option<String>,
     pub month_href: Option<String>,
     pub cards: Vec<Card>,
     pub alerts: Vec<AlertView>,
@@ -54,7 +54,9 @@ pub struct TeamRow {
 
 #[derive(Debug, Serialize)]
 pub struct DecompositionView {
-    pub remaining_weeks: u64,
+    /// "Осталось 2 рабочих дня: нужно 311 260 ₽ — 16 оплат, 8 в день".
+    pub summary: String,
+    pub days_left: u64,
     pub rows: Vec<DecompositionRow>,
 }
 
@@ -62,13 +64,14 @@ pub struct DecompositionView {
 pub struct DecompositionRow {
     pub name: String,
     pub is_team: bool,
+    pub days_left: String,
     pub remaining_revenue: String,
     pub deals: String,
-    pub deals_per_week: String,
+    pub deals_per_day: String,
     pub meetings: String,
-    pub meetings_per_week: String,
+    pub meetings_per_day: String,
     pub leads: String,
-    pub leads_per_week: String,
+    pub leads_per_day: String,
 }
 
 pub fn dashboard(ctx: &Ctx) -> Dashboard {
@@ -85,14 +88,7 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
             Section::Dashboard,
         ),
         heading,
-        data_through: a.latest_week.map(|w| match ctx.locale() {
-            Locale::Ru => format!(
-                "данные по {}-ю неделю ({})",
-                w.number(),
-                ctx.fmt.week_dates(w)
-            ),
-            Locale::En => format!("data through {}", ctx.fmt.week(w)),
-        }),
+        status: month.map(|m| month_status(ctx, m)),
         month_href: a.current_month.map(href::month),
         cards: month.map(|m| cards(ctx, m)).unwrap_or_default(),
         alerts: a.alerts.iter().map(|al| ctx.alert(al)).collect(),
@@ -101,7 +97,7 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
         decomposition: month
             .and_then(|m| m.decomposition.as_ref())
             .map(|d| decomposition(ctx, d)),
-        month_over: month.is_some_and(|m| m.complete),
+        month_over: month.is_some_and(|m| !m.is_open()),
         charts: month
             .map(|m| {
                 vec![
@@ -114,25 +110,53 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
     }
 }
 
-/// "к 1–2 нед. окт." / "vs Oct wk 1–2", or the whole previous month.
-pub fn growth_against(ctx: &Ctx, m: &MonthStats) -> String {
-    let prev = m.month.prev();
-    let k = m.weeks.len();
-    let short = ctx.fmt.month_short(prev);
-    // Say so when a complete month is compared with one of another length.
-    let before = m.previous_weeks.len();
-    let length = |weeks: usize| match ctx.locale() {
-        Locale::Ru => format!(" ({weeks} нед.)"),
-        Locale::En => format!(" ({weeks} wk)"),
-    };
-    match (ctx.locale(), m.complete) {
-        (Locale::Ru, false) => format!("к 1–{k} нед. {short}"),
-        (Locale::En, false) => format!("vs {short} wk 1–{k}"),
-        (Locale::Ru, true) if before != k => format!("к {short}{}", length(before)),
-        (Locale::En, true) if before != k => format!("vs {short}{}", length(before)),
-        (Locale::Ru, true) => format!("к {short}"),
-        (Locale::En, true) => format!("vs {short}"),
+/// Where a month stands, and for a closed month without all its periods,
+/// which ones are missing.
+pub fn month_status(ctx: &Ctx, m: &MonthStats) -> String {
+    let status = crate::i18n::month_status(
+        ctx.locale(),
+        m.is_open(),
+        m.days.days_left,
+        m.days.working_days,
+    );
+    if m.is_open() || m.missing.is_empty() {
+        return status;
     }
+    let missing: Vec<String> = m
+        .missing
+        .iter()
+        .map(|p| ctx.fmt.days(p.first, p.last))
+        .collect();
+    match ctx.locale() {
+        Locale::Ru => format!("{status}; нет данных за {}", missing.join(", ")),
+        Locale::En => format!("{status}; no numbers for {}", missing.join(", ")),
+    }
+}
+
+/// What growth per working day compares with: "к окт. 2026".
+pub fn growth_against(ctx: &Ctx, m: &MonthStats) -> String {
+    let short = ctx.fmt.month_short(m.month.prev());
+    match ctx.locale() {
+        Locale::Ru => format!("к {short}"),
+        Locale::En => format!("vs {short}"),
+    }
+}
+
+/// The small print under the growth card: the plain change of totals (a
+/// closed month) and both months' working days with data.
+fn growth_small_print(ctx: &Ctx, m: &MonthStats) -> Option<String> {
+    let before = m.previous.as_ref()?;
+    let (now, then) = (
+        m.days.elapsed_working_days,
+        before.days.elapsed_working_days,
+    );
+    let change = m.team.mom_change.map(|c| ctx.fmt.signed_percent(c));
+    Some(match (ctx.locale(), change) {
+        (Locale::Ru, Some(c)) => format!("за месяц всего {c} · {now} и {then} раб. дн."),
+        (Locale::Ru, None) => format!("{now} раб. дн. с данными против {then}"),
+        (Locale::En, Some(c)) => format!("total {c} · {now} vs {then} working days"),
+        (Locale::En, None) => format!("{now} working days with data vs {then}"),
+    })
 }
 
 pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
@@ -148,13 +172,13 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
         ),
         None => ctx.t("no_plan").to_string(),
     };
-    let pace_delta = match (t.pace, m.pace_week_before, m.weeks.len()) {
-        (Some(now), Some(before), k) if k >= 2 => Some(Delta::new(
+    let pace_delta = match (t.pace, m.pace_before_latest) {
+        (Some(now), Some((before, latest))) => Some(Delta::new(
             now - before,
             |v| f.points(v),
             match ctx.locale() {
-                Locale::Ru => format!("к {}", f.week_short(m.weeks[k - 2])),
-                Locale::En => format!("vs {}", f.week_short(m.weeks[k - 2])),
+                Locale::Ru => format!("за {}", f.week_short(latest.week)),
+                Locale::En => format!("over {}", f.week_short(latest.week)),
             },
             false,
         )),
@@ -163,8 +187,17 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
     let growth = |g: Option<f64>| {
         g.map(|g| Delta::new(g, |v| f.percent(v, 0), growth_against(ctx, m), false))
     };
+    let growth_sub = growth(t.mom_growth).map(|d| {
+        let mut sub = d.against;
+        if let Some(small) = growth_small_print(ctx, m) {
+            sub.push_str(" · ");
+            sub.push_str(&small);
+        }
+        sub
+    });
     let overnight = t.base.leads_overnight;
-    vec![
+    let open = m.is_open();
+    let cards = vec![
         Card {
             label: ctx.t("revenue"),
             value: f.money(t.base.revenue),
@@ -201,7 +234,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             label: ctx.t("mom_growth"),
             value: growth(t.mom_growth).map_or_else(|| "—".into(), |d| d.text.clone()),
             tone: growth(t.mom_growth).map(|d| d.tone),
-            sub: growth(t.mom_growth).map(|d| d.against),
+            sub: growth_sub,
             delta: None,
             spark: None,
         },
@@ -227,7 +260,14 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             delta: None,
             spark: None,
         },
-    ]
+    ];
+    // Pace and forecast say something only while the month runs: on a
+    // closed month they repeat attainment and revenue.
+    let only_while_open = [ctx.t("pace"), ctx.t("forecast")];
+    cards
+        .into_iter()
+        .filter(|c| open || !only_while_open.contains(&c.label))
+        .collect()
 }
 
 fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
@@ -269,7 +309,8 @@ pub fn team_rows(ctx: &Ctx, m: &MonthStats) -> Vec<TeamRow> {
         .iter()
         .map(|l| l.id.as_str())
         .collect();
-    let mut rows: Vec<(&String, &crate::analytics::MonthFigures)> = m.managers.iter().collect();
+    let mut rows: Vec<(&String, &crate::analytics::MonthFigures)> =
+        m.managers.iter().map(|(id, x)| (id, &x.figures)).collect();
     rows.sort_by(|(ia, a), (ib, b)| {
         let key =
             |f: &crate::analytics::MonthFigures| f.base.attainment.unwrap_or(f64::NEG_INFINITY);
@@ -296,24 +337,46 @@ pub fn team_rows(ctx: &Ctx, m: &MonthStats) -> Vec<TeamRow> {
 }
 
 pub fn decomposition(ctx: &Ctx, d: &MonthDecomposition) -> DecompositionView {
-    let row = |name: String, is_team: bool, x: &crate::analytics::Decomposition| {
+    let dash = || "—".to_string();
+    let row = |name: String, is_team: bool, x: Option<&Decomposition>| {
         let n = |v: Option<u64>| ctx.count(v.map(|v| v as f64));
-        DecompositionRow {
-            name,
-            is_team,
-            remaining_revenue: ctx.money(x.remaining_revenue),
-            deals: n(x.deals),
-            deals_per_week: n(x.deals_per_week),
-            meetings: n(x.meetings),
-            meetings_per_week: n(x.meetings_per_week),
-            leads: n(x.leads),
-            leads_per_week: n(x.leads_per_week),
+        match x {
+            Some(x) => DecompositionRow {
+                name,
+                is_team,
+                days_left: ctx.fmt.number(x.days_left as f64, 0),
+                remaining_revenue: ctx.money(x.remaining_revenue),
+                deals: n(x.deals),
+                deals_per_day: n(x.deals_per_day),
+                meetings: n(x.meetings),
+                meetings_per_day: n(x.meetings_per_day),
+                leads: n(x.leads),
+                leads_per_day: n(x.leads_per_day),
+            },
+            // No working day left for this manager this month.
+            None => DecompositionRow {
+                name,
+                is_team,
+                days_left: "0".into(),
+                remaining_revenue: dash(),
+                deals: dash(),
+                deals_per_day: dash(),
+                meetings: dash(),
+                meetings_per_day: dash(),
+                leads: dash(),
+                leads_per_day: dash(),
+            },
         }
     };
-    let mut rows = vec![row(ctx.t("team_total").to_string(), true, &d.team)];
-    rows.extend(d.managers.iter().map(|(id, x)| row(ctx.name(id), false, x)));
+    let mut rows = vec![row(ctx.t("team_total").to_string(), true, Some(&d.team))];
+    rows.extend(
+        d.managers
+            .iter()
+            .map(|(id, x)| row(ctx.name(id), false, x.as_ref())),
+    );
     DecompositionView {
-        remaining_weeks: d.remaining_weeks,
+        summary: crate::i18n::decomposition_summary(ctx.locale(), &ctx.fmt, &d.team),
+        days_left: d.team.days_left,
         rows,
     }
 }

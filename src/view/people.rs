@@ -268,8 +268,9 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         .and_then(|cm| a.month(cm))
         .and_then(|ms| ms.managers.get(id).map(|x| (ms, x)));
     let cards = current
-        .map(|(_, x)| {
-            vec![
+        .map(|(ms, x)| {
+            let x = &x.figures;
+            let mut cards = vec![
                 Card {
                     label: ctx.t("revenue"),
                     value: f.money(x.base.revenue),
@@ -290,14 +291,6 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                     spark: None,
                 },
                 Card {
-                    label: ctx.t("pace"),
-                    value: ctx.pct(x.pace),
-                    tone: None,
-                    sub: None,
-                    delta: None,
-                    spark: None,
-                },
-                Card {
                     label: ctx.t("conv_meeting_deal"),
                     value: ctx.pct(x.base.conv_meeting_deal),
                     tone: None,
@@ -309,7 +302,22 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                     delta: None,
                     spark: None,
                 },
-            ]
+            ];
+            // Pace only while the month runs: on a closed month it is attainment.
+            if ms.is_open() {
+                cards.insert(
+                    2,
+                    Card {
+                        label: ctx.t("pace"),
+                        value: ctx.pct(x.pace),
+                        tone: None,
+                        sub: None,
+                        delta: None,
+                        spark: None,
+                    },
+                );
+            }
+            cards
         })
         .unwrap_or_default();
     let lagging = a.lagging_managers.iter().find(|l| l.id == id).map(|l| {
@@ -343,7 +351,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         .months
         .iter()
         .rev()
-        .filter_map(|ms| ms.managers.get(id).map(|x| (ms, x)))
+        .filter_map(|ms| ms.managers.get(id).map(|x| (ms, &x.figures)))
         .map(|(ms, x)| ManagerMonthRow {
             label: month_title(ctx, ms.month),
             href: href::month(ms.month),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::charts::{self, ChartView};
-use super::dashboard::{DecompositionView, cards, decomposition, growth_against};
+use super::dashboard::{DecompositionView, cards, decomposition, growth_against, month_status};
 use super::{Card, Ctx, Delta, Layout, Section, bar_width, href, month_title, week_title};
 use crate::analytics::{Figures, MonthFigures, MonthStats, Totals, WeekStats};
 use crate::calendar::{IsoWeek, YearMonth};
@@ -24,7 +24,9 @@ pub struct MonthsIndex {
 pub struct MonthIndexRow {
     pub label: String,
     pub href: String,
-    pub weeks: String,
+    /// Working days with data of the month's working days: "19 из 20".
+    pub days: String,
+    pub status: String,
     pub complete: bool,
     pub revenue: String,
     pub plan: String,
@@ -43,7 +45,8 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
         .map(|m| MonthIndexRow {
             label: month_title(ctx, m.month),
             href: href::month(m.month),
-            weeks: format!("{}/{}", m.weeks.len(), m.weeks_in_month),
+            days: days_with_data(ctx, m),
+            status: month_status(ctx, m),
             complete: m.complete,
             revenue: ctx.fmt.money(m.team.base.revenue),
             plan: ctx.money(m.team.base.plan_revenue),
@@ -63,6 +66,15 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
     }
 }
 
+/// "19 из 20" / "19 of 20": working days with data of the month's.
+fn days_with_data(ctx: &Ctx, m: &MonthStats) -> String {
+    let (e, wd) = (m.days.elapsed_working_days, m.days.working_days);
+    match ctx.locale() {
+        crate::content::Locale::Ru => format!("{e} из {wd}"),
+        crate::content::Locale::En => format!("{e} of {wd}"),
+    }
+}
+
 fn growth(ctx: &Ctx, m: &MonthStats, g: Option<f64>) -> Option<Delta> {
     g.map(|g| Delta::new(g, |v| ctx.fmt.percent(v, 0), growth_against(ctx, m), false))
 }
@@ -71,7 +83,10 @@ fn growth(ctx: &Ctx, m: &MonthStats, g: Option<f64>) -> Option<Delta> {
 pub struct MonthPage {
     pub layout: Layout,
     pub heading: String,
-    pub weeks_note: String,
+    /// Where the month stands: "идёт, осталось 1 рабочий день из 20".
+    pub status: String,
+    /// "Рабочих дней с данными: 19 из 20".
+    pub days_note: String,
     pub complete: bool,
     pub has_plan: bool,
     pub prev: Option<Link>,
@@ -80,6 +95,8 @@ pub struct MonthPage {
     pub rows: Vec<PlanFactRow>,
     pub decomposition: Option<DecompositionView>,
     pub is_current: bool,
+    /// The month is closed (what the decomposition says when it has none).
+    pub month_over: bool,
     pub comparison: Vec<CompareRow>,
     pub comparison_note: Option<String>,
     pub weeks: Vec<WeekLinkRow>,
@@ -175,7 +192,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
     rows.extend(
         m.managers
             .iter()
-            .map(|(id, f)| plan_fact(ctx.name(id), Some(href::manager(id)), false, f)),
+            .map(|(id, f)| plan_fact(ctx.name(id), Some(href::manager(id)), false, &f.figures)),
     );
     let path = format!("months/{}/index.html", m.month);
     let note = ctx
@@ -209,12 +226,8 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             .unwrap_or_default(),
         layout: ctx.layout(&path, month_title(ctx, m.month), Section::Months),
         heading: month_title(ctx, m.month),
-        weeks_note: format!(
-            "{}: {}/{}",
-            ctx.t("weeks_with_data"),
-            m.weeks.len(),
-            m.weeks_in_month
-        ),
+        status: month_status(ctx, m),
+        days_note: format!("{}: {}", ctx.t("days_with_data"), days_with_data(ctx, m)),
         complete: m.complete,
         has_plan: m.has_plan,
         prev: neighbour(&all, i, -1).map(link),
@@ -223,13 +236,25 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         rows,
         decomposition: m.decomposition.as_ref().map(|d| decomposition(ctx, d)),
         is_current: a.current_month == Some(m.month),
+        month_over: !m.is_open(),
         comparison: m
-            .previous_team_totals
+            .previous
             .as_ref()
-            .map(|p| compare(ctx, &m.team_totals, p))
+            .map(|p| compare(ctx, &m.team_totals, &p.totals))
             .unwrap_or_default(),
-        comparison_note: (!m.complete && m.previous_team_totals.is_some())
-            .then(|| growth_against(ctx, m)),
+        comparison_note: m.previous.as_ref().map(|p| {
+            let (now, then) = (m.days.elapsed_working_days, p.days.elapsed_working_days);
+            match ctx.locale() {
+                crate::content::Locale::Ru => format!(
+                    "{}: {now} раб. дн. с данными против {then}; рост м/м считается в рабочий день",
+                    growth_against(ctx, m)
+                ),
+                crate::content::Locale::En => format!(
+                    "{}: {now} working days with data vs {then}; MoM growth is per working day",
+                    growth_against(ctx, m)
+                ),
+            }
+        }),
         attainment: charts::attainment(ctx, m),
         weeks: m
             .weeks
@@ -331,8 +356,8 @@ pub fn weeks(ctx: &Ctx) -> WeeksIndex {
         .map(|w| WeekIndexRow {
             label: week_title(ctx, w.week),
             href: href::week(w.week),
-            month: month_title(ctx, w.month),
-            month_href: href::month(w.month),
+            month: month_title(ctx, w.month()),
+            month_href: href::month(w.month()),
             revenue: ctx.fmt.money(w.team.revenue),
             plan: ctx.money(w.team.plan_revenue),
             attainment: ctx.pct(w.team.attainment),
@@ -356,7 +381,10 @@ pub fn weeks(ctx: &Ctx) -> WeeksIndex {
 pub struct WeekPage {
     pub layout: Layout,
     pub heading: String,
-    pub month: Link,
+    /// The months of its period files.
+    pub months: Vec<Link>,
+    /// The parts of a week split between two months, with their dates.
+    pub parts: Vec<PartRow>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
     pub cards: Vec<Card>,
@@ -390,6 +418,18 @@ pub struct WeekRow {
     pub conv_lead_meeting: String,
     pub conv_meeting_deal: String,
     pub conv_lead_deal: String,
+}
+
+/// One month's part of a split week.
+#[derive(Debug, Serialize)]
+pub struct PartRow {
+    pub label: String,
+    pub month: Link,
+    pub working_days: u32,
+    pub revenue: String,
+    pub plan: String,
+    pub attainment: String,
+    pub deals: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -467,31 +507,57 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
         .managers
         .iter()
         .map(|m| &m.value)
-        .filter(|m| m.active_in(w.week) && !w.managers.contains_key(m.id()))
+        .filter(|m| {
+            w.periods
+                .iter()
+                .any(|p| m.active_during(p.period.first, p.period.last))
+                && !w.managers.contains_key(m.id())
+        })
         .map(|m| m.name.clone())
         .collect();
+    // Notes of every period file of the week that counts.
+    let counted: Vec<_> = w.periods.iter().map(|p| p.period).collect();
     let notes = ctx
         .content
         .weeks
         .iter()
-        .find(|d| d.data.week.value == w.week)
-        .map(|d| {
+        .filter(|d| {
             d.data
-                .managers
-                .iter()
-                .filter_map(|(id, e)| {
-                    e.value
-                        .note
-                        .as_ref()
-                        .filter(|n| !n.trim().is_empty())
-                        .map(|n| NoteRow {
-                            name: ctx.name(id.as_str()),
-                            text: n.clone(),
-                        })
-                })
-                .collect()
+                .period(&ctx.content.calendar)
+                .is_ok_and(|p| counted.contains(&p))
         })
-        .unwrap_or_default();
+        .flat_map(|d| {
+            d.data.managers.iter().filter_map(|(id, e)| {
+                e.value
+                    .note
+                    .as_ref()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(|n| NoteRow {
+                        name: ctx.name(id.as_str()),
+                        text: n.clone(),
+                    })
+            })
+        })
+        .collect();
+    let parts = if w.periods.len() > 1 || w.periods.iter().any(|p| p.period.split) {
+        w.periods
+            .iter()
+            .map(|p| PartRow {
+                label: f.days(p.period.first, p.period.last),
+                month: Link {
+                    label: month_title(ctx, p.period.month),
+                    href: href::month(p.period.month),
+                },
+                working_days: p.working_days,
+                revenue: f.money(p.team.revenue),
+                plan: ctx.money(p.team.plan_revenue),
+                attainment: ctx.pct(p.team.attainment),
+                deals: f.number(p.team.deals as f64, 0),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let t = &w.team;
     let cards = vec![
         Card {
@@ -517,7 +583,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
                 format!(
                     "{} {} · {}",
                     ctx.t("of_plan"),
-                    f.number(p, 1),
+                    ctx.count(Some(p)),
                     ctx.pct(t.attainment_deals)
                 )
             }),
@@ -549,10 +615,15 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
     WeekPage {
         layout: ctx.layout(&path, week_title(ctx, w.week), Section::Weeks),
         heading: week_title(ctx, w.week),
-        month: Link {
-            label: month_title(ctx, w.month),
-            href: href::month(w.month),
-        },
+        months: w
+            .months
+            .iter()
+            .map(|m| Link {
+                label: month_title(ctx, *m),
+                href: href::month(*m),
+            })
+            .collect(),
+        parts,
         prev: neighbour(&all, i, -1).map(link),
         next: neighbour(&all, i, 1).map(link),
         cards,
