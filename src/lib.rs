@@ -26,6 +26,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;
+pub mod spreadsheet;
 pub mod templates;
 pub mod validate;
 pub mod view;
