@@ -205,3 +205,50 @@ fn serve_rebuilds_on_change_shows_errors_and_recovers() {
     // Only loopback: the address is 127.0.0.1.
     assert!(s.address.starts_with("http://127.0.0.1:"));
 }
+
+#[test]
+fn the_init_workflow_runs_the_pinned_release_binary_after_checking_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("w");
+    assert!(
+        salespulse(&["init", site.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let workflow = fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    let version = format!("SALESPULSE_VERSION: v{}\n", env!("CARGO_PKG_VERSION"));
+    assert!(workflow.contains(&version), "not pinned to {version}");
+    assert!(!workflow.contains("__VERSION__"));
+    // Both jobs download the archive, check it, and only then install it.
+    let installs: Vec<&str> = workflow
+        .split("- name: Install salespulse")
+        .skip(1)
+        .collect();
+    assert_eq!(installs.len(), 2);
+    for step in installs {
+        let check = step.find("sha256sum -c -").expect("checksum verified");
+        let unpack = step.find("tar -xzf").unwrap();
+        assert!(check < unpack, "unpacked before the checksum was checked");
+        assert!(step.contains("$base/SHA256SUMS"));
+    }
+    // Compiling from source is documented, not done.
+    for line in workflow.lines().filter(|l| l.contains("cargo install")) {
+        assert!(line.trim_start().starts_with('#'), "compiles: {line}");
+    }
+    // The archive it downloads is one the release workflow makes.
+    let release = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"),
+    )
+    .unwrap();
+    assert!(workflow.contains("archive=salespulse-x86_64-unknown-linux-musl.tar.gz"));
+    for target in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(release.contains(&format!("target: {target}")), "{target}");
+    }
+    assert!(release.contains("name=\"salespulse-${TARGET}\""));
+    assert!(release.contains("tar -C dist -czf \"dist/${name}.tar.gz\""));
+    assert!(release.contains("sha256sum -- *.tar.gz *.zip > SHA256SUMS"));
+}
