@@ -13,6 +13,7 @@ pub mod charts;
 pub mod cli;
 pub mod content;
 pub mod diagnostic;
+pub mod digest;
 pub mod encrypt;
 pub mod export;
 pub mod format;
