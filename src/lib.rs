@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod digest;
 pub mod encrypt;
 pub mod export;
+pub mod feed;
 pub mod format;
 pub mod i18n;
 pub mod init;

@@ -320,6 +320,16 @@ pub fn site_to(
                 )
             }),
         ]);
+        // The feed computes the analytics again as of each closed period:
+        // `build` writes it; `serve`'s quick rebuilds leave it out.
+        if reuse.is_none() {
+            jobs.push(Box::new(|| {
+                r.file(
+                    "feed.xml".into(),
+                    crate::feed::atom(content, analytics, audience),
+                )
+            }));
+        }
     }
     let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
     results.into_iter().collect()

@@ -552,7 +552,10 @@ pub fn digest(
 ) -> Result<String, BuildError> {
     let (content, now, _) = prepare(checked, as_of, options.audience)?;
     let before_date = crate::digest::facts::previous_as_of(options.period, as_of, &now);
-    let mut before = analytics::compute(&content, before_date);
+    let mut before = analytics::compute(
+        &crate::digest::facts::as_it_stood(&content, before_date),
+        before_date,
+    );
     if options.audience == Audience::Team {
         crate::audience::restrict(&mut before);
     }

@@ -233,10 +233,16 @@ fn the_workbook_opens_with_numbers_as_numbers_and_their_formats() {
 fn exports_are_byte_identical_from_build_to_build() {
     let (_a, first) = demo();
     let (_b, second) = demo();
-    for file in ["weekly.xlsx", "weekly.ru.csv", "weekly.csv", "metrics.json"] {
+    for file in [
+        "data/weekly.xlsx",
+        "data/weekly.ru.csv",
+        "data/weekly.csv",
+        "data/metrics.json",
+        "feed.xml",
+    ] {
         let (x, y) = (
-            fs::read(first.join("data").join(file)).unwrap(),
-            fs::read(second.join("data").join(file)).unwrap(),
+            fs::read(first.join(file)).unwrap(),
+            fs::read(second.join(file)).unwrap(),
         );
         assert!(x == y, "{file} differs between two builds");
     }

@@ -136,6 +136,62 @@ pub struct Facts {
     pub names: BTreeMap<String, String>,
 }
 
+/// How far back stand-ups are kept in [`as_it_stood`]: the digest reads the
+/// latest one, the alerts of the last 7 days and the day's requests.
+const STANDUP_DAYS: u64 = 35;
+
+/// The content as it stood on `date`, for the digest of an earlier day:
+/// week files of weeks not yet begun, and stand-ups, plans, rounds and
+/// one-to-ones dated after it, are left out (and stand-ups older than
+/// five weeks, which no digest line reads). With the week-based analytics
+/// a week file written ahead would otherwise count as of any date.
+pub fn as_it_stood(content: &Content, date: NaiveDate) -> Content {
+    let oldest = date
+        .checked_sub_days(Days::new(STANDUP_DAYS))
+        .unwrap_or(date);
+    Content {
+        sources: Default::default(),
+        config: content.config.clone(),
+        team: content.team.clone(),
+        targets: content.targets.clone(),
+        weeks: content
+            .weeks
+            .iter()
+            .filter(|d| d.data.week.value.monday() <= date)
+            .cloned()
+            .collect(),
+        standups: content
+            .standups
+            .iter()
+            .filter(|d| (oldest..=date).contains(&d.data.date.value.0))
+            .cloned()
+            .collect(),
+        idps: content
+            .idps
+            .iter()
+            .filter(|d| d.data.opened.value.0 <= date)
+            .cloned()
+            .collect(),
+        assessments: content
+            .assessments
+            .iter()
+            .filter(|d| d.data.date.value.0 <= date)
+            .cloned()
+            .collect(),
+        month_notes: content.month_notes.clone(),
+        pages: Vec::new(),
+        one_on_ones: content
+            .one_on_ones
+            .iter()
+            .filter(|d| d.data.date.value.0 <= date)
+            .cloned()
+            .collect(),
+        checklist: content.checklist.clone(),
+        templates: Default::default(),
+        failed: content.failed.clone(),
+    }
+}
+
 /// The `--as-of` of the previous period: the day before, a week before, or
 /// the last day of the month before the digest's month.
 pub fn previous_as_of(period: Period, as_of: NaiveDate, a: &Analytics) -> NaiveDate {

@@ -76,6 +76,8 @@ pub enum Block {
 pub struct Digest {
     /// "Отдел продаж · неделя 48 (23–29 нояб.)": also a mail's subject.
     pub heading: String,
+    /// What it is about, without the site's title ("неделя 48 (23–29 нояб.)").
+    pub subject: String,
     pub blocks: Vec<Block>,
     /// (label, absolute URL) of the page to open, when the site's address is known.
     pub link: Option<(String, String)>,
@@ -261,6 +263,7 @@ mod tests {
     fn sample() -> Digest {
         Digest {
             heading: "A <b> & \"c\" · week 48".into(),
+            subject: "week 48".into(),
             blocks: vec![
                 Block::Line(vec![
                     Span::Strong("Nov: ".into()),

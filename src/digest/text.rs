@@ -118,6 +118,7 @@ pub fn compose(facts: &Facts, fmt: &Formatter, redact: bool) -> Digest {
     });
     Digest {
         heading,
+        subject,
         blocks,
         link,
     }
