@@ -319,17 +319,15 @@ pub fn site_to(
                     spreadsheet::weekly_ru_csv(content, analytics),
                 )
             }),
-        ]);
-        // The feed computes the analytics again as of each closed period:
-        // `build` writes it; `serve`'s quick rebuilds leave it out.
-        if reuse.is_none() {
-            jobs.push(Box::new(|| {
+            // The feed computes the analytics again as of each closed
+            // period (a dozen computations, side by side).
+            Box::new(|| {
                 r.file(
                     "feed.xml".into(),
                     crate::feed::atom(content, analytics, audience),
                 )
-            }));
-        }
+            }),
+        ]);
     }
     let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
     results.into_iter().collect()
