@@ -81,6 +81,28 @@ pub enum Command {
         #[arg(long)]
         empty: bool,
     },
+    /// Print a short summary for the owner or the team (the month's verdict,
+    /// changes, who lags, new alerts, a link) in the site's language.
+    Digest {
+        /// What it looks back on: the latest stand-up, week or month.
+        #[arg(long, value_enum, default_value_t = crate::digest::Period::Week)]
+        period: crate::digest::Period,
+        /// How to write it.
+        #[arg(long, value_enum, default_value_t = crate::digest::Format::Text)]
+        format: crate::digest::Format,
+        /// Who it is for: `team` leaves out what is for the owner only.
+        #[arg(long, value_enum, default_value_t = Audience::Owner)]
+        audience: Audience,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// The published site's address, for links [default: base_url when it is absolute].
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Say only that the report was updated, with no figures or names
+        /// (for an encrypted site's digest in a public channel).
+        #[arg(long)]
+        redact: bool,
+    },
     /// Write a JSON Schema per content file kind, for editor completion.
     Schema {
         #[arg(long, value_name = "DIR", default_value = "schemas")]

@@ -19,6 +19,12 @@ const GITIGNORE: &str = "output/\n.output.spare/\n";
 const README: &str = include_str!("../templates/init/README.md");
 const WORKFLOW: &str = include_str!("../templates/init/pages.yml");
 
+/// The Pages workflow of a new site, pinned to this binary's release (its
+/// archive is downloaded and checked against the release's SHA256SUMS).
+pub fn workflow() -> String {
+    WORKFLOW.replace("__VERSION__", env!("CARGO_PKG_VERSION"))
+}
+
 /// Puts the modeline first in a YAML file, or first inside a Markdown file's front matter.
 fn with_modeline(relative: &str, text: &str) -> String {
     match schema::modeline(relative) {
@@ -84,7 +90,7 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
         .collect();
     out.push((".gitignore".into(), GITIGNORE.into()));
     out.push(("README.md".into(), README.into()));
-    out.push((".github/workflows/pages.yml".into(), WORKFLOW.into()));
+    out.push((".github/workflows/pages.yml".into(), workflow()));
     out.extend(
         schema::all()
             .into_iter()

@@ -48,6 +48,25 @@ fn main() -> ExitCode {
         Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
         Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
         Command::Schema { out } => site::run_schema(&root.join(out)),
+        Command::Digest {
+            period,
+            format,
+            audience,
+            as_of,
+            base_url,
+            redact,
+        } => site::run_digest(
+            root,
+            site::as_of(as_of),
+            salespulse::digest::Options {
+                period,
+                audience,
+                base_url: base_url.as_deref().filter(|u| !u.is_empty()),
+                redact,
+            },
+            format,
+            color,
+        ),
     };
     if ok {
         ExitCode::SUCCESS

@@ -10,6 +10,7 @@ use crate::content::Content;
 use crate::export;
 use crate::i18n;
 use crate::reuse::Reuse;
+use crate::spreadsheet;
 use crate::templates::{Templates, error_text};
 use crate::view::{self, Ctx};
 
@@ -29,8 +30,8 @@ pub struct RenderError {
     pub message: String,
 }
 
-/// Whether the machine-readable exports (`data/metrics.json`,
-/// `data/weekly.csv`) are published, and so linked from every page's footer.
+/// Whether the exports (`data/metrics.json`, `data/weekly.csv`,
+/// `data/weekly.xlsx`, `data/weekly.ru.csv`) are published, and so linked from every page's footer.
 /// An encrypted build leaves them out: they would carry every number in the clear.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exports {
@@ -304,6 +305,26 @@ pub fn site_to(
                 r.file(
                     "data/weekly.csv".into(),
                     export::weekly_csv(content, analytics),
+                )
+            }),
+            Box::new(|| {
+                r.file(
+                    "data/weekly.xlsx".into(),
+                    spreadsheet::weekly_xlsx(content, analytics),
+                )
+            }),
+            Box::new(|| {
+                r.file(
+                    "data/weekly.ru.csv".into(),
+                    spreadsheet::weekly_ru_csv(content, analytics),
+                )
+            }),
+            // The feed computes the analytics again as of each closed
+            // period (a dozen computations, side by side).
+            Box::new(|| {
+                r.file(
+                    "feed.xml".into(),
+                    crate::feed::atom(content, analytics, audience),
                 )
             }),
         ]);

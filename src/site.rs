@@ -544,6 +544,59 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
     }
 }
 
+/// A digest of a checked site for an audience, written in `format`: the
+/// audience's content and analytics as of `as_of` and as of the period before.
+pub fn digest(
+    checked: &Checked,
+    as_of: NaiveDate,
+    options: crate::digest::Options,
+    format: crate::digest::Format,
+) -> Result<String, BuildError> {
+    let (content, now, _) = prepare(checked, as_of, options.audience)?;
+    let before_date = crate::digest::facts::previous_as_of(options.period, as_of, &now);
+    let mut before = analytics::compute(
+        &crate::digest::facts::as_it_stood(&content, before_date),
+        before_date,
+    );
+    if options.audience == Audience::Team {
+        crate::audience::restrict(&mut before);
+    }
+    let digest = crate::digest::digest(&content, &now, &before, options);
+    Ok(crate::digest::render(&digest, format))
+}
+
+/// `salespulse digest`: the digest on standard output; errors on standard
+/// error (warnings are `check`'s business). True on success.
+pub fn run_digest(
+    root: &Path,
+    as_of: NaiveDate,
+    options: crate::digest::Options,
+    format: crate::digest::Format,
+    color: bool,
+) -> bool {
+    let checked = check(root, as_of);
+    let errors: Vec<Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    eprint!(
+        "{}",
+        diagnostic::render_human(&errors, &checked.content.sources, color)
+    );
+    match digest(&checked, as_of, options, format) {
+        Ok(text) => {
+            print!("{text}");
+            true
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            false
+        }
+    }
+}
+
 /// `salespulse init DIR`.
 pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     match crate::init::create(dir, empty, today) {

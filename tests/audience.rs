@@ -129,3 +129,63 @@ fn the_default_audience_is_the_owner() {
     assert!(out.join("checklist/index.html").exists());
     assert!(out.join("idp/bob-2026-11/index.html").exists());
 }
+
+/// Every digest the team could be sent: each period in each format.
+fn digests(root: &Path, audience: &str) -> String {
+    let mut all = String::new();
+    for period in ["day", "week", "month"] {
+        for format in ["text", "markdown", "html", "telegram"] {
+            let out = common::run(&[
+                "--root",
+                root.to_str().unwrap(),
+                "digest",
+                "--as-of",
+                "2026-11-25",
+                "--period",
+                period,
+                "--format",
+                format,
+                "--audience",
+                audience,
+                "--base-url",
+                "https://example.github.io/s/",
+            ]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            all.push_str(&String::from_utf8(out.stdout).unwrap());
+        }
+    }
+    all
+}
+
+#[test]
+fn the_team_digest_has_no_owner_only_line() {
+    let site = common::fixture("practice");
+    let canaries = plant(site.path());
+    // The owner's digest does carry owner-only words (what is being done,
+    // the development plan): so the team's check below can fail.
+    let owner = digests(site.path(), "owner");
+    let shown: Vec<&&str> = canaries.iter().filter(|c| owner.contains(**c)).collect();
+    assert!(
+        shown.iter().any(|c| **c == "CANARY-actions")
+            && shown.iter().any(|c| **c == "CANARY-idp-title"),
+        "the owner's digest shows {shown:?}:\n{owner}"
+    );
+    let team = digests(site.path(), "team");
+    for canary in &canaries {
+        assert!(
+            !team.contains(canary),
+            "the team's digest shows {canary}:\n{team}"
+        );
+    }
+    // Nor does it judge people the way only the owner's pages do.
+    for owner_only in ["development plan", "no explanation yet", "one-to-one"] {
+        assert!(
+            !team.contains(owner_only),
+            "team digest says {owner_only:?}:\n{team}"
+        );
+    }
+}

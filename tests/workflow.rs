@@ -209,3 +209,292 @@ fn serve_rebuilds_on_change_shows_errors_and_recovers() {
     // Only loopback: the address is 127.0.0.1.
     assert!(s.address.starts_with("http://127.0.0.1:"));
 }
+
+#[test]
+fn the_init_workflow_runs_the_pinned_release_binary_after_checking_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("w");
+    assert!(
+        salespulse(&["init", site.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let workflow = fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    let version = format!("SALESPULSE_VERSION: v{}\n", env!("CARGO_PKG_VERSION"));
+    assert!(workflow.contains(&version), "not pinned to {version}");
+    assert!(!workflow.contains("__VERSION__"));
+    // Both jobs download the archive, check it, and only then install it.
+    let installs: Vec<&str> = workflow
+        .split("- name: Install salespulse")
+        .skip(1)
+        .collect();
+    assert_eq!(installs.len(), 2);
+    for step in installs {
+        let check = step.find("sha256sum -c -").expect("checksum verified");
+        let unpack = step.find("tar -xzf").unwrap();
+        assert!(check < unpack, "unpacked before the checksum was checked");
+        assert!(step.contains("$base/SHA256SUMS"));
+    }
+    // Compiling from source is documented, not done.
+    for line in workflow.lines().filter(|l| l.contains("cargo install")) {
+        assert!(line.trim_start().starts_with('#'), "compiles: {line}");
+    }
+    // The archive it downloads is one the release workflow makes.
+    let release = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"),
+    )
+    .unwrap();
+    assert!(workflow.contains("archive=salespulse-x86_64-unknown-linux-musl.tar.gz"));
+    for target in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(release.contains(&format!("target: {target}")), "{target}");
+    }
+    assert!(release.contains("name=\"salespulse-${TARGET}\""));
+    assert!(release.contains("tar -C dist -czf \"dist/${name}.tar.gz\""));
+    assert!(release.contains("sha256sum -- *.tar.gz *.zip > SHA256SUMS"));
+}
+
+/// A step of `jobs.<job>.steps` by name: its `run` script and `env`.
+fn step(workflow: &Path, job: &str, name: &str) -> (String, Vec<(String, String)>) {
+    let text = fs::read_to_string(workflow).unwrap();
+    let yaml: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    let step = yaml["jobs"][job]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no step {name:?} in {}", workflow.display()));
+    let env = step["env"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    (step["run"].as_str().unwrap().to_string(), env)
+}
+
+/// Runs a step's script as GitHub Actions does (`bash -eo pipefail`), with
+/// the workflow's `env`, then `env` (a test's stand-ins for secrets and
+/// contexts; `${{ … }}` values of the step are never used).
+fn run_step(script: &str, cwd: &Path, env: &[(&str, &str)]) -> std::process::Output {
+    let bin = Path::new(env!("CARGO_BIN_EXE_salespulse"))
+        .parent()
+        .unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut cmd = Command::new("bash");
+    cmd.args(["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
+        .current_dir(cwd)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env("DIGEST_SCHEDULE", "weekly")
+        .env("DIGEST_AUDIENCE", "owner")
+        .env("DIGEST_NUMBERS", "no")
+        .env("SOURCE_DATE_EPOCH", "1795737600"); // 2026-11-27
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// `application/x-www-form-urlencoded` into pairs.
+fn form(body: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' => {
+                    out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                    i += 2;
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).unwrap()
+    };
+    body.split('&')
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+#[test]
+fn the_digest_steps_post_to_the_bot_api_and_skip_without_secrets() {
+    for workflow in ["templates/init/pages.yml", ".github/workflows/pages.yml"] {
+        let workflow = Path::new(env!("CARGO_MANIFEST_DIR")).join(workflow);
+        let (digest_script, _) = step(&workflow, "deploy", "Digest");
+        let (telegram_script, telegram_env) = step(&workflow, "deploy", "Digest to Telegram");
+        assert!(
+            telegram_env
+                .iter()
+                .any(|(k, v)| k == "TELEGRAM_API" && v == "https://api.telegram.org")
+        );
+        if workflow.ends_with(".github/workflows/pages.yml") {
+            // The repository's own copy builds with cargo; the script is the same.
+            let (init_script, _) = step(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/init/pages.yml"),
+                "deploy",
+                "Digest",
+            );
+            assert_eq!(
+                digest_script.replace("cargo run --release --quiet -- digest", "salespulse digest"),
+                init_script
+            );
+            continue;
+        }
+        let site = tempfile::tempdir().unwrap();
+        common::copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            &site.path().join("content"),
+        );
+        let temp = tempfile::tempdir().unwrap();
+        let runner_temp = temp.path().to_str().unwrap();
+        let outputs = temp.path().join("outputs");
+        let outputs_path = outputs.to_str().unwrap();
+        let base = [
+            ("RUNNER_TEMP", runner_temp),
+            ("GITHUB_OUTPUT", outputs_path),
+            ("PAGE_URL", "https://example.github.io/salespulse/"),
+            ("ENCRYPTED", "false"),
+        ];
+
+        // No secrets: nothing is written, nothing is sent, the step succeeds.
+        let mut env = base.to_vec();
+        env.extend([("EVENT", "workflow_dispatch"), ("ASKED", "week")]);
+        let out = run_step(&digest_script, site.path(), &env);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "no digest this run\n");
+        assert_eq!(
+            fs::read_to_string(&outputs).unwrap(),
+            "telegram=false\nmail=false\n"
+        );
+
+        // A push sends nothing even with the secrets.
+        fs::remove_file(&outputs).unwrap();
+        let secrets = [
+            ("TELEGRAM_BOT_TOKEN", "123456:ABC-def"),
+            ("TELEGRAM_CHAT_ID", "-1001234567890"),
+        ];
+        let mut env = base.to_vec();
+        env.extend(secrets);
+        env.push(("EVENT", "push"));
+        let out = run_step(&digest_script, site.path(), &env);
+        assert!(out.status.success());
+        assert!(
+            fs::read_to_string(&outputs)
+                .unwrap()
+                .starts_with("telegram=false")
+        );
+
+        // Asked for a week's digest, with the Telegram secrets.
+        fs::remove_file(&outputs).unwrap();
+        let mut env = base.to_vec();
+        env.extend(secrets);
+        env.extend([("EVENT", "workflow_dispatch"), ("ASKED", "week")]);
+        let out = run_step(&digest_script, site.path(), &env);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = fs::read_to_string(&outputs).unwrap();
+        assert!(written.contains("telegram=true\nmail=false\n"), "{written}");
+        assert!(written.starts_with("subject=Отдел продаж — онлайн-школа «Пример» · неделя 48"));
+        let message = fs::read_to_string(temp.path().join("digest.telegram")).unwrap();
+        assert!(message.starts_with("<b>Отдел продаж"), "{message}");
+        assert!(
+            message.contains("<a href=\"https://example.github.io/salespulse/weeks/2026-W48/\">")
+        );
+
+        // The Telegram step against a stand-in for the Bot API on loopback.
+        let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+        let api = format!("http://{}", server.server_addr().to_ip().unwrap());
+        let got = std::thread::spawn(move || {
+            let mut request = server
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap()
+                .expect("curl made no request");
+            let mut body = String::new();
+            request.as_reader().read_to_string(&mut body).unwrap();
+            let seen = (
+                request.method().to_string(),
+                request.url().to_string(),
+                request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv("Content-Type"))
+                    .map(|h| h.value.to_string()),
+                body,
+            );
+            request
+                .respond(tiny_http::Response::from_string(
+                    "{\"ok\":true,\"result\":{}}",
+                ))
+                .unwrap();
+            seen
+        });
+        let mut env = base.to_vec();
+        env.extend(secrets);
+        env.push(("TELEGRAM_API", &api));
+        let out = run_step(&telegram_script, site.path(), &env);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (method, url, content_type, body) = got.join().unwrap();
+        assert_eq!(method, "POST");
+        assert_eq!(url, "/bot123456:ABC-def/sendMessage");
+        assert_eq!(
+            content_type.as_deref(),
+            Some("application/x-www-form-urlencoded")
+        );
+        let fields = form(&body);
+        let field = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(field("chat_id"), Some("-1001234567890"));
+        assert_eq!(field("parse_mode"), Some("HTML"));
+        assert_eq!(
+            field("link_preview_options"),
+            Some("{\"is_disabled\":true}")
+        );
+        assert_eq!(
+            field("text"),
+            Some(message.as_str()),
+            "the digest, byte for byte"
+        );
+
+        // An encrypted site's digest has no figures unless opted in.
+        fs::remove_file(&outputs).unwrap();
+        let mut env = base.to_vec();
+        env.extend(secrets);
+        env.extend([
+            ("EVENT", "workflow_dispatch"),
+            ("ASKED", "month"),
+            ("ENCRYPTED", "true"),
+        ]);
+        assert!(run_step(&digest_script, site.path(), &env).status.success());
+        let message = fs::read_to_string(temp.path().join("digest.text")).unwrap();
+        assert!(
+            !message.contains('₽') && !message.contains('%'),
+            "{message}"
+        );
+        env.push(("DIGEST_NUMBERS", "yes"));
+        assert!(run_step(&digest_script, site.path(), &env).status.success());
+        let message = fs::read_to_string(temp.path().join("digest.text")).unwrap();
+        assert!(message.contains('₽'), "opted in: {message}");
+    }
+}

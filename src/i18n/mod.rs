@@ -168,6 +168,10 @@ const TABLE: &[(&str, &str, &str)] = &[
         "Made with salespulse",
     ),
     ("data_export", "Данные", "Data"),
+    ("download_table", "скачать таблицу", "download table"),
+    ("month_total", "Итого за месяц", "Month total"),
+    ("plan_revenue", "План по выручке", "Revenue plan"),
+    ("plan_deals", "План по сделкам", "Deals plan"),
     // The password page of an encrypted build (templates/locked.html)
     ("lock_title", "Закрытый отчёт", "Private report"),
     (

@@ -11,7 +11,7 @@ mod practice;
 use serde::Serialize;
 
 pub use control::{checklist, one_on_ones};
-pub use dashboard::dashboard;
+pub use dashboard::{dashboard, growth_against};
 pub use people::{manager, team};
 pub use period::{month, months, week, weeks};
 pub use practice::{idp, idps, page, standup, standup_inputs, standups};
