@@ -17,6 +17,7 @@ pub mod encrypt;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod markdown;
 pub mod output;

@@ -48,6 +48,21 @@ fn main() -> ExitCode {
         Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
         Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
         Command::Schema { out } => site::run_schema(&root.join(out)),
+        Command::Import {
+            file,
+            from,
+            map,
+            dry_run,
+        } => site::run_import(
+            root,
+            &salespulse::import::Options {
+                file,
+                from,
+                map,
+                dry_run,
+            },
+            color,
+        ),
     };
     if ok {
         ExitCode::SUCCESS
