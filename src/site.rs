@@ -545,7 +545,8 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
 /// `salespulse import FILE`: prints the problems, then what changed.
 pub fn run_import(root: &Path, options: &crate::import::Options, color: bool) -> bool {
     let (content, _) = content::load(root);
-    let outcome = crate::import::prepare(root, &content, options);
+    let mut outcome = crate::import::prepare(root, &content, options);
+    diagnostic::sort(&mut outcome.diagnostics);
     eprint!(
         "{}",
         diagnostic::render_human(&outcome.diagnostics, &outcome.sources, color)

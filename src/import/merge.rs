@@ -152,7 +152,13 @@ pub fn plan(
             }
             let path = format!("content/weeks/{}.yaml", period.file_stem());
             let same_week = by_week.get(&week).map_or(&[][..], Vec::as_slice);
-            if let Some(other) = same_week.iter().find(|d| d.path != path) {
+            let expected: Vec<String> = content
+                .calendar
+                .periods_of_week(week)
+                .iter()
+                .map(|p| format!("content/weeks/{}.yaml", p.file_stem()))
+                .collect();
+            if let Some(other) = same_week.iter().find(|d| !expected.contains(&d.path)) {
                 problems.push(
                     Diagnostic::error(
                         &other.path,
@@ -180,7 +186,7 @@ pub fn plan(
                 );
                 continue;
             }
-            let doc = same_week.first().copied();
+            let doc = same_week.iter().find(|d| d.path == path).copied();
             let partial = period
                 .days()
                 .any(|d| (d < first || d > last) && content.calendar.is_working(d))

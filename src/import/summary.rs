@@ -111,7 +111,7 @@ pub fn render(report: &Report, written: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "  {}{}: {}, {} of managers on the team",
+        "  {}{}: {}, {} of them by managers on the team",
         plural(report.rows, "row"),
         if notes.is_empty() {
             String::new()

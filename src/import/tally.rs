@@ -103,10 +103,10 @@ pub fn count(
     let mut won_unclosed: Option<(usize, &Deal)> = None;
     let mut matched: HashMap<&str, Match> = HashMap::new();
     for deal in deals {
-        for day in [deal.created, deal.closed, deal.meeting]
-            .into_iter()
-            .flatten()
-        {
+        // The days the counts use: a lost or open deal's close date is
+        // often a guess (an expected date), so it does not widen the span.
+        let closed = deal.closed.filter(|_| deal.won);
+        for day in [deal.created, closed, deal.meeting].into_iter().flatten() {
             tally.span = Some(match tally.span {
                 None => (day, day),
                 Some((first, last)) => (first.min(day), last.max(day)),
