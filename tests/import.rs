@@ -440,3 +440,134 @@ fn an_export_no_crm_is_recognised_in_needs_a_map() {
     );
     assert!(stderr.contains("the header row has: agent, stage, value"));
 }
+
+/// 100,000 deals of the fixture team over 2026, as a HubSpot export: the
+/// import reads them all, counts what it should, and stays within a budget
+/// (the debug build; the release figure is in the README, from benches/import.sh).
+#[test]
+fn a_hundred_thousand_rows_import_within_budget() {
+    let dir = site();
+    // No typed weeks: every number written then comes from the export.
+    fs::remove_dir_all(dir.path().join("content/weeks")).unwrap();
+    let file = dir.path().join("big.csv");
+    let mut text =
+        String::from("Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner\n");
+    let owners = ["Anna Ivanova", "Petr Sidorov", "Ivan Petrov"];
+    let (mut won, mut known, mut cents) = (0u64, 0u64, 0u64);
+    let mut state = 7u64;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    for id in 0..100_000u64 {
+        let owner = owners[next(3) as usize];
+        let created = start + chrono::Days::new(next(300));
+        let closed = created + chrono::Days::new(next(20));
+        let is_won = next(3) == 0;
+        let amount = 1000 + next(100_000);
+        if owner != "Ivan Petrov" {
+            known += 1;
+            if is_won {
+                won += 1;
+                cents += amount * 100;
+            }
+        }
+        text.push_str(&format!(
+            "{id},Deal {id},{},\"{amount}.00\",{} 10:00,{} 09:00,{owner}\n",
+            if is_won { "Closed Won" } else { "Closed Lost" },
+            closed,
+            created
+        ));
+    }
+    fs::write(&file, text).unwrap();
+    let started = std::time::Instant::now();
+    let (ok, stdout, stderr) = import(dir.path(), &[file.to_str().unwrap()]);
+    let elapsed = started.elapsed();
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "\n  100000 rows: 100000 deals, {known} of them by managers on the team\n"
+        )),
+        "{stdout}"
+    );
+    assert!(stderr.contains("unknown CRM user `Ivan Petrov`"));
+    // What was written adds up to what was generated.
+    let (content, _) = salespulse::content::load(dir.path());
+    let (mut deals, mut revenue) = (0u64, 0.0f64);
+    for doc in &content.weeks {
+        for (id, entry) in &doc.data.managers {
+            assert_ne!(id.as_str(), "olga-morozova", "no rows, no entry");
+            deals += entry.value.deals.0;
+            revenue += entry.value.revenue.0;
+        }
+    }
+    assert_eq!(deals, won);
+    assert!(
+        (revenue - cents as f64 / 100.0).abs() < 0.005,
+        "{revenue} vs {cents}"
+    );
+    let budget = std::time::Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 5 });
+    assert!(elapsed < budget, "took {elapsed:?}, budget {budget:?}");
+}
+
+/// The demo department: an amoCRM export of its last two weeks, imported,
+/// then `check` passes.
+#[test]
+fn import_then_check_passes_on_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
+    let file = dir.path().join("amo.csv");
+    let mut text = String::from(
+        "ID;Название сделки;Бюджет;Ответственный;Дата создания;Дата закрытия;Этап сделки\n",
+    );
+    let names = [
+        "Анна Иванова",
+        "Дмитрий Кузнецов",
+        "Пётр Сидоров",
+        "Ольга Морозова",
+        "Елена Смирнова",
+        "Кирилл Новиков",
+    ];
+    for i in 0..84u32 {
+        let day = 16 + i % 14;
+        let won = i % 3 == 0;
+        text.push_str(&format!(
+            "{i};Сделка {i};{} 000;{};{day}.11.2026 10:00;{};{}\n",
+            40 + i,
+            names[i as usize % names.len()],
+            if won {
+                format!("{}.11.2026 15:00", (day + 1).min(29))
+            } else {
+                "не закрыта".into()
+            },
+            if won {
+                "Успешно реализовано"
+            } else {
+                "Переговоры"
+            }
+        ));
+    }
+    fs::write(&file, text).unwrap();
+    let (ok, stdout, stderr) = import(dir.path(), &[file.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("import: wrote 2 files (0 new): 12 entries changed, 0 added"),
+        "{stdout}"
+    );
+    let out = run(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "check",
+        "--as-of",
+        "2026-11-29",
+    ]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("check: 0 errors"), "{stderr}");
+}
