@@ -448,3 +448,71 @@ pub fn verify(content: &Content, plans: &[FilePlan]) -> Vec<Diagnostic> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> Content {
+        content::parse_files(vec![
+            ("content/config.yaml".into(), "title: T\n".into()),
+            (
+                "content/team.yaml".into(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n".into(),
+            ),
+        ])
+        .0
+    }
+
+    fn entry(new: bool, old: Option<u64>) -> Entry {
+        Entry {
+            manager: "a".into(),
+            new,
+            fields: vec![
+                Field {
+                    field: Known::Deals,
+                    old,
+                    new: 2,
+                    kept_over: None,
+                },
+                Field {
+                    field: Known::Revenue,
+                    old: old.map(|o| o * 100),
+                    new: 120_000_050,
+                    kept_over: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn edits_keep_everything_but_the_numbers() {
+        let raw = "\u{feff}# typed\r\nweek: 2026-W47\r\nmanagers:\r\n  \"a\": { deals: 1, revenue: 1 }  # flow\r\n";
+        let out = edit(raw, &[entry(false, Some(1))], &content()).unwrap();
+        assert_eq!(
+            out,
+            "\u{feff}# typed\r\nweek: 2026-W47\r\nmanagers:\r\n  \"a\": { deals: 2, revenue: 1200000.5 }  # flow\r\n"
+        );
+    }
+
+    #[test]
+    fn a_new_entry_goes_under_managers_however_it_was_left() {
+        for raw in [
+            "week: 2026-W47\nmanagers:\n",
+            "week: 2026-W47\nmanagers: {}\n",
+            "week: 2026-W47\n",
+        ] {
+            let out = edit(raw, &[entry(true, None)], &content()).unwrap();
+            assert!(
+                out.starts_with("week: 2026-W47\nmanagers:\n  a:\n    leads_received: 0 "),
+                "{raw:?} gave\n{out}"
+            );
+            assert!(
+                out.contains("\n    deals: 2\n    revenue: 1200000.5\n"),
+                "{out}"
+            );
+            let parsed: WeekFile = crate::content::yaml::parse("w.yaml", &out, 0).unwrap();
+            assert_eq!(parsed.managers["a"].value.deals.0, 2);
+        }
+    }
+}
