@@ -86,7 +86,7 @@ fn main() {
             "{};\"Сделка {id}\";{amount};{};{};{closed};{stage};Продажи\n",
             100_000 + id,
             NAMES[rng.random_range(0..NAMES.len())],
-            created.format("%d.%m.%Y %H:%M"),
+            created.format("%d.%m.%Y 10:30"),
         ));
     }
     let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&csv);
