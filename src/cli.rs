@@ -103,6 +103,20 @@ pub enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// Read a CRM deals export (CSV) into the period files under content/weeks/.
+    Import {
+        /// The export, as the CRM saved it.
+        file: PathBuf,
+        /// The CRM it comes from [default: recognised from the header row].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: Option<crate::import::Source>,
+        /// Which column means what (a generic CSV), or changes to a CRM's columns.
+        #[arg(long, value_name = "MAP.yaml")]
+        map: Option<PathBuf>,
+        /// Print what would change, old → new; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a JSON Schema per content file kind, for editor completion.
     Schema {
         #[arg(long, value_name = "DIR", default_value = "schemas")]

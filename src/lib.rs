@@ -19,6 +19,7 @@ pub mod export;
 pub mod feed;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod markdown;
 pub mod output;

@@ -67,6 +67,21 @@ fn main() -> ExitCode {
             format,
             color,
         ),
+        Command::Import {
+            file,
+            from,
+            map,
+            dry_run,
+        } => site::run_import(
+            root,
+            &salespulse::import::Options {
+                file,
+                from,
+                map,
+                dry_run,
+            },
+            color,
+        ),
     };
     if ok {
         ExitCode::SUCCESS

@@ -597,6 +597,36 @@ pub fn run_digest(
     }
 }
 
+/// `salespulse import FILE`: prints the problems, then what changed.
+pub fn run_import(root: &Path, options: &crate::import::Options, color: bool) -> bool {
+    let (content, _) = content::load(root);
+    let mut outcome = crate::import::prepare(root, &content, options);
+    diagnostic::sort(&mut outcome.diagnostics);
+    eprint!(
+        "{}",
+        diagnostic::render_human(&outcome.diagnostics, &outcome.sources, color)
+    );
+    let has_errors = outcome.has_errors();
+    let Some(report) = outcome.report.filter(|_| !has_errors) else {
+        eprintln!("error: nothing was written");
+        return false;
+    };
+    if !options.dry_run
+        && let Err(problem) = crate::import::write(root, &report)
+    {
+        eprint!(
+            "{}",
+            diagnostic::render_human(&[problem], &outcome.sources, color)
+        );
+        return false;
+    }
+    print!(
+        "{}",
+        crate::import::summary::render(&report, !options.dry_run)
+    );
+    true
+}
+
 /// `salespulse init DIR`.
 pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     match crate::init::create(dir, empty, today) {

@@ -25,6 +25,27 @@ pub struct Manager {
     #[serde(default)]
     #[schemars(with = "Option<Date>")]
     pub left: Option<Spanned<Date>>,
+    /// The manager's user name in the CRM, or several, for `salespulse
+    /// import` (default: `name`).
+    #[serde(default)]
+    pub crm_name: Option<CrmName>,
+}
+
+/// One CRM user name, or a list of them.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum CrmName {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl CrmName {
+    pub fn names(&self) -> &[String] {
+        match self {
+            CrmName::One(name) => std::slice::from_ref(name),
+            CrmName::Many(names) => names,
+        }
+    }
 }
 
 impl Manager {

@@ -1,0 +1,326 @@
+//! The map file (`--map MAP.yaml`): which column of a CSV means what, and
+//! which stage values mean won; for a generic CSV, or to adjust a CRM's.
+//! Resolved against the export's header row into column positions.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::formats::{self, Role, Source, Spec, same_name};
+use super::values::SlashDates;
+use crate::content::{Doc, yaml};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+/// `MAP.yaml`, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapFile {
+    /// The CRM whose columns to start from (default: detected, else generic).
+    #[serde(default)]
+    pub from: Option<Source>,
+    #[serde(default)]
+    pub columns: Columns,
+    /// Stage values that mean the deal is won (compared without case).
+    #[serde(default)]
+    pub won: Option<Vec<String>>,
+    /// How to read `01/02/2026`: `dmy` or `mdy`.
+    #[serde(default)]
+    pub slash_dates: Option<SlashDates>,
+    /// `;`, `,` or `tab` (default: found on the header line).
+    #[serde(default)]
+    pub delimiter: Option<Spanned<String>>,
+    /// `utf-8`, `windows-1251`, … (default: UTF-8 if the bytes are, else Windows-1251).
+    #[serde(default)]
+    pub encoding: Option<String>,
+}
+
+/// Column names by role; each overrides the CRM's own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    #[serde(default)]
+    pub manager: Option<Spanned<String>>,
+    #[serde(default)]
+    pub created: Option<Spanned<String>>,
+    #[serde(default)]
+    pub closed: Option<Spanned<String>>,
+    #[serde(default)]
+    pub amount: Option<Spanned<String>>,
+    #[serde(default)]
+    pub stage: Option<Spanned<String>>,
+    #[serde(default)]
+    pub meeting: Option<Spanned<String>>,
+}
+
+impl Columns {
+    fn get(&self, role: Role) -> Option<&Spanned<String>> {
+        match role {
+            Role::Id => self.id.as_ref(),
+            Role::Manager => self.manager.as_ref(),
+            Role::Created => self.created.as_ref(),
+            Role::Closed => self.closed.as_ref(),
+            Role::Amount => self.amount.as_ref(),
+            Role::Stage => self.stage.as_ref(),
+            Role::Meeting => self.meeting.as_ref(),
+        }
+    }
+}
+
+/// A map file with the path its messages name.
+pub type Map = Doc<MapFile>;
+
+/// Parses a map file's text.
+pub fn parse(path: &str, text: &str) -> Result<Map, Diagnostic> {
+    let data: MapFile = yaml::parse(path, text, 0)?;
+    let map = Doc {
+        path: path.to_string(),
+        line_offset: 0,
+        data,
+    };
+    if let Some(d) = &map.data.delimiter
+        && delimiter_byte(&d.value).is_none()
+    {
+        return Err(map
+            .error_at(d, format!("`{}` is not a delimiter", d.value))
+            .hint("write `;`, `,` or `tab`"));
+    }
+    Ok(map)
+}
+
+/// The byte of a delimiter as a map file names it.
+pub fn delimiter_byte(text: &str) -> Option<u8> {
+    match text {
+        ";" => Some(b';'),
+        "," => Some(b','),
+        "tab" | "\t" => Some(b'\t'),
+        "|" => Some(b'|'),
+        _ => None,
+    }
+}
+
+/// What every row is read by: the source, each role's column, the won stages.
+#[derive(Debug)]
+pub struct Resolved {
+    pub source: Source,
+    /// Whether the source was recognised from the headers (not named).
+    pub detected: bool,
+    pub columns: BTreeMap<Role, usize>,
+    pub won: Vec<String>,
+    pub slash_dates: SlashDates,
+}
+
+impl Resolved {
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.columns.get(&role).copied()
+    }
+
+    /// Whether a stage value means won.
+    pub fn is_won(&self, stage: &str) -> bool {
+        let stage = stage.trim();
+        self.won.iter().any(|w| same_name(w, stage))
+    }
+}
+
+/// What a role's column is for, in the words of a message.
+fn purpose(role: Role) -> &'static str {
+    match role {
+        Role::Id => "the deal's id",
+        Role::Manager => "the responsible CRM user",
+        Role::Created => "the date the deal was created",
+        Role::Closed => "the date the deal was closed",
+        Role::Amount => "the deal's amount",
+        Role::Stage => "the deal's stage or status",
+        Role::Meeting => "the date of the meeting",
+    }
+}
+
+/// Decides the source and finds every role's column among `headers`.
+pub fn resolve(
+    export: &str,
+    headers: &[String],
+    from: Option<Source>,
+    map: Option<&Map>,
+) -> Result<Resolved, Vec<Diagnostic>> {
+    let named = from.or_else(|| map.and_then(|m| m.data.from));
+    let (spec, detected): (&Spec, bool) = match named {
+        Some(source) => (formats::spec(source), false),
+        None => match formats::detect(headers) {
+            Some(spec) => (spec, true),
+            None if map.is_some() => (&formats::GENERIC, false),
+            None => {
+                return Err(vec![
+                    Diagnostic::error(
+                        export,
+                        "cannot tell which CRM this export comes from".to_string(),
+                    )
+                    .at(1, 1)
+                    .hint(format!(
+                        "name it with --from (amocrm, bitrix24, hubspot, pipedrive, salesforce), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
+                        headers.join(", ")
+                    )),
+                ]);
+            }
+        },
+    };
+    let mut problems = Vec::new();
+    let mut columns = BTreeMap::new();
+    for role in Role::ALL {
+        let mapped = map.and_then(|m| m.data.columns.get(role).map(|c| (m, c)));
+        let found = match mapped {
+            Some((m, name)) => match headers.iter().position(|h| same_name(h, &name.value)) {
+                Some(i) => Some(i),
+                None => {
+                    problems.push(
+                        m.error_at(
+                            name,
+                            format!("no column `{}` in the export's header row", name.value),
+                        )
+                        .hint_opt(
+                            did_you_mean(&name.value, headers.iter().map(String::as_str)).or_else(
+                                || Some(format!("the header row has: {}", headers.join(", "))),
+                            ),
+                        ),
+                    );
+                    continue;
+                }
+            },
+            None => spec.find(role, headers),
+        };
+        match found {
+            Some(i) => {
+                columns.insert(role, i);
+            }
+            None if role.required() => {
+                let message = format!(
+                    "no column for `{}` ({}) in the export",
+                    role.key(),
+                    purpose(role)
+                );
+                let hint = format!(
+                    "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
+                    role.key(),
+                    headers.join(", ")
+                );
+                problems.push(match map {
+                    Some(m) => Diagnostic::error(&m.path, message).hint(hint),
+                    None => Diagnostic::error(export, message)
+                        .at(1, 1)
+                        .hint(format!("{hint} (pass the map file with --map MAP.yaml)")),
+                });
+            }
+            None => {}
+        }
+    }
+    let won = match map.and_then(|m| m.data.won.clone()) {
+        Some(won) => won,
+        None => spec.won.iter().map(|s| s.to_string()).collect(),
+    };
+    if won.is_empty() && problems.is_empty() {
+        let path = map.map_or(export, |m| m.path.as_str());
+        problems.push(
+            Diagnostic::error(path, "no stage value means won")
+                .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Resolved {
+        source: spec.source,
+        detected,
+        columns,
+        won,
+        slash_dates: map
+            .and_then(|m| m.data.slash_dates)
+            .unwrap_or(spec.slash_dates),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_generic_map_names_every_column() {
+        let map = parse(
+            "map.yaml",
+            "columns:\n  id: opportunity_id\n  manager: sales_agent\n  created: engage_date\n  closed: close_date\n  amount: close_value\n  stage: deal_stage\nwon: [Won]\nslash_dates: mdy\n",
+        )
+        .unwrap();
+        let headers = h(&[
+            "opportunity_id",
+            "sales_agent",
+            "deal_stage",
+            "engage_date",
+            "close_date",
+            "close_value",
+        ]);
+        let r = resolve("x.csv", &headers, None, Some(&map)).unwrap();
+        assert_eq!(r.source, Source::Generic);
+        assert_eq!(r.column(Role::Amount), Some(5));
+        assert_eq!(r.column(Role::Meeting), None);
+        assert!(r.is_won(" won "));
+        assert_eq!(r.slash_dates, SlashDates::Mdy);
+    }
+
+    #[test]
+    fn a_map_column_missing_from_the_header_is_named_with_its_line() {
+        let map = parse("map.yaml", "columns:\n  manager: agnet\n").unwrap();
+        let headers = h(&["agent", "stage"]);
+        let err = resolve("x.csv", &headers, Some(Source::Generic), Some(&map)).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "no column `agnet` in the export's header row"
+        );
+        assert_eq!((err[0].line, err[0].column), (Some(2), Some(12)));
+        assert_eq!(err[0].hint.as_deref(), Some("did you mean `agent`?"));
+        assert_eq!(
+            err[1].message,
+            "no column for `created` (the date the deal was created) in the export"
+        );
+    }
+
+    #[test]
+    fn a_map_adjusts_a_crm() {
+        let map = parse(
+            "map.yaml",
+            "from: hubspot\nwon: [\"Paid\"]\ncolumns: { manager: \"Sales rep\" }\n",
+        )
+        .unwrap();
+        let headers = h(&[
+            "Record ID",
+            "Sales rep",
+            "Deal Stage",
+            "Amount",
+            "Close Date",
+            "Create Date",
+        ]);
+        let r = resolve("x.csv", &headers, None, Some(&map)).unwrap();
+        assert_eq!(r.source, Source::Hubspot);
+        assert_eq!(r.column(Role::Manager), Some(1));
+        assert!(r.is_won("paid") && !r.is_won("Closed Won"));
+    }
+
+    #[test]
+    fn unknown_keys_in_a_map_are_errors() {
+        let err = parse("map.yaml", "colums: {}\n").unwrap_err();
+        assert_eq!(err.message, "unknown key `colums`");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `columns`?"));
+    }
+
+    #[test]
+    fn an_unknown_export_without_a_map_says_what_to_do() {
+        let err = resolve("x.csv", &h(&["a", "b"]), None, None).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "cannot tell which CRM this export comes from"
+        );
+    }
+}
