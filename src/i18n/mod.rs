@@ -17,6 +17,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("nav_standups", "Планёрки", "Stand-ups"),
     ("nav_idp", "ИПР", "Development plans"),
     ("rules", "Правила", "Rules"),
+    ("all_rules", "Все правила", "All rules"),
     ("nav_one_on_ones", "1:1", "1:1s"),
     ("nav_checklist", "Точки контроля", "Control points"),
     (
