@@ -125,7 +125,7 @@ fn each_page_opens_with_the_password_to_the_unencrypted_page() {
     let plain = common::tree(&built(site.path(), "plain", None));
     let sealed = common::tree(&built(site.path(), "sealed", Some(PASSWORD)));
     let password = Password::from_var(Some(PASSWORD.into())).unwrap();
-    let (_, first_page) = sealed.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    let (first_path, first_page) = sealed.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
     let first = Sealed::from_shell(text(first_page)).unwrap();
     // One salt per build, so one derived key opens every page.
     let key = SiteKey::for_sealed(&password, &first).unwrap();
@@ -133,7 +133,7 @@ fn each_page_opens_with_the_password_to_the_unencrypted_page() {
     assert!(
         SiteKey::for_sealed(&wrong, &first)
             .unwrap()
-            .open(&first)
+            .open(&first, first_path)
             .is_none()
     );
     let mut opened = 0;
@@ -145,8 +145,10 @@ fn each_page_opens_with_the_password_to_the_unencrypted_page() {
         let block = Sealed::from_shell(text(shell)).unwrap();
         assert_eq!(block.salt, first.salt, "{path} has another salt");
         let page = key
-            .open(&block)
+            .open(&block, path)
             .unwrap_or_else(|| panic!("{path} does not open"));
+        // Nor anywhere else: bound to its path.
+        assert!(key.open(&block, "index.html.bak").is_none(), "{path}");
         // The one difference: no links to the exports that were left out.
         let expected = text(bytes);
         let start = expected.find("<span>Data: ").unwrap();
@@ -183,7 +185,7 @@ fn two_encrypted_builds_differ_only_in_salt_and_nonces() {
         );
         assert_ne!(x.salt, y.salt);
         assert!(nonces.insert(x.nonce.clone()), "{path} repeats a nonce");
-        assert_eq!((x.v, x.iterations), (1, 600_000));
+        assert_eq!((x.v, x.iterations), (2, 600_000));
     }
 }
 

@@ -199,6 +199,11 @@ const TABLE: &[(&str, &str, &str)] = &[
         "This browser cannot open the report at this address. Open the site over https://.",
     ),
     (
+        "lock_tampered",
+        "Эта страница изменена или подменена: открыть её нельзя. Откройте отчёт по адресу, который вам дали.",
+        "This page has been changed or replaced and cannot be opened. Open the report at the address you were given.",
+    ),
+    (
         "lock_noscript",
         "Отчёт зашифрован. Чтобы открыть его, включите JavaScript.",
         "The report is encrypted. Turn JavaScript on to open it.",
