@@ -597,21 +597,13 @@ pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
 
 /// `salespulse schema --out DIR`.
 pub fn run_schema(out: &Path) -> bool {
-    let write = || -> std::io::Result<usize> {
-        std::fs::create_dir_all(out)?;
-        let all = crate::schema::all();
-        for (name, text) in &all {
-            std::fs::write(out.join(name), text)?;
-        }
-        Ok(all.len())
-    };
-    match write() {
+    match crate::schema::write_all(out) {
         Ok(n) => {
             println!("wrote {n} schemas to {}", out.display());
             true
         }
         Err(e) => {
-            eprintln!("error: cannot write schemas to {}: {e}", out.display());
+            eprintln!("error: {e}");
             false
         }
     }
