@@ -427,7 +427,7 @@ impl Staging {
 
     /// Takes the spare as the staging folder, when all of it can be
     /// rewritten; otherwise the build starts from an empty folder and the
-    /// spare is deleted, or left as it is with a note that names it.
+    /// spare is left as it is, with a note that names it.
     fn reuse_spare(&mut self) {
         if fs::rename(&self.spare, &self.dir).is_err() {
             return;
@@ -444,14 +444,15 @@ impl Staging {
                 self.old_folders.clear();
                 self.stale.get_mut().expect("not shared yet").clear();
                 self.folders.get_mut().expect("not shared yet").clear();
-                if remove_tree(&self.dir).is_err() {
-                    // Put it back where it was, for the user to delete.
-                    let _ = fs::rename(&self.dir, &self.spare);
-                    self.notes.push(format!(
-                        "the spare copy `{}` cannot be rewritten ({err}); this build starts from an empty folder; the spare only holds an older copy of the site and may be deleted",
-                        folder(&self.spare)
-                    ));
+                // Put back where it was, for the user to delete: deleting
+                // what cannot be written would fail part-way.
+                if fs::rename(&self.dir, &self.spare).is_err() {
+                    let _ = remove_tree(&self.dir);
                 }
+                self.notes.push(format!(
+                    "the spare copy `{}` cannot be rewritten ({err}); this build started from an empty folder and left the spare as it is: it only holds an older copy of the site and may be deleted",
+                    folder(&self.spare)
+                ));
             }
         }
     }
@@ -1020,11 +1021,15 @@ mod tests {
     fn leftovers_of_dead_builds_go_and_others_stay() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        // A process that has ended: its pid runs no more.
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let dead = child.id();
-        child.wait().unwrap();
-        assert!(!process_runs(dead));
+        // Processes that have ended: their pids run no more.
+        let ended = || {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            pid
+        };
+        let (dead, other) = (ended(), ended());
+        assert!(!process_runs(dead) && !process_runs(other));
         assert!(process_runs(std::process::id()));
         let ours = dir.path().join(format!(".output.new-{dead}"));
         fs::create_dir(&ours).unwrap();
@@ -1032,16 +1037,13 @@ mod tests {
         fs::write(ours.join("index.html"), "half").unwrap();
         let empty = dir.path().join(format!(".output.old-{dead}"));
         fs::create_dir(&empty).unwrap();
-        let foreign = dir.path().join(format!(".output.new-{}", dead + 1));
+        let foreign = dir.path().join(format!(".output.new-{other}"));
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("mine.txt"), "mine").unwrap();
         let staging = Staging::begin(&out, Spare::Keep).unwrap();
         staging.write(&file("index.html", "x")).unwrap();
         let notes = staging.commit().unwrap();
-        let mut expected = vec![
-            ".output.new-".to_string() + &(dead + 1).to_string(),
-            "output".to_string(),
-        ];
+        let mut expected = vec![format!(".output.new-{other}"), "output".to_string()];
         expected.sort();
         assert_eq!(names(dir.path()), expected);
         assert_eq!(notes.len(), 1, "{notes:?}");
@@ -1090,6 +1092,78 @@ mod tests {
             tree(&out),
             pairs(&[("a.html", "b"), ("index.html", "third")])
         );
+    }
+
+    /// Makes `dir` impossible to write into, for root too (`chattr +i`),
+    /// or for others by its mode; undone by [`unlock`]. False where neither works.
+    #[cfg(unix)]
+    fn lock(dir: &Path) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        let immutable = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !immutable {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        writable(dir).is_err()
+    }
+
+    #[cfg(unix)]
+    fn unlock(dir: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(dir)
+            .status();
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_spare_that_cannot_be_written_is_left_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let site = [
+            file("index.html", "one"),
+            file("team/anna/index.html", "anna"),
+        ];
+        write_atomic(&out, &site).unwrap();
+        write_atomic(&out, &[file("index.html", "two")]).unwrap();
+        let spare = dir.path().join(".output.spare");
+        let locked = spare.join("team");
+        if !lock(&locked) {
+            eprintln!("skipped: neither chattr nor file modes stop writes here");
+            unlock(&locked);
+            return;
+        }
+        let staging = Staging::begin(&out, Spare::Keep).unwrap();
+        staging.write(&file("index.html", "three")).unwrap();
+        let notes = staging.commit();
+        unlock(&locked);
+        let notes = notes.unwrap();
+        assert_eq!(tree(&out), pairs(&[("index.html", "three")]));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].contains(&format!("`{}/` cannot be rewritten", spare.display()))
+                && notes[0].contains("may be deleted"),
+            "{notes:?}"
+        );
+        // The spare was left as it was; the next build, with it writable
+        // again, reuses it.
+        assert_eq!(
+            tree(&spare),
+            pairs(&[
+                ("index.html", "one"),
+                ("team", "/"),
+                ("team/anna", "/"),
+                ("team/anna/index.html", "anna")
+            ])
+        );
+        let staging = Staging::begin(&out, Spare::Keep).unwrap();
+        assert!(staging.reused && staging.notes().is_empty());
+        drop(staging);
     }
 
     #[test]
