@@ -1,7 +1,8 @@
 //! Problems found in content, as values: collected over a whole run, sorted,
 //! and rendered in one place (human text, JSON for tools, GitHub annotations).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -198,8 +199,68 @@ fn line_length(text: &str, at: usize) -> usize {
     end - start
 }
 
+/// What a terminal must not receive from a file: control characters and
+/// the bidirectional controls (which could move the cursor, clear the
+/// screen or reorder the text shown).
+fn unprintable(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A visible stand-in of the same width for an unprintable character: the
+/// Unicode "control picture" of a C0 control or DEL (`␛`, `␀`), `�` for the
+/// rest. One character for one, so columns stay where they were.
+fn picture(c: char) -> char {
+    match c as u32 {
+        code @ 0..=0x1f => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// `text` with every unprintable character shown as its picture; line
+/// breaks and tabs too when `keep_lines` is false.
+fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| unprintable(c) && !(keep_lines && matches!(c, '\n' | '\t'));
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if escaped(c) { picture(c) } else { c })
+            .collect(),
+    )
+}
+
+/// A diagnostic whose texts (from file names and file contents) cannot
+/// drive the terminal they are printed to. Messages keep their line breaks
+/// (a template error spans lines); a path keeps none.
+fn printable(d: &Diagnostic) -> Cow<'_, Diagnostic> {
+    let path = escape_controls(&d.path, false);
+    let texts = [Some(&d.message), d.label.as_ref(), d.hint.as_ref()];
+    if matches!(path, Cow::Borrowed(_))
+        && texts
+            .iter()
+            .flatten()
+            .all(|t| matches!(escape_controls(t, true), Cow::Borrowed(_)))
+    {
+        return Cow::Borrowed(d);
+    }
+    let clean = |t: &String| escape_controls(t, true).into_owned();
+    Cow::Owned(Diagnostic {
+        path: path.into_owned(),
+        message: clean(&d.message),
+        label: d.label.as_ref().map(clean),
+        hint: d.hint.as_ref().map(clean),
+        ..d.clone()
+    })
+}
+
 /// Renders diagnostics as cargo and rustc do: message, `--> path:line:col`,
-/// the source line with a caret, and the hint. `color` adds terminal colours.
+/// the source line with a caret, and the hint. `color` adds terminal
+/// colours. Control characters in the lines quoted, and in file names and
+/// messages, are shown as pictures (`␛`), never sent to the terminal.
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let config = Config {
         display_style: DisplayStyle::Rich,
@@ -208,9 +269,16 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
     };
     let styles = Styles::default();
     let mut out = String::new();
-    for d in diagnostics {
+    // Each file's text made printable once, however many diagnostics quote it.
+    let mut printable_sources: HashMap<&str, Cow<str>> = HashMap::new();
+    for original in diagnostics {
         let mut files = SimpleFiles::new();
-        let text = sources.get(&d.path);
+        let text = sources.get(&original.path).map(|text| {
+            &**printable_sources
+                .entry(original.path.as_str())
+                .or_insert_with(|| escape_controls(text, true))
+        });
+        let d = &*printable(original);
         let located = match (text, d.line, d.column) {
             (Some(text), Some(line), Some(column)) => byte_range(text, line, column, d.width)
                 .filter(|range| line_length(text, range.start) <= MAX_SNIPPET_LINE)
@@ -297,6 +365,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
     for d in diagnostics {
+        let d = &*printable(d);
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -366,6 +435,39 @@ mod tests {
              --> content/weeks/2026-W47.yaml:3:3\n  |\n3 |   anna-ivanva:\n  \
              |   ^^^^^^^^^^^ not in content/team.yaml\n  |\n  = help: did you mean `anna-ivanova`?\n\n"
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let mut sources = SourceMap::default();
+        let path = "content/pages/\u{1b}]0;pwned\u{7}.md";
+        sources.insert(path, "---\ntitle: \"a\u{1b}[2Jb\u{202e}cd\u{8}\"\n---\n");
+        let d = Diagnostic::error(path, "the control character U+001B (escape) in `\u{1b}[2J`")
+            .at(2, 10)
+            .hint("delete \u{9b}it");
+        let text = render_human(std::slice::from_ref(&d), &sources, false);
+        assert!(!text.chars().any(unprintable_except_layout), "{text:?}");
+        // A message's own line breaks stay (template errors span lines).
+        let multi = Diagnostic::error("templates/x.html", "template error: a\ncaused by: b");
+        let shown = render_human(&[multi], &sources, false);
+        assert!(shown.contains("a\ncaused by: b"), "{shown}");
+        assert!(text.contains("2 | title: \"a␛[2Jb�cd␈\""), "{text}");
+        // The caret stays under the character it points at.
+        assert!(text.contains("  |          ^"), "{text}");
+        assert!(
+            text.contains("--> content/pages/␛]0;pwned␇.md:2:10"),
+            "{text}"
+        );
+        assert!(text.contains("= help: delete �it"), "{text}");
+        let github = render_github(&[d]);
+        assert!(
+            !github.trim_end().chars().any(unprintable_except_layout),
+            "{github:?}"
+        );
+    }
+
+    fn unprintable_except_layout(c: char) -> bool {
+        unprintable(c) && c != '\n'
     }
 
     #[test]

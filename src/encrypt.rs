@@ -2,7 +2,9 @@
 //!
 //! One key per build is derived from `SALESPULSE_PASSWORD` by
 //! PBKDF2-HMAC-SHA256 over a random salt; every page is encrypted with
-//! AES-256-GCM under that key and a fresh random nonce, and replaced by a
+//! AES-256-GCM under that key and a fresh random nonce, with the page's
+//! path as associated data (so whoever hosts the pages cannot swap them:
+//! a page opens only at its own address), and replaced by a
 //! small shell (`templates/locked.html`) that carries the salt, the iteration
 //! count, the nonce and the ciphertext. In the browser, `unlock.js` (the only
 //! script of the site) asks for the password, derives the same key with
@@ -18,7 +20,7 @@
 use std::ffi::OsString;
 use std::fmt;
 
-use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use base64::prelude::{BASE64_STANDARD, Engine as _};
 use pbkdf2::{Algorithm, Params};
@@ -37,6 +39,9 @@ pub const PASSWORD_VAR: &str = "SALESPULSE_PASSWORD";
 pub const ITERATIONS: u32 = 600_000;
 const _: () = assert!(Params::RECOMMENDED.rounds() == ITERATIONS);
 pub const SALT_LEN: usize = 16;
+/// The format of the sealed block: 2 binds each page to its path (1, the
+/// first, did not).
+pub const FORMAT: u32 = 2;
 pub const NONCE_LEN: usize = 12;
 /// Below this many characters `build` warns: the salt and iteration count
 /// are public, so a short password falls to offline guessing.
@@ -150,14 +155,16 @@ impl SiteKey {
     /// The key a reader derives for a sealed page: its salt, this password.
     /// `None` if the block is not of this format.
     pub fn for_sealed(password: &Password, sealed: &Sealed) -> Option<Self> {
-        if sealed.v != 1 || sealed.iterations != ITERATIONS {
+        if sealed.v != FORMAT || sealed.iterations != ITERATIONS {
             return None;
         }
         let salt = BASE64_STANDARD.decode(&sealed.salt).ok()?.try_into().ok()?;
         Some(Self::derive(password, salt))
     }
 
-    /// Encrypts one page under a fresh nonce from `random`.
+    /// Encrypts the page at `path` (relative to the site root, as
+    /// `team/anna/index.html`) under a fresh nonce from `random`, with the
+    /// path as associated data.
     pub fn seal(
         &self,
         path: &str,
@@ -166,12 +173,16 @@ impl SiteKey {
     ) -> Result<Sealed, EncryptError> {
         let mut nonce = [0u8; NONCE_LEN];
         random.fill(&mut nonce)?;
+        let payload = Payload {
+            msg: plaintext,
+            aad: path.as_bytes(),
+        };
         let ciphertext = self
             .cipher
-            .encrypt(&Nonce::from(nonce), plaintext)
+            .encrypt(&Nonce::from(nonce), payload)
             .map_err(|_| EncryptError::Cipher(path.to_string()))?;
         Ok(Sealed {
-            v: 1,
+            v: FORMAT,
             kdf: "PBKDF2-HMAC-SHA256".into(),
             iterations: ITERATIONS,
             salt: BASE64_STANDARD.encode(self.salt),
@@ -181,18 +192,21 @@ impl SiteKey {
         })
     }
 
-    /// Decrypts a sealed page of this build; `None` if it is not one (wrong
-    /// key, or tampered with). The browser does the same in `unlock.js`.
-    pub fn open(&self, sealed: &Sealed) -> Option<Vec<u8>> {
+    /// Decrypts the sealed page found at `path`; `None` if it is not a page
+    /// of this build sealed for that path (wrong key, tampered with, or
+    /// moved from another address). The browser does the same in `unlock.js`.
+    pub fn open(&self, sealed: &Sealed, path: &str) -> Option<Vec<u8>> {
         let nonce: [u8; NONCE_LEN] = BASE64_STANDARD
             .decode(&sealed.nonce)
             .ok()?
             .try_into()
             .ok()?;
         let ciphertext = BASE64_STANDARD.decode(&sealed.ciphertext).ok()?;
-        self.cipher
-            .decrypt(&Nonce::from(nonce), ciphertext.as_slice())
-            .ok()
+        let payload = Payload {
+            msg: ciphertext.as_slice(),
+            aad: path.as_bytes(),
+        };
+        self.cipher.decrypt(&Nonce::from(nonce), payload).ok()
     }
 }
 
@@ -429,23 +443,33 @@ mod tests {
         let salt: Vec<u8> = (1..=16).collect();
         assert_eq!(BASE64_STANDARD.decode(&sealed.salt).unwrap(), salt);
         assert_eq!(sealed.iterations, ITERATIONS);
-        // Decrypt with the crates directly, as an independent reader would.
+        // Decrypt with the crates directly, as an independent reader would:
+        // the page's path is the associated data.
         let key = derive_key(b"correct horse battery staple", &salt);
         let nonce: [u8; NONCE_LEN] = BASE64_STANDARD
             .decode(&sealed.nonce)
             .unwrap()
             .try_into()
             .unwrap();
-        let plain = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key))
+        let ciphertext = BASE64_STANDARD.decode(&sealed.ciphertext).unwrap();
+        let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key));
+        let plain = cipher
             .decrypt(
                 &Nonce::from(nonce),
-                BASE64_STANDARD
-                    .decode(&sealed.ciphertext)
-                    .unwrap()
-                    .as_slice(),
+                Payload {
+                    msg: &ciphertext,
+                    aad: b"team/alice/index.html",
+                },
             )
             .unwrap();
         assert_eq!(plain, PAGE.as_bytes());
+        assert_eq!(sealed.v, FORMAT);
+        // Without it, or with another page's path, nothing opens.
+        assert!(
+            cipher
+                .decrypt(&Nonce::from(nonce), ciphertext.as_slice())
+                .is_err()
+        );
     }
 
     #[test]
@@ -483,9 +507,41 @@ mod tests {
             .map(|f| Sealed::from_shell(std::str::from_utf8(&f.bytes).unwrap()).unwrap())
             .collect();
         assert_ne!(sealed[0].nonce, sealed[1].nonce);
-        assert_eq!(key.open(&sealed[0]).unwrap(), b"<p>dashboard</p>");
+        assert_eq!(
+            key.open(&sealed[0], "index.html").unwrap(),
+            b"<p>dashboard</p>"
+        );
         let other = SiteKey::derive(&password("Pw"), [7; SALT_LEN]);
-        assert_eq!(other.open(&sealed[0]), None);
+        assert_eq!(other.open(&sealed[0], "index.html"), None);
+    }
+
+    #[test]
+    fn unlock_js_expects_the_format_and_iterations_written_here() {
+        assert!(SCRIPT.contains(&format!("var FORMAT = {FORMAT};")));
+        assert!(SCRIPT.contains(&format!("var MIN_ITERATIONS = {ITERATIONS};")));
+        // It refuses a block asking for fewer rounds before deriving anything.
+        let check = SCRIPT
+            .find("!(sealed.iterations >= MIN_ITERATIONS)")
+            .unwrap();
+        assert!(check < SCRIPT.find("form.addEventListener(\"submit\"").unwrap());
+        assert!(SCRIPT.contains("additionalData: new TextEncoder().encode(path)"));
+    }
+
+    #[test]
+    fn a_page_opens_only_at_its_own_path() {
+        let templates = templates();
+        let key = SiteKey::derive(&password("pw"), [7; SALT_LEN]);
+        let out = seal_site(site_files(), &templates, Locale::En, &key, &mut Counter(0)).unwrap();
+        let block = |path: &str| {
+            let file = out.iter().find(|f| f.path == path).unwrap();
+            Sealed::from_shell(std::str::from_utf8(&file.bytes).unwrap()).unwrap()
+        };
+        let (home, alice) = (block("index.html"), block("team/alice/index.html"));
+        assert!(key.open(&alice, "team/alice/index.html").is_some());
+        // Swapped by whoever hosts the pages: neither opens in the other's place.
+        assert_eq!(key.open(&alice, "index.html"), None);
+        assert_eq!(key.open(&home, "team/alice/index.html"), None);
+        assert_eq!(key.open(&alice, "team/bob/index.html"), None);
     }
 
     #[test]

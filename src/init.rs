@@ -14,8 +14,11 @@ use crate::schema;
 /// The demo department, compiled into the binary.
 static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
-/// The built site, and the previous one kept to be rewritten by the next build.
-const GITIGNORE: &str = "output/\n.output.spare/\n";
+/// The built site, the previous one kept to be rewritten by the next build,
+/// and the staging folders a killed build leaves. No trailing slash: a
+/// pattern with one does not match a link, and a committed link where
+/// these folders go is refused by `build`.
+const GITIGNORE: &str = "output\n.output.spare\n.output.new-*\n.output.old-*\n";
 const README: &str = include_str!("../templates/init/README.md");
 const WORKFLOW: &str = include_str!("../templates/init/pages.yml");
 
@@ -134,4 +137,20 @@ pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<usize> {
         fs::write(path, text)?;
     }
     Ok(files.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gitignore_covers_the_output_its_spare_and_leftovers_even_as_links() {
+        let lines: Vec<&str> = GITIGNORE.lines().collect();
+        assert_eq!(
+            lines,
+            ["output", ".output.spare", ".output.new-*", ".output.old-*"]
+        );
+        // A pattern ending in `/` matches folders only, never a link.
+        assert!(lines.iter().all(|l| !l.ends_with('/')));
+    }
 }

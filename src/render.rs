@@ -266,6 +266,15 @@ pub fn site_to(
         }),
         Box::new(|| r.file("style.css".into(), templates.css.clone().into_bytes())),
     ];
+    if ctx.rules.len() > view::NAV_RULES {
+        jobs.push(Box::new(|| {
+            r.page(
+                view::href::RULE_PAGES.into(),
+                "pages.html",
+                &view::rule_pages(&ctx),
+            )
+        }));
+    }
     if audience == Audience::Owner {
         jobs.extend([
             Box::new(|| r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))) as Job,

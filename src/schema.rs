@@ -2,6 +2,8 @@
 //! read them (so they cannot drift), for editor completion and CI checks.
 
 use std::borrow::Cow;
+use std::fs;
+use std::path::Path;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
@@ -78,6 +80,74 @@ pub fn all() -> Vec<(&'static str, String)> {
         one::<OneOnOne>("one-on-one.json"),
         one::<Checklist>("checklist.json"),
     ]
+}
+
+/// Writes every schema into `out`. A file already there is replaced only
+/// if it is one of these schemas (the same `$schema` and `title`, from this
+/// or an earlier version); anything else — a file of the user's, a link, a
+/// folder — is refused before anything is written. Returns how many were written.
+pub fn write_all(out: &Path) -> Result<usize, String> {
+    let all = all();
+    match fs::symlink_metadata(out) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(format!(
+                "`{}` is a symbolic link; salespulse never writes through a link: remove it, or give the real folder with --out; nothing was written",
+                out.display()
+            ));
+        }
+        Ok(meta) if !meta.is_dir() => {
+            return Err(format!(
+                "`{}` is a file, not a folder; nothing was written",
+                out.display()
+            ));
+        }
+        _ => {}
+    }
+    let foreign: Vec<String> = all
+        .iter()
+        .map(|(name, text)| (out.join(name), text))
+        .filter(|(path, text)| !replaceable(path, text))
+        .map(|(path, _)| format!("`{}`", path.display()))
+        .collect();
+    if !foreign.is_empty() {
+        return Err(format!(
+            "{} {} not written by `salespulse schema`; refusing to overwrite {}: move {} away, or choose another folder with --out; nothing was written",
+            foreign.join(", "),
+            if foreign.len() == 1 { "was" } else { "were" },
+            if foreign.len() == 1 { "it" } else { "them" },
+            if foreign.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for (name, text) in &all {
+        let path = out.join(name);
+        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(all.len())
+}
+
+/// Whether `path` may be written with the schema `ours`: nothing is there,
+/// or a regular file that is a schema of the same kind.
+fn replaceable(path: &Path, ours: &str) -> bool {
+    let meta = match fs::symlink_metadata(path) {
+        Err(err) => return err.kind() == std::io::ErrorKind::NotFound,
+        Ok(meta) => meta,
+    };
+    // Schemas are a few kilobytes; a big file is not one.
+    if !meta.file_type().is_file() || meta.len() > 1024 * 1024 {
+        return false;
+    }
+    let Ok(text) = fs::read_to_string(path) else {
+        return false;
+    };
+    let stamp = |text: &str| -> Option<(String, String)> {
+        let json: serde_json::Value = serde_json::from_str(text).ok()?;
+        Some((
+            json.get("$schema")?.as_str()?.to_string(),
+            json.get("title")?.as_str()?.to_string(),
+        ))
+    };
+    text == ours || (stamp(&text).is_some() && stamp(&text) == stamp(ours))
 }
 
 /// The schema file of a content path (`content/weeks/…` → `week.json`), for modelines.

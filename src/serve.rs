@@ -2,17 +2,26 @@
 //! when `content/` or `templates/` change, and reloaded in the browser by a
 //! small script that exists only here. A broken edit shows its diagnostics
 //! in the page and the terminal, and serving goes on.
+//!
+//! The server is a small one of its own: only `GET` and `HEAD` of a request
+//! head of at most [`MAX_HEAD`] bytes, only to a `Host` that names the
+//! loopback address it listens on (so a web page the head visits cannot
+//! reach the owner's site through DNS rebinding), answered by
+//! [`WORKERS`] threads. Connections that have not sent their request yet
+//! wait in a bounded list on the accepting thread, not on a worker, so idle
+//! connections cannot take the workers away.
 
 use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use tiny_http::{Header, Response, Server};
 
 use crate::content::ParseCache;
 use crate::diagnostic::{self, Diagnostic};
@@ -153,10 +162,6 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
 /// Maps a request URL to a file of the site (`/` and `…/` to `index.html`).
 fn file_for(url: &str) -> String {
     let path = url
@@ -171,16 +176,36 @@ fn file_for(url: &str) -> String {
     }
 }
 
+/// Threads answering requests.
+pub const WORKERS: usize = 4;
+/// Requests read and waiting for a worker; beyond, a connection is closed.
+const QUEUE: usize = 64;
+/// Connections still sending their request; beyond, the oldest is closed.
+const PENDING: usize = 256;
+/// The largest request head (request line and headers) read, in bytes.
+pub const MAX_HEAD: usize = 16 * 1024;
+/// How long a connection may take to send its request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a worker waits for a reader to take the answer.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Runs until Ctrl-C. Prints the address first, so scripts and tests can read it.
 pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) -> bool {
-    let server = match Server::http(("127.0.0.1", port)) {
-        Ok(s) => Arc::new(s),
+    let listener = match TcpListener::bind(("127.0.0.1", port)) {
+        Ok(listener) => listener,
         Err(e) => {
             eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
             return false;
         }
     };
-    let address = format!("http://{}/", server.server_addr());
+    let bound = match listener.local_addr() {
+        Ok(address) => address,
+        Err(e) => {
+            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
+            return false;
+        }
+    };
+    let address = format!("http://{bound}/");
     let started = Instant::now();
     let mut memory = Memory::default();
     let first = rebuild(root, as_of, color, &mut memory);
@@ -240,20 +265,237 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     };
 
     let stopping = Arc::new(AtomicBool::new(false));
-    let (stop_flag, stop_server) = (Arc::clone(&stopping), Arc::clone(&server));
-    let _ = ctrlc::set_handler(move || {
-        stop_flag.store(true, Ordering::SeqCst);
-        stop_server.unblock();
-    });
-    for request in server.incoming_requests() {
-        if stopping.load(Ordering::SeqCst) {
-            break;
-        }
-        let response = respond(&state, request.url());
-        let _ = request.respond(response);
+    let stop_flag = Arc::clone(&stopping);
+    let _ = ctrlc::set_handler(move || stop_flag.store(true, Ordering::SeqCst));
+    let (queue, requests) = mpsc::sync_channel::<(TcpStream, Vec<u8>)>(QUEUE);
+    let requests = Arc::new(Mutex::new(requests));
+    for _ in 0..WORKERS {
+        let (requests, state) = (Arc::clone(&requests), Arc::clone(&state));
+        let port = bound.port();
+        std::thread::spawn(move || {
+            loop {
+                let next = requests
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .recv();
+                let Ok((stream, head)) = next else { return };
+                answer(stream, &head, port, &state);
+            }
+        });
+    }
+    if let Err(e) = accept(&listener, &queue, &stopping) {
+        eprintln!("error: cannot accept connections on {address}: {e}");
+        return false;
     }
     eprintln!("stopped");
     true
+}
+
+/// A connection that has not sent its whole request head yet.
+struct Pending {
+    stream: TcpStream,
+    head: Vec<u8>,
+    since: Instant,
+}
+
+/// Accepts connections and reads their request heads without blocking, on
+/// this thread; a whole head (or one too large) goes to the workers. Stops
+/// when `stopping` is set.
+fn accept(
+    listener: &TcpListener,
+    queue: &mpsc::SyncSender<(TcpStream, Vec<u8>)>,
+    stopping: &AtomicBool,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !stopping.load(Ordering::SeqCst) {
+        let mut busy = false;
+        loop {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    busy = true;
+                    if stream.set_nonblocking(true).is_err() {
+                        continue;
+                    }
+                    if pending.len() >= PENDING {
+                        // The longest-waiting idle connection makes room.
+                        pending.remove(0);
+                    }
+                    pending.push(Pending {
+                        stream,
+                        head: Vec::new(),
+                        since: Instant::now(),
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                // Out of file descriptors and the like: try again later.
+                Err(_) => break,
+            }
+        }
+        let mut i = 0;
+        while i < pending.len() {
+            let p = &mut pending[i];
+            let done = match p.stream.read(&mut chunk) {
+                // Closed before a whole request.
+                Ok(0) => true,
+                Ok(n) => {
+                    busy = true;
+                    p.head.extend_from_slice(&chunk[..n]);
+                    head_end(&p.head).is_some() || too_large(&p.head)
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    p.since.elapsed() > HEAD_TIMEOUT
+                }
+                Err(_) => true,
+            };
+            if !done {
+                i += 1;
+                continue;
+            }
+            let p = pending.swap_remove(i);
+            let whole = head_end(&p.head).is_some() || too_large(&p.head);
+            if whole && p.stream.set_nonblocking(false).is_ok() {
+                // All workers busy and the queue full: the connection closes.
+                let _ = queue.try_send((p.stream, p.head));
+            }
+        }
+        if !busy {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    Ok(())
+}
+
+/// Where the request head ends (after the blank line), if it has.
+fn head_end(bytes: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes, b"\r\n\r\n")
+        .map(|i| i + 4)
+        .or_else(|| memchr::memmem::find(bytes, b"\n\n").map(|i| i + 2))
+}
+
+/// Whether the request head is (or will be) over [`MAX_HEAD`] bytes.
+fn too_large(head: &[u8]) -> bool {
+    head_end(head).unwrap_or(head.len()) > MAX_HEAD
+}
+
+/// A request, as far as the server needs to know it.
+#[derive(Debug, PartialEq, Eq)]
+struct Request<'a> {
+    method: &'a str,
+    target: &'a str,
+    host: Option<&'a str>,
+    /// `Content-Length` other than 0, or `Transfer-Encoding`.
+    body: bool,
+}
+
+fn parse_head(head: &[u8]) -> Option<Request<'_>> {
+    let end = head_end(head)?;
+    let text = std::str::from_utf8(&head[..end]).ok()?;
+    let mut lines = text.lines();
+    let mut first = lines.next()?.split(' ');
+    let (method, target, version) = (first.next()?, first.next()?, first.next()?);
+    if first.next().is_some() || !version.starts_with("HTTP/1.") || !target.starts_with('/') {
+        return None;
+    }
+    let mut request = Request {
+        method,
+        target,
+        host: None,
+        body: false,
+    };
+    for line in lines.take_while(|l| !l.is_empty()) {
+        let (name, value) = line.split_once(':')?;
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("host") {
+            if request.host.is_some() {
+                // Two Host headers: no way to tell which one is meant.
+                return None;
+            }
+            request.host = Some(value);
+        } else if name.eq_ignore_ascii_case("content-length") {
+            request.body |= value != "0";
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            request.body = true;
+        }
+    }
+    Some(request)
+}
+
+/// Whether `host` names the address the server listens on: `127.0.0.1` or
+/// `localhost`, with its port or none. Any other name — one a DNS
+/// rebinding attack points at 127.0.0.1 — is refused.
+fn host_allowed(host: &str, port: u16) -> bool {
+    let (name, given) = match host.rsplit_once(':') {
+        Some((name, given)) => (name, Some(given)),
+        None => (host, None),
+    };
+    let name_ok = name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost");
+    let port_ok = given.is_none_or(|p| p.parse::<u16>() == Ok(port));
+    name_ok && port_ok
+}
+
+/// Answers one request read by [`accept`].
+fn answer(mut stream: TcpStream, head: &[u8], port: u16, state: &Mutex<Served>) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let text = |status: u16, body: String| (status, "text/plain; charset=utf-8", body.into_bytes());
+    let (status, kind, body, head_only) = if too_large(head) {
+        let (s, k, b) = text(431, format!("request head over {MAX_HEAD} bytes\n"));
+        (s, k, b, false)
+    } else {
+        match parse_head(head) {
+            None => {
+                let (s, k, b) = text(400, "bad request\n".into());
+                (s, k, b, false)
+            }
+            Some(request) if !request.host.is_some_and(|h| host_allowed(h, port)) => {
+                let (s, k, b) = text(
+                    403,
+                    format!(
+                        "salespulse serve answers only requests to http://127.0.0.1:{port}/ or http://localhost:{port}/\n"
+                    ),
+                );
+                (s, k, b, request.method == "HEAD")
+            }
+            Some(request) if !matches!(request.method, "GET" | "HEAD") => {
+                let (s, k, b) = text(405, "only GET and HEAD\n".into());
+                (s, k, b, false)
+            }
+            Some(request) if request.body => {
+                let (s, k, b) = text(413, "a request with a body\n".into());
+                (s, k, b, false)
+            }
+            Some(request) => {
+                let (s, k, b) = respond(state, request.target);
+                (s, k, b, request.method == "HEAD")
+            }
+        }
+    };
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Content Too Large",
+        _ => "Request Header Fields Too Large",
+    };
+    let allow = if status == 405 {
+        "Allow: GET, HEAD\r\n"
+    } else {
+        ""
+    };
+    let header = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n{allow}Connection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(header.as_bytes());
+    if !head_only {
+        let _ = stream.write_all(&body);
+    }
+    let _ = stream.flush();
 }
 
 fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instant) {
@@ -290,11 +532,11 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instan
     }
 }
 
-fn respond(state: &Mutex<Served>, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+/// The status, content type and body for a request of `url`.
+fn respond(state: &Mutex<Served>, url: &str) -> (u16, &'static str, Vec<u8>) {
     let s = state.lock().expect("server state");
     let file = file_for(url);
-    let no_store = header("Cache-Control", "no-store");
-    let (status, kind, body) = match file.as_str() {
+    match file.as_str() {
         "__salespulse/version" => (200, "text/plain", s.version.to_string().into_bytes()),
         "__salespulse/reload.js" => (200, content_type("x.js"), RELOAD_JS.as_bytes().to_vec()),
         _ => match (&s.error, s.files.get(&file)) {
@@ -308,11 +550,7 @@ fn respond(state: &Mutex<Served>, url: &str) -> Response<std::io::Cursor<Vec<u8>
                 format!("not found: /{file}\n").into_bytes(),
             ),
         },
-    };
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(no_store)
+    }
 }
 
 #[cfg(test)]
@@ -324,6 +562,56 @@ mod tests {
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/months/2026-11/"), "months/2026-11/index.html");
         assert_eq!(file_for("/style.css?v=1"), "style.css");
+    }
+
+    #[test]
+    fn only_the_loopback_names_with_our_port_are_answered() {
+        for host in [
+            "127.0.0.1:8000",
+            "localhost:8000",
+            "LocalHost:8000",
+            "127.0.0.1",
+            "localhost",
+        ] {
+            assert!(host_allowed(host, 8000), "{host}");
+        }
+        for host in [
+            "evil.example:8000",
+            "evil.example",
+            "127.0.0.1:8001",
+            "localhost:80",
+            "127.0.0.1.evil.example:8000",
+            "localhost.:8000",
+            "[::1]:8000",
+            "0.0.0.0:8000",
+            "",
+        ] {
+            assert!(!host_allowed(host, 8000), "{host}");
+        }
+    }
+
+    #[test]
+    fn request_heads_are_read_strictly() {
+        let request = parse_head(b"GET /weeks/ HTTP/1.1\r\nHost: localhost:8000\r\n\r\n").unwrap();
+        assert_eq!(
+            request,
+            Request {
+                method: "GET",
+                target: "/weeks/",
+                host: Some("localhost:8000"),
+                body: false
+            }
+        );
+        let post =
+            parse_head(b"POST / HTTP/1.1\r\nhost: a\r\ncontent-length: 5\r\n\r\nhello").unwrap();
+        assert!(post.body);
+        assert!(parse_head(b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n").is_none());
+        assert!(parse_head(b"GET http://x/ HTTP/1.1\r\n\r\n").is_none());
+        assert!(
+            parse_head(b"GET / HTTP/1.1\r\nHost: a\r\n").is_none(),
+            "no end"
+        );
+        assert!(parse_head(b"GET / HTTP/1.1\r\nbroken\r\n\r\n").is_none());
     }
 
     #[test]

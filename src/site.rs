@@ -113,11 +113,8 @@ pub enum BuildError {
     Render(#[from] render::RenderError),
     #[error(transparent)]
     Encrypt(#[from] encrypt::EncryptError),
-    #[error("cannot write the site to {path}: {source}")]
-    Output {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
 }
 
 /// A finished build, for the summary line.
@@ -128,6 +125,8 @@ pub struct Built {
     /// Inline SVG drawings (charts in their wide and narrow forms, sparklines).
     pub charts: usize,
     pub timings: Timings,
+    /// Warnings about the folders beside the output (see [`output::Staging::notes`]).
+    pub notes: Vec<String>,
 }
 
 /// Renders a checked site in memory.
@@ -156,6 +155,16 @@ pub fn render_for(
     Ok((analytics, files, timings))
 }
 
+/// An error when the content has errors (or the templates did not compile).
+fn refuse_errors(checked: &Checked) -> Result<(), BuildError> {
+    if checked.templates.is_none() || checked.has_errors() {
+        return Err(BuildError::Content(
+            checked.diagnostics.iter().filter(|d| d.is_error()).count(),
+        ));
+    }
+    Ok(())
+}
+
 /// The content an audience sees and its numbers; an error when the content
 /// has errors (or the templates did not compile).
 fn prepare(
@@ -163,11 +172,7 @@ fn prepare(
     as_of: NaiveDate,
     audience: Audience,
 ) -> Result<(Cow<'_, Content>, Analytics, Timings), BuildError> {
-    if checked.templates.is_none() || checked.has_errors() {
-        return Err(BuildError::Content(
-            checked.diagnostics.iter().filter(|d| d.is_error()).count(),
-        ));
-    }
+    refuse_errors(checked)?;
     let content = match audience {
         Audience::Owner => Cow::Borrowed(&checked.content),
         Audience::Team => Cow::Owned(crate::audience::for_team(&checked.content)),
@@ -183,7 +188,9 @@ fn prepare(
 }
 
 /// Checks, renders, encrypts when given a password, and writes; the previous
-/// output stays unless all of it succeeds.
+/// output stays unless all of it succeeds. An encrypted build keeps no
+/// spare copy of the site beside the output (the previous one may be
+/// unencrypted).
 pub fn build(
     checked: &Checked,
     out: &Path,
@@ -191,28 +198,43 @@ pub fn build(
     audience: Audience,
     password: Option<&Password>,
 ) -> Result<Built, BuildError> {
-    let output_error = |source| BuildError::Output {
-        path: out.display().to_string(),
-        source,
+    // Content with errors never gets as far as the output folder.
+    refuse_errors(checked)?;
+    let spare = match password {
+        None => output::Spare::Keep,
+        Some(_) => output::Spare::None,
     };
-    let staging = output::Staging::begin(out).map_err(output_error)?;
+    let staging = output::Staging::begin(out, spare)?;
     let tally = Tally::default();
     let timings = match password {
         // Pages are written as they are rendered, on the rendering threads.
         None => {
+            // The first write error, kept whole: the renderer passes on only
+            // an `io::Error`.
+            let failed = std::sync::Mutex::new(None);
             let write = |file: OutputFile| {
                 tally.add(&file);
                 let started = Instant::now();
-                let written = staging.write(&file);
+                let written = staging.write(&file).map_err(|err| {
+                    let stop = std::io::Error::other(err.to_string());
+                    failed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .get_or_insert(err);
+                    stop
+                });
                 tally.writing(started.elapsed());
                 written
             };
-            render_to(checked, as_of, audience, Exports::Published, None, &write).map_err(
-                |err| match err {
-                    BuildError::Output { source, .. } => output_error(source),
-                    err => err,
-                },
-            )?
+            let rendered = render_to(checked, as_of, audience, Exports::Published, None, &write);
+            let failed = failed
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match (rendered, failed) {
+                (Ok(timings), _) => timings,
+                (Err(BuildError::Output(_)), Some(err)) => return Err(err.into()),
+                (Err(err), _) => return Err(err),
+            }
         }
         // Sealing needs the whole site (the key is derived once), so it is
         // rendered into memory first.
@@ -232,17 +254,17 @@ pub fn build(
             let started = Instant::now();
             for file in &files {
                 tally.add(file);
-                staging.write(file).map_err(output_error)?;
+                staging.write(file)?;
             }
             tally.writing(started.elapsed());
             timings
         }
     };
     let started = Instant::now();
-    staging.commit().map_err(output_error)?;
+    let notes = staging.commit()?;
     let mut timings = timings;
     timings.swap = started.elapsed();
-    Ok(tally.finish(timings))
+    Ok(tally.finish(timings, notes))
 }
 
 /// Renders a checked site again for `serve`, handing `emit` only the files
@@ -288,10 +310,10 @@ fn render_to(
     )
     .map_err(|err| match err {
         render::SiteError::Render(e) => BuildError::Render(e),
-        render::SiteError::Emit(source) => BuildError::Output {
-            path: String::new(),
+        render::SiteError::Emit(source) => BuildError::Output(output::OutputError::Io {
+            out: Default::default(),
             source,
-        },
+        }),
     })?;
     timings.render = started.elapsed();
     timings.charts = crate::charts::take_drawing_time();
@@ -324,7 +346,7 @@ impl Tally {
         self.writing_nanos.fetch_add(nanos, Ordering::Relaxed);
     }
 
-    fn finish(self, mut timings: Timings) -> Built {
+    fn finish(self, mut timings: Timings, notes: Vec<String>) -> Built {
         timings.write = Duration::from_nanos(self.writing_nanos.into_inner());
         Built {
             pages: self.pages.into_inner(),
@@ -332,6 +354,7 @@ impl Tally {
             bytes: self.bytes.into_inner(),
             charts: self.charts.into_inner(),
             timings,
+            notes,
         }
     }
 }
@@ -437,6 +460,12 @@ pub fn run_build(
             encrypt::SHORT_PASSWORD
         );
     }
+    // A place that must never receive the site is refused before the
+    // content is even read.
+    if let Err(err) = output::check_place(root, out) {
+        eprintln!("error: {err}\nnote: nothing was written or moved");
+        return false;
+    }
     let checked = check(root, as_of);
     let quiet = verbosity == Verbosity::Quiet;
     let shown: Vec<Diagnostic> = checked
@@ -453,6 +482,11 @@ pub fn run_build(
     leave_to_exit(checked);
     match outcome {
         Ok(built) => {
+            if !quiet {
+                for note in &built.notes {
+                    eprintln!("warning: {note}");
+                }
+            }
             if verbosity == Verbosity::Verbose {
                 let t = built.timings;
                 let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
@@ -489,7 +523,9 @@ pub fn run_build(
         Err(err) => {
             // Say what became of the output, on its own line: a render
             // error ends with a multi-line snippet.
-            let fate = if out.is_dir() {
+            let fate = if matches!(&err, BuildError::Output(e) if e.is_refusal()) {
+                "nothing was written or moved".to_string()
+            } else if out.is_dir() {
                 format!("the previous site in {} is unchanged", out.display())
             } else {
                 format!("nothing was written to {}", out.display())
@@ -646,21 +682,13 @@ pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
 
 /// `salespulse schema --out DIR`.
 pub fn run_schema(out: &Path) -> bool {
-    let write = || -> std::io::Result<usize> {
-        std::fs::create_dir_all(out)?;
-        let all = crate::schema::all();
-        for (name, text) in &all {
-            std::fs::write(out.join(name), text)?;
-        }
-        Ok(all.len())
-    };
-    match write() {
+    match crate::schema::write_all(out) {
         Ok(n) => {
             println!("wrote {n} schemas to {}", out.display());
             true
         }
         Err(e) => {
-            eprintln!("error: cannot write schemas to {}: {e}", out.display());
+            eprintln!("error: {e}");
             false
         }
     }

@@ -29,6 +29,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("idps.html", include_str!("../templates/idps.html")),
     ("idp.html", include_str!("../templates/idp.html")),
     ("page.html", include_str!("../templates/page.html")),
+    ("pages.html", include_str!("../templates/pages.html")),
     (
         "checklist.html",
         include_str!("../templates/checklist.html"),

@@ -2,13 +2,22 @@
 //
 // The page is in the <script type="application/json" id="sealed"> block:
 // AES-256-GCM ciphertext under a key derived from the password by
-// PBKDF2-HMAC-SHA256 (salt and iteration count in the block). This script
-// derives the key with WebCrypto, decrypts, and replaces the document with the
-// page. The derived key, not the password, is kept in sessionStorage for this
-// tab, so the next page of the same build opens without asking.
+// PBKDF2-HMAC-SHA256 (salt and iteration count in the block), with the page's
+// path under the site root as associated data. This script derives the key
+// with WebCrypto, decrypts, and replaces the document with the page. The
+// derived key, not the password, is kept in sessionStorage for this tab, so
+// the next page of the same build opens without asking.
 // The format is described in docs/encryption.md.
 (function () {
   "use strict";
+
+  // The format and iteration count salespulse writes (src/encrypt.rs; a test
+  // keeps them equal). A page that asks for fewer rounds was not made by it:
+  // whoever lowered the count wants the password cheap to guess.
+  var FORMAT = 2;
+  var MIN_ITERATIONS = 600000;
+  // Where this script was loaded from is the site root.
+  var scriptUrl = (document.currentScript || document.querySelector("script[src$='unlock.js']")).src;
 
   var form = document.getElementById("unlock");
   var field = document.getElementById("password");
@@ -17,6 +26,24 @@
   var sealed = JSON.parse(document.getElementById("sealed").textContent);
   // One entry per build: a new build has a new salt and asks again.
   var storageKey = "salespulse-key:" + sealed.salt;
+
+  // The page's path under the site root ("team/anna/index.html"), as it was
+  // sealed: a page copied to another address does not decrypt there.
+  function pagePath() {
+    var root = new URL(".", scriptUrl).href;
+    var here = new URL(location.href);
+    here.hash = "";
+    here.search = "";
+    if (here.href.indexOf(root) !== 0) return null;
+    var path = here.href.slice(root.length);
+    if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
+    try {
+      return decodeURIComponent(path);
+    } catch (e) {
+      return null;
+    }
+  }
+  var path = pagePath();
 
   function bytes(base64) {
     var text = atob(base64);
@@ -41,7 +68,11 @@
 
   function decrypt(key) {
     return crypto.subtle
-      .decrypt({ name: "AES-GCM", iv: bytes(sealed.nonce) }, key, bytes(sealed.ciphertext))
+      .decrypt(
+        { name: "AES-GCM", iv: bytes(sealed.nonce), additionalData: new TextEncoder().encode(path) },
+        key,
+        bytes(sealed.ciphertext)
+      )
       .then(function (plain) { return new TextDecoder().decode(plain); });
   }
 
@@ -90,6 +121,14 @@
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target) target.scrollIntoView();
     }
+  }
+
+  if (sealed.v !== FORMAT || !(sealed.iterations >= MIN_ITERATIONS) || path === null) {
+    say(form.dataset.tampered, true);
+    field.disabled = true;
+    button.disabled = true;
+    document.body.classList.add("ready");
+    return;
   }
 
   if (!window.crypto || !crypto.subtle) {

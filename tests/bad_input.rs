@@ -36,9 +36,32 @@ fn copy_case(from: &Path, to: &Path) {
     }
 }
 
-/// `\n` and `\t` in a setup line's text.
+/// `\n`, `\t` and `\u{XXXX}` in a setup line's text: control characters
+/// are made at test time, never committed invisibly.
 fn unescape(text: &str) -> String {
-    text.replace("\\n", "\n").replace("\\t", "\t")
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        if let Some(after) = tail.strip_prefix('n') {
+            out.push('\n');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('t') {
+            out.push('\t');
+            rest = after;
+        } else if let Some((code, after)) = tail.strip_prefix("u{").and_then(|t| t.split_once('}'))
+        {
+            let code = u32::from_str_radix(code, 16).expect("\\u{HEX}");
+            out.push(char::from_u32(code).expect("a Unicode scalar value"));
+            rest = after;
+        } else {
+            out.push('\\');
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs the `setup` file of a case: what cannot or should not be committed
@@ -66,6 +89,16 @@ fn apply_setup(case: &Path, site: &Path) {
                     content.extend_from_slice(text.as_bytes());
                 }
                 fs::write(&path, content).unwrap();
+            }
+            Some("many") => {
+                let pattern = words.next().expect("many PATTERN COUNT TEXT");
+                let count: usize = words.next().unwrap().parse().unwrap();
+                let text = unescape(words.next().unwrap_or(""));
+                for n in 1..=count {
+                    let path = site.join(pattern.replace("{n}", &format!("{n:05}")));
+                    fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    fs::write(path, &text).unwrap();
+                }
             }
             Some("symlink") => {
                 let link = site.join(words.next().expect("symlink PATH TARGET"));

@@ -96,7 +96,10 @@ fn no_published_file_has_content_in_the_clear() {
     let mut leaks = Vec::new();
     for (path, bytes) in &sealed {
         assert!(
-            path.ends_with(".html") || path == "style.css" || path == "unlock.js",
+            path.ends_with(".html")
+                || path == "style.css"
+                || path == "unlock.js"
+                || path == salespulse::output::MARKER,
             "unexpected file {path}"
         );
         for needle in CONTENT.iter().chain([&PASSWORD]) {
@@ -122,14 +125,15 @@ fn each_page_opens_with_the_password_to_the_unencrypted_page() {
     let plain = common::tree(&built(site.path(), "plain", None));
     let sealed = common::tree(&built(site.path(), "sealed", Some(PASSWORD)));
     let password = Password::from_var(Some(PASSWORD.into())).unwrap();
-    let first = Sealed::from_shell(text(&sealed[0].1)).unwrap();
+    let (first_path, first_page) = sealed.iter().find(|(p, _)| p.ends_with(".html")).unwrap();
+    let first = Sealed::from_shell(text(first_page)).unwrap();
     // One salt per build, so one derived key opens every page.
     let key = SiteKey::for_sealed(&password, &first).unwrap();
     let wrong = Password::from_var(Some("correct horse battery stable".into())).unwrap();
     assert!(
         SiteKey::for_sealed(&wrong, &first)
             .unwrap()
-            .open(&first)
+            .open(&first, first_path)
             .is_none()
     );
     let mut opened = 0;
@@ -141,8 +145,10 @@ fn each_page_opens_with_the_password_to_the_unencrypted_page() {
         let block = Sealed::from_shell(text(shell)).unwrap();
         assert_eq!(block.salt, first.salt, "{path} has another salt");
         let page = key
-            .open(&block)
+            .open(&block, path)
             .unwrap_or_else(|| panic!("{path} does not open"));
+        // Nor anywhere else: bound to its path.
+        assert!(key.open(&block, "index.html.bak").is_none(), "{path}");
         // The one difference: no links to the exports that were left out
         // (in the footer, the workbook beside each data table, the feed).
         let expected = text(bytes);
@@ -196,7 +202,7 @@ fn two_encrypted_builds_differ_only_in_salt_and_nonces() {
         );
         assert_ne!(x.salt, y.salt);
         assert!(nonces.insert(x.nonce.clone()), "{path} repeats a nonce");
-        assert_eq!((x.v, x.iterations), (1, 600_000));
+        assert_eq!((x.v, x.iterations), (2, 600_000));
     }
 }
 
@@ -248,4 +254,35 @@ fn the_password_is_never_printed_and_a_short_one_is_warned_about() {
     ));
     let long = build(site.path(), "output", Some(PASSWORD));
     assert!(!contains(&long.stderr, "shorter than"));
+}
+
+#[test]
+fn after_an_encrypted_build_no_unencrypted_copy_is_left_beside_it() {
+    let site = common::fixture("practice");
+    // Two plain builds: the first site becomes the spare copy beside output/.
+    built(site.path(), "output", None);
+    built(site.path(), "output", None);
+    let spare = site.path().join(".output.spare");
+    assert!(spare.is_dir(), "a plain build keeps a spare");
+    built(site.path(), "output", Some(PASSWORD));
+    assert!(!spare.exists(), "the unencrypted spare is still there");
+    // Nothing outside content/ holds the content in the clear.
+    let mut leaks = Vec::new();
+    for (path, bytes) in common::tree(site.path()) {
+        if path.starts_with("content/") {
+            continue;
+        }
+        for needle in CONTENT {
+            if contains(&bytes, needle) {
+                leaks.push(format!("{path}: {needle}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "in the clear:\n{}", leaks.join("\n"));
+    // Plain builds keep a spare again; the next encrypted one clears it.
+    built(site.path(), "output", None);
+    built(site.path(), "output", None);
+    assert!(spare.is_dir());
+    built(site.path(), "output", Some(PASSWORD));
+    assert!(!spare.exists());
 }

@@ -1,6 +1,9 @@
 //! Nothing lost: a failed build leaves the previous `output/` byte for byte
 //! and no staging folders; a good build drops pages of deleted content;
-//! two builds of the same content and `--as-of` are identical.
+//! two builds of the same content and `--as-of` are identical; and nothing
+//! salespulse did not write is ever moved or deleted — a folder of someone's
+//! files given as `--out`, links where its folders go, `--out` among the
+//! sources — however many times the build is run.
 
 mod common;
 
@@ -9,6 +12,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{leftovers, site, stderr, tree_map as tree, try_build as build};
+
+use salespulse::output::MARKER;
+
+/// The start of the marker of an output folder, as `salespulse build` writes it.
+const MARKER_TEXT: &str = "salespulse output folder, format 1\n";
 
 /// A site built once, with a sentinel file added to its output.
 struct Built {
@@ -97,6 +105,8 @@ fn write_error_keeps_the_last_good_site() {
     let out = site.join("o".repeat(250));
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("sentinel.txt"), "from the last good build\n").unwrap();
+    // As a build would have left it: marked as salespulse's.
+    fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
     let before = tree(&out);
     let run = build(&site, Some(&out));
     let text = stderr(&run);
@@ -213,4 +223,252 @@ fn a_rebuild_over_an_older_site_equals_a_fresh_build() {
         assert!(reused.get(path) == Some(bytes), "{path} differs");
     }
     assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+/// Everything under `dir`, links not followed: files with their bytes,
+/// folders, and links with their targets.
+fn everything(dir: &Path) -> BTreeMap<String, String> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().display().to_string();
+            let kind = e.file_type();
+            let what = if kind.is_symlink() {
+                format!("link to {}", fs::read_link(e.path()).unwrap().display())
+            } else if kind.is_dir() {
+                "folder".to_string()
+            } else {
+                format!("{:?}", fs::read(e.path()).unwrap())
+            };
+            (path, what)
+        })
+        .collect()
+}
+
+/// Builds `times` times; each must be refused with `expected` in its
+/// message, say that nothing was written or moved, and change nothing at
+/// all under `world` (the temp dir around the site).
+fn refused_every_time(site: &Path, out: Option<&Path>, world: &Path, expected: &str) {
+    let before = everything(world);
+    for attempt in 1..=2 {
+        let run = build(site, out);
+        let text = stderr(&run);
+        assert_eq!(run.status.code(), Some(1), "attempt {attempt}: {text}");
+        assert!(text.contains(expected), "attempt {attempt}: {text}");
+        assert!(
+            text.contains("note: nothing was written or moved"),
+            "attempt {attempt}: {text}"
+        );
+        let after = everything(world);
+        assert!(
+            after == before,
+            "attempt {attempt} changed files: {:?}",
+            after
+                .iter()
+                .filter(|(k, v)| before.get(*k) != Some(v))
+                .map(|(k, _)| k)
+                .chain(before.keys().filter(|k| !after.contains_key(*k)))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_folder_of_someone_elses_files_is_never_the_output() {
+    // `docs/` is where GitHub Pages publishes from by convention.
+    let (dir, site) = site("safety");
+    let docs = site.join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
+    fs::create_dir(docs.join("old")).unwrap();
+    fs::write(docs.join("old/index.html"), "<p>a page of mine</p>\n").unwrap();
+    refused_every_time(
+        &site,
+        Some(&docs),
+        dir.path(),
+        &format!(
+            "error: `{}/` holds files salespulse did not write; choose an empty folder or remove them",
+            docs.display()
+        ),
+    );
+    // Emptied by its owner, it is taken, and the next build reuses it.
+    fs::remove_dir_all(&docs).unwrap();
+    fs::create_dir(&docs).unwrap();
+    for _ in 0..2 {
+        let run = build(&site, Some(&docs));
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    assert!(docs.join("index.html").is_file());
+    assert!(
+        fs::read_to_string(docs.join(MARKER))
+            .unwrap()
+            .starts_with(MARKER_TEXT)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_where_the_output_and_its_spare_go_are_never_followed() {
+    use std::os::unix::fs::symlink;
+    let (dir, site) = site("safety");
+    let victim = dir.path().join("victim");
+    fs::create_dir(&victim).unwrap();
+    fs::write(victim.join("thesis.txt"), "years of work\n").unwrap();
+    fs::create_dir(victim.join("data")).unwrap();
+    fs::write(victim.join("data/results.csv"), "1,2,3\n").unwrap();
+    // `output` a link to the victim: refused, even once the victim carries
+    // a marker (copied there by whoever made the link).
+    let out = site.join("output");
+    symlink("../victim", &out).unwrap();
+    let message = format!("error: `{}` is a symbolic link", out.display());
+    refused_every_time(&site, None, dir.path(), &message);
+    fs::write(victim.join(MARKER), MARKER_TEXT).unwrap();
+    refused_every_time(&site, None, dir.path(), &message);
+    fs::remove_file(victim.join(MARKER)).unwrap();
+    fs::remove_file(&out).unwrap();
+    // A site repository that commits `.output.spare -> ../victim`: the
+    // first build of a fresh clone (no output/ yet) and any later one.
+    let spare = site.join(".output.spare");
+    symlink("../victim", &spare).unwrap();
+    let message = format!("error: `{}` is a symbolic link", spare.display());
+    refused_every_time(&site, None, dir.path(), &message);
+    // With an output already there, too.
+    fs::remove_file(&spare).unwrap();
+    let first = build(&site, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    symlink("../victim", &spare).unwrap();
+    refused_every_time(&site, None, dir.path(), &message);
+    // Links to a folder that is a site of ours are refused as well.
+    fs::remove_file(&spare).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    let run = build(&site, Some(&elsewhere));
+    assert!(run.status.success(), "{}", stderr(&run));
+    symlink("../elsewhere", &spare).unwrap();
+    refused_every_time(&site, None, dir.path(), &message);
+}
+
+#[test]
+fn the_output_is_never_among_the_sources() {
+    let (dir, site) = site("safety");
+    fs::create_dir(site.join("templates")).unwrap();
+    fs::write(site.join("templates/README.txt"), "my overrides go here\n").unwrap();
+    let cases = [
+        (site.join("content"), "is inside the site's content/ folder"),
+        (
+            site.join("content/weeks"),
+            "is inside the site's content/ folder",
+        ),
+        (
+            site.join("content/new"),
+            "is inside the site's content/ folder",
+        ),
+        (
+            site.join("templates"),
+            "is inside the site's templates/ folder",
+        ),
+        (site.clone(), "holds the site folder itself"),
+        (site.join("."), "holds the site folder itself"),
+        (site.join("content/.."), "holds the site folder itself"),
+        (dir.path().to_path_buf(), "holds the site folder itself"),
+    ];
+    for (out, expected) in cases {
+        refused_every_time(&site, Some(&out), dir.path(), expected);
+    }
+    // As a user types it, from inside the site folder.
+    for (out, expected) in [
+        ("content", "`content/` is inside the site's content/ folder"),
+        (".", "`./` holds the site folder itself"),
+    ] {
+        let before = everything(dir.path());
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_salespulse"))
+            .current_dir(&site)
+            .args(["build", "--as-of", common::AS_OF, "--out", out])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = stderr(&run);
+        assert_eq!(run.status.code(), Some(1), "{text}");
+        assert!(text.contains(expected), "{text}");
+        assert!(
+            everything(dir.path()) == before,
+            "--out {out} changed files"
+        );
+    }
+}
+
+/// Builds the site and returns the tree of the output it made.
+fn reference(site: &Path, out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let run = build(site, Some(out));
+    assert!(run.status.success(), "{}", stderr(&run));
+    tree(out)
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_cleans_up() {
+    use rand::{Rng, SeedableRng};
+    // The demo department: enough pages that a kill lands while files are
+    // being written as often as before or after.
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &site.join("content"),
+    );
+    let config = site.join("content/config.yaml");
+    let original = fs::read_to_string(&config).unwrap();
+    let title = original
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    let versions = [
+        original.clone(),
+        original.replacen(&title, "title: \"Another title on every page\"", 1),
+    ];
+    // The two sites a build can leave: the one before and the one after.
+    let mut references = Vec::new();
+    let mut took = std::time::Duration::ZERO;
+    for (i, text) in versions.iter().enumerate() {
+        fs::write(&config, text).unwrap();
+        let started = std::time::Instant::now();
+        references.push(reference(&site, &dir.path().join(format!("ref{i}"))));
+        took = took.max(started.elapsed());
+    }
+    assert!(references[0] != references[1]);
+    let out = site.join("output");
+    let first = build(&site, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(15);
+    let mut version = 0;
+    for round in 0..16 {
+        version = 1 - version;
+        fs::write(&config, &versions[version]).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_salespulse"))
+            .arg("--root")
+            .arg(&site)
+            .args(["build", "--as-of", common::AS_OF, "--quiet"])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Anywhere from before the content is read to after the swap.
+        let at = took.mul_f64(rng.random_range(0.0..1.3));
+        std::thread::sleep(at);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let left = tree(&out);
+        assert!(
+            left == references[0] || left == references[1],
+            "round {round}: killed after {at:?} ({status}), the output is neither site"
+        );
+    }
+    // The next build finishes, equals a fresh build and leaves no staging.
+    let run = build(&site, None);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(tree(&out) == references[version]);
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+    let spare = site.join(".output.spare");
+    assert!(!spare.exists() || fs::read_to_string(spare.join(MARKER)).is_ok());
 }

@@ -93,6 +93,68 @@ fn schema_writes_one_file_per_kind() {
 }
 
 #[test]
+fn schema_overwrites_only_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_str().unwrap();
+    let out = dir.path().join("schemas");
+    fs::create_dir(&out).unwrap();
+    // The user's own file under a schema's name.
+    fs::write(out.join("week.json"), "{\"my\": \"notes\"}\n").unwrap();
+    let run = salespulse(&["--root", root, "schema"]);
+    let text = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "`{}` was not written by `salespulse schema`; refusing to overwrite it",
+            out.join("week.json").display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("nothing was written"), "{text}");
+    assert_eq!(
+        fs::read_to_string(out.join("week.json")).unwrap(),
+        "{\"my\": \"notes\"}\n"
+    );
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        1,
+        "other schemas were written"
+    );
+    // Without it, the schemas are written; again, they are replaced; and
+    // one from an earlier version (same kind, other text) is replaced too.
+    fs::remove_file(out.join("week.json")).unwrap();
+    assert!(salespulse(&["--root", root, "schema"]).status.success());
+    let week = fs::read_to_string(out.join("week.json")).unwrap();
+    fs::write(
+        out.join("week.json"),
+        week.replace("\"type\": \"object\"", "\"type\":\"object\""),
+    )
+    .unwrap();
+    assert!(salespulse(&["--root", root, "schema"]).status.success());
+    assert_eq!(fs::read_to_string(out.join("week.json")).unwrap(), week);
+    // A schema of another kind under this name is not this one.
+    fs::write(out.join("team.json"), &week).unwrap();
+    assert_eq!(
+        salespulse(&["--root", root, "schema"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(fs::read_to_string(out.join("team.json")).unwrap(), week);
+    #[cfg(unix)]
+    {
+        // A link is never written through.
+        let target = dir.path().join("elsewhere.json");
+        fs::write(&target, "mine\n").unwrap();
+        fs::remove_file(out.join("team.json")).unwrap();
+        std::os::unix::fs::symlink(&target, out.join("team.json")).unwrap();
+        assert_eq!(
+            salespulse(&["--root", root, "schema"]).status.code(),
+            Some(1)
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "mine\n");
+    }
+}
+
+#[test]
 fn a_sub_path_build_has_no_broken_internal_link() {
     let dir = tempfile::tempdir().unwrap();
     common::copy_tree(

@@ -19,6 +19,8 @@ pub struct Checklist {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Head {
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
     pub name: String,
     #[serde(default)]
     pub started: Option<Date>,

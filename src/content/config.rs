@@ -20,6 +20,8 @@ pub enum Locale {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    #[serde(deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
     pub title: String,
     #[serde(default)]
     pub locale: Locale,
@@ -187,6 +189,8 @@ pub enum Aggregate {
 #[serde(deny_unknown_fields)]
 pub struct CustomMetric {
     pub key: String,
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
     pub label: String,
     #[serde(default = "default_aggregate")]
     pub aggregate: Aggregate,
@@ -201,6 +205,8 @@ fn default_aggregate() -> Aggregate {
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub key: String,
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
     pub label: String,
 }
 

@@ -10,6 +10,8 @@ use super::value::Date;
 pub struct Idp {
     #[schemars(with = "String")]
     pub manager: Spanned<String>,
+    #[serde(deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
     pub title: String,
     #[schemars(with = "Date")]
     pub opened: Spanned<Date>,

@@ -19,7 +19,7 @@ pub mod yaml;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
@@ -43,6 +43,13 @@ use crate::diagnostic::{Diagnostic, SourceMap};
 /// Files larger than this are refused unread: the largest real content file
 /// (a month of stand-up notes) is a few hundred kilobytes (docs/limits.md).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// Most content files a site may have. Three years of a big department are
+/// ≈ 1,200 (daily stand-ups are most of them); far more is a mistake, such
+/// as a script writing files in a loop, and would make pages and output
+/// without bound (docs/limits.md).
+pub const MAX_CONTENT_FILES: usize = 10_000;
+/// Unexpected files listed one by one; beyond these, one warning counts them.
+const SHOWN_UNEXPECTED: usize = 5;
 
 pub const CONFIG_PATH: &str = "content/config.yaml";
 pub const TEAM_PATH: &str = "content/team.yaml";
@@ -192,17 +199,24 @@ fn load_with(root: &Path, cache: Option<&mut ParseCache>) -> (Content, Vec<Diagn
         );
         return (Content::default(), diagnostics);
     }
-    let read: Vec<(String, Option<Vec<u8>>, Vec<Diagnostic>)> =
-        walk(&dir, "content", &mut diagnostics)
-            .into_par_iter()
-            .map(|(path, relative)| {
-                // Unexpected files are reported, not read.
-                let mut problems = Vec::new();
-                let bytes =
-                    classify(&relative).and_then(|_| read_bytes(root, &path, &mut problems));
-                (path, bytes, problems)
-            })
-            .collect();
+    let found = walk(&dir, "content", &mut diagnostics);
+    let counted = found
+        .iter()
+        .filter(|(_, relative)| classify(relative).is_some())
+        .count();
+    if counted > MAX_CONTENT_FILES {
+        diagnostics.push(too_many_files(counted));
+        return (unread(), diagnostics);
+    }
+    let read: Vec<(String, Option<Vec<u8>>, Vec<Diagnostic>)> = found
+        .into_par_iter()
+        .map(|(path, relative)| {
+            // Unexpected files are reported, not read.
+            let mut problems = Vec::new();
+            let bytes = classify(&relative).and_then(|_| read_bytes(root, &path, &mut problems));
+            (path, bytes, problems)
+        })
+        .collect();
     let mut files = Vec::with_capacity(read.len());
     for (path, bytes, problems) in read {
         diagnostics.extend(problems);
@@ -268,6 +282,14 @@ fn parse_changed(files: Vec<(String, Option<Vec<u8>>)>, cache: &mut ParseCache) 
 pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diagnostic>) {
     files.sort();
     let mut diagnostics = Vec::new();
+    let counted = files
+        .iter()
+        .filter(|(path, _)| classify(path.strip_prefix("content/").unwrap_or(path)).is_some())
+        .count();
+    if counted > MAX_CONTENT_FILES {
+        diagnostics.push(too_many_files(counted));
+        return (unread(), diagnostics);
+    }
     let files = files
         .into_iter()
         .map(|(path, bytes)| {
@@ -281,6 +303,55 @@ pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diag
     let content = assemble(parse_all(files), &mut diagnostics);
     (content, diagnostics)
 }
+
+fn too_many_files(count: usize) -> Diagnostic {
+    Diagnostic::error(
+        "content",
+        format!(
+            "content/ holds {count} content files; the limit is {MAX_CONTENT_FILES}; refusing to read them"
+        ),
+    )
+    .hint("a department's content is a few thousand files at most: look for a script that wrote files in a loop, or move old years to a folder outside content/")
+}
+
+/// The content of a site that was not read: empty, with config.yaml and
+/// team.yaml marked as failed so that nothing else is reported for them.
+fn unread() -> Content {
+    let mut content = Content::default();
+    content.failed.insert(CONFIG_PATH.into());
+    content.failed.insert(TEAM_PATH.into());
+    content
+}
+
+/// Keeps the first [`SHOWN_UNEXPECTED`] "unexpected file" warnings and
+/// counts the rest in one: 100,000 stray files are one problem, not
+/// 100,000 lines.
+fn summarise_unexpected(diagnostics: &mut Vec<Diagnostic>) {
+    let unexpected = |d: &Diagnostic| !d.is_error() && d.message == UNEXPECTED;
+    let count = diagnostics.iter().filter(|d| unexpected(d)).count();
+    if count <= SHOWN_UNEXPECTED {
+        return;
+    }
+    let mut shown = 0;
+    diagnostics.retain(|d| {
+        if !unexpected(d) {
+            return true;
+        }
+        shown += 1;
+        shown <= SHOWN_UNEXPECTED
+    });
+    diagnostics.push(
+        Diagnostic::warning(
+            "content",
+            format!(
+                "{count} unexpected files in content/ are ignored; the first {SHOWN_UNEXPECTED} are listed"
+            ),
+        )
+        .hint(LAYOUT_HINT),
+    );
+}
+
+const UNEXPECTED: &str = "unexpected file is ignored";
 
 /// Puts parsed files together, in path order, so the result does not
 /// depend on timing.
@@ -330,6 +401,7 @@ fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
                 .hint("create content/team.yaml listing the managers (see the README)"),
         );
     }
+    summarise_unexpected(diagnostics);
     content
 }
 
@@ -373,7 +445,7 @@ fn parse_one(path: String, bytes: Option<Vec<u8>>) -> Parsed {
     };
     let Some(kind) = kind else {
         file.diagnostics
-            .push(Diagnostic::warning(&path, "unexpected file is ignored").hint(LAYOUT_HINT));
+            .push(Diagnostic::warning(&path, UNEXPECTED).hint(LAYOUT_HINT));
         return file;
     };
     let text = match bytes.map(|b| decode(&path, b)) {
@@ -525,14 +597,16 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
     files
 }
 
+/// `content/weeks/2026-W47.yaml`: the path under `dir` joined with `/`,
+/// each name as written (a `\\` in a name on Linux is part of the name).
 fn display_path(dir: &Path, display: &str, path: &Path) -> String {
-    let rest: PathBuf = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
-    let rest = rest.to_string_lossy().replace('\\', "/");
-    if rest.is_empty() {
-        display.to_string()
-    } else {
-        format!("{display}/{rest}")
+    let rest = path.strip_prefix(dir).unwrap_or(path);
+    let mut shown = display.to_string();
+    for part in rest.components() {
+        shown.push('/');
+        shown.push_str(&part.as_os_str().to_string_lossy());
     }
+    shown
 }
 
 fn too_large(path: &str, bytes: u64) -> Diagnostic {

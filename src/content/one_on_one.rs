@@ -13,7 +13,8 @@ pub struct OneOnOne {
     pub manager: Spanned<String>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
     pub topic: String,
     #[serde(default)]
     pub mood: Option<Mood>,

@@ -7,6 +7,8 @@ use super::value::Date;
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
+    #[serde(deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
     pub title: String,
     #[serde(default)]
     pub order: Option<i64>,

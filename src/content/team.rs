@@ -19,6 +19,8 @@ pub struct Team {
 pub struct Manager {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
     pub name: String,
     #[schemars(with = "Date")]
     pub joined: Spanned<Date>,

@@ -24,6 +24,14 @@ pub const MAX_AMOUNT: f64 = 1e15;
 #[serde(transparent)]
 pub struct Count(pub u64);
 
+/// The longest name a file may give: a manager, the head of sales, a
+/// competency or a custom metric. Names are drawn in charts and menus; a
+/// real one is a few dozen characters (docs/limits.md).
+pub const MAX_NAME_CHARS: usize = 150;
+/// The longest title: the site's, a rule page's, a development plan's, a
+/// one-to-one's topic.
+pub const MAX_TITLE_CHARS: usize = 300;
+
 /// An amount of money or minutes: a finite number ≥ 0.
 #[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
@@ -291,6 +299,37 @@ impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.value)
     }
+}
+
+/// Text of at most `max` characters.
+fn capped<'de, D: Deserializer<'de>>(d: D, max: usize, hint: &str) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    let count = text.chars().count();
+    if count > max {
+        return Err(invalid(
+            format!("expected at most {max} characters, found {count}"),
+            hint,
+        ));
+    }
+    Ok(text)
+}
+
+/// For `#[serde(deserialize_with)]`: a name of at most [`MAX_NAME_CHARS`].
+pub fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    capped(
+        d,
+        MAX_NAME_CHARS,
+        "a name is shown in charts, tables and menus: write the name alone",
+    )
+}
+
+/// For `#[serde(deserialize_with)]`: a title of at most [`MAX_TITLE_CHARS`].
+pub fn title<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    capped(
+        d,
+        MAX_TITLE_CHARS,
+        "a title is shown in menus and headings: keep it short and put the rest in the text",
+    )
 }
 
 /// For `#[serde(deserialize_with)]`: a key written with nothing after it

@@ -17,6 +17,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("nav_standups", "Планёрки", "Stand-ups"),
     ("nav_idp", "ИПР", "Development plans"),
     ("rules", "Правила", "Rules"),
+    ("all_rules", "Все правила", "All rules"),
     ("nav_one_on_ones", "1:1", "1:1s"),
     ("nav_checklist", "Точки контроля", "Control points"),
     (
@@ -200,6 +201,11 @@ const TABLE: &[(&str, &str, &str)] = &[
         "lock_unsupported",
         "Этот браузер не может открыть отчёт по этому адресу. Откройте сайт по https://.",
         "This browser cannot open the report at this address. Open the site over https://.",
+    ),
+    (
+        "lock_tampered",
+        "Эта страница изменена или подменена: открыть её нельзя. Откройте отчёт по адресу, который вам дали.",
+        "This page has been changed or replaced and cannot be opened. Open the report at the address you were given.",
     ),
     (
         "lock_noscript",

@@ -14,11 +14,11 @@ pub use control::{checklist, one_on_ones};
 pub use dashboard::{dashboard, growth_against};
 pub use people::{manager, team};
 pub use period::{month, months, week, weeks};
-pub use practice::{idp, idps, page, standup, standup_inputs, standups};
+pub use practice::{idp, idps, page, rule_pages, standup, standup_inputs, standups};
 
 use crate::analytics::{Alert, Analytics};
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::content::{Content, Locale};
+use crate::content::{Content, Doc, Locale, Page};
 use crate::format::Formatter;
 use crate::i18n;
 
@@ -30,7 +30,14 @@ pub struct Ctx<'a> {
     pub audience: crate::audience::Audience,
     /// The previous render's drawings, when there is one to lend them (serve).
     pub reuse: Option<&'a crate::reuse::Reuse>,
+    /// The rule pages by `order`, then title: sorted once, not per page.
+    pub rules: Vec<&'a Doc<Page>>,
 }
+
+/// Rule pages linked from every page's header. Beyond these the header
+/// links `pages/index.html`, which lists them all: a link to every rule
+/// page on every page made 4,000 rule pages 2.3 GB of output.
+pub const NAV_RULES: usize = 8;
 
 impl<'a> Ctx<'a> {
     pub fn new(
@@ -39,12 +46,18 @@ impl<'a> Ctx<'a> {
         audience: crate::audience::Audience,
     ) -> Self {
         let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+        let mut rules: Vec<&Doc<Page>> = content.pages.iter().collect();
+        rules.sort_by(|a, b| {
+            (a.data.order.unwrap_or(i64::MAX), &a.data.title)
+                .cmp(&(b.data.order.unwrap_or(i64::MAX), &b.data.title))
+        });
         Self {
             content,
             analytics,
             fmt,
             audience,
             reuse: None,
+            rules,
         }
     }
 
@@ -147,6 +160,9 @@ pub mod href {
         format!("idp/{slug}/index.html")
     }
 
+    /// The list of all rule pages, made when the header cannot link them all.
+    pub const RULE_PAGES: &str = "pages/index.html";
+
     pub fn page(slug: &str) -> String {
         format!("pages/{slug}/index.html")
     }
@@ -177,8 +193,10 @@ pub struct AlertView {
 #[derive(Debug, Serialize)]
 pub struct Layout {
     pub site_title: String,
-    /// The rule pages, by `order`, in a second navigation line.
+    /// The first [`NAV_RULES`] rule pages, by `order`, in a second navigation line.
     pub pages: Vec<NavLink>,
+    /// The link to the list of all rule pages, when there are more.
+    pub more_pages: Option<NavLink>,
     pub lang: &'static str,
     /// Relative prefix to the site root from this page ("", "../", "../../").
     pub root: String,
@@ -232,12 +250,6 @@ impl Ctx<'_> {
             ),
             (Section::Checklist, "checklist/index.html", "nav_checklist"),
         ];
-        let mut pages: Vec<&crate::content::Doc<crate::content::Page>> =
-            self.content.pages.iter().collect();
-        pages.sort_by(|a, b| {
-            (a.data.order.unwrap_or(i64::MAX), &a.data.title)
-                .cmp(&(b.data.order.unwrap_or(i64::MAX), &b.data.title))
-        });
         Layout {
             site_title: self.content.config.title.clone(),
             lang: match self.locale() {
@@ -245,14 +257,25 @@ impl Ctx<'_> {
                 Locale::En => "en",
             },
             root: "../".repeat(depth),
-            pages: pages
-                .into_iter()
+            pages: self
+                .rules
+                .iter()
+                .take(NAV_RULES)
                 .map(|p| NavLink {
                     href: href::page(p.stem()),
                     current: href::page(p.stem()) == path,
                     label: p.data.title.clone(),
                 })
                 .collect(),
+            more_pages: (self.rules.len() > NAV_RULES).then(|| NavLink {
+                href: href::RULE_PAGES.into(),
+                current: path == href::RULE_PAGES,
+                label: format!(
+                    "{} ({})",
+                    self.t("all_rules"),
+                    self.fmt.number(self.rules.len() as f64, 0)
+                ),
+            }),
             page_title: title,
             nav: items
                 .into_iter()

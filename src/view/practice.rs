@@ -441,6 +441,28 @@ pub struct PageView {
     pub body: String,
 }
 
+/// `pages/index.html`: every rule page, in the header's order.
+#[derive(Debug, Serialize)]
+pub struct RulePagesView {
+    pub layout: Layout,
+    pub pages: Vec<super::NavLink>,
+}
+
+pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
+    RulePagesView {
+        layout: ctx.layout(href::RULE_PAGES, ctx.t("rules").to_string(), Section::Pages),
+        pages: ctx
+            .rules
+            .iter()
+            .map(|p| super::NavLink {
+                href: href::page(p.stem()),
+                current: false,
+                label: p.data.title.clone(),
+            })
+            .collect(),
+    }
+}
+
 pub fn page(ctx: &Ctx, doc: &Doc<Page>) -> PageView {
     PageView {
         layout: ctx.layout(

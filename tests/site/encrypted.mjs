@@ -1,7 +1,9 @@
 // An encrypted build in a real browser (Debian's Chromium via playwright-core):
 // the wrong password is refused with a message, the right one opens the
 // dashboard with its stylesheet and inline SVG, and a second page opens from a
-// link without asking again. Prints one PASS/FAIL line; exits 1 on failure.
+// link without asking again. A page moved to another address does not open
+// there, and one whose iteration count was lowered is refused before a
+// password is asked. Prints one PASS/FAIL line; exits 1 on failure.
 //
 //   cargo build --release && node tests/site/encrypted.mjs
 //
@@ -10,7 +12,7 @@
 //   build and type [default: a test passphrase]. CHROMIUM: the browser
 //   [default: /usr/bin/chromium]. SHOTS: a folder for screenshots [default: none].
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
@@ -145,6 +147,29 @@ try {
   await fresh.getByLabel("Пароль").waitFor({ state: "visible" });
   check("another session is asked again", (await fresh.title()) === "Закрытый отчёт");
   check("no console error and no CSP violation", problems.length === 0, problems.join("\n"));
+
+  // Whoever hosts the pages swaps two of them: the team page's shell where
+  // the months page was. The right password does not open it there.
+  copyFileSync(join(out, "team", "index.html"), join(out, "months", "index.html"));
+  const swapped = await (await browser.newContext()).newPage();
+  await swapped.goto(base + "months/index.html");
+  await swapped.getByLabel("Пароль").fill(password);
+  await swapped.getByRole("button", { name: "Открыть" }).click();
+  await swapped.waitForFunction(() => document.getElementById("unlock-status").classList.contains("bad"));
+  check("a page moved to another address does not open there", !(await swapped.locator("header.site-header").count()));
+
+  // A page whose iteration count was lowered, to make guessing cheap.
+  const weeks = join(out, "weeks", "index.html");
+  writeFileSync(weeks, readFileSync(weeks, "utf8").replace('"iterations":600000', '"iterations":1000'));
+  const weak = await (await browser.newContext()).newPage();
+  await weak.goto(base + "weeks/index.html");
+  await weak.waitForFunction(() => document.getElementById("unlock-status").textContent !== "");
+  check(
+    "a page with fewer iterations is refused",
+    (await weak.locator("#unlock-status").textContent()).startsWith("Эта страница изменена или подменена") &&
+      (await weak.getByLabel("Пароль").isDisabled()),
+    await weak.locator("#unlock-status").textContent()
+  );
 
   // How long the browser's PBKDF2 takes here, for the docs.
   const pbkdf2Ms = await fresh.evaluate(async () => {
