@@ -85,11 +85,11 @@ pub enum Command {
     /// changes, who lags, new alerts, a link) in the site's language.
     Digest {
         /// What it looks back on: the latest stand-up, week or month.
-        #[arg(long, value_enum, default_value_t = crate::digest::Period::Week)]
-        period: crate::digest::Period,
+        #[arg(long, value_enum, default_value_t = crate::render::digest::Period::Week)]
+        period: crate::render::digest::Period,
         /// How to write it.
-        #[arg(long, value_enum, default_value_t = crate::digest::Format::Text)]
-        format: crate::digest::Format,
+        #[arg(long, value_enum, default_value_t = crate::render::digest::Format::Text)]
+        format: crate::render::digest::Format,
         /// Who it is for: `team` leaves out what is for the owner only.
         #[arg(long, value_enum, default_value_t = Audience::Owner)]
         audience: Audience,
@@ -109,7 +109,7 @@ pub enum Command {
         file: PathBuf,
         /// The CRM it comes from [default: recognised from the header row].
         #[arg(long, value_enum, value_name = "FORMAT")]
-        from: Option<crate::import::Source>,
+        from: Option<crate::commands::import::Source>,
         /// Which column means what (a generic CSV), or changes to a CRM's columns.
         #[arg(long, value_name = "MAP.yaml")]
         map: Option<PathBuf>,

@@ -1,35 +1,26 @@
 //! salespulse: a static report generator for the head of a sales department.
 //!
-//! The program is a pipeline, one module per stage:
-//! `content` (load) → `validate` → `analytics` (pure) → `render` (in memory,
-//! with `view`, `charts`, `templates`, `export`) → `output` (atomic write).
-//! `site` strings the stages together for the commands; `encrypt` seals a
-//! rendered site for `build --encrypt`.
+//! The program is a pipeline, and the folders show it:
+//!
+//! `content` (read and type every file) → `validate` (cross-file checks) →
+//! `audience` (what a team build may see) → `analytics` (every number; pure,
+//! no I/O, no clock) → `render` (pages, charts, exports, digests, all in
+//! memory) → `output` (the only stage that writes, atomically).
+//!
+//! Around them: `calendar` (weeks, months, working days), `locale` (number
+//! and date formats, the words of both languages), `diagnostic` (located
+//! problems and their printing), `site` (the stages strung together) and
+//! `commands` (what each subcommand does with them).
 
 pub mod analytics;
 pub mod audience;
 pub mod calendar;
-pub mod charts;
 pub mod cli;
+pub mod commands;
 pub mod content;
 pub mod diagnostic;
-pub mod digest;
-pub mod encrypt;
-pub mod export;
-pub mod feed;
-pub mod format;
-pub mod i18n;
-pub mod import;
-pub mod init;
-pub mod markdown;
+pub mod locale;
 pub mod output;
 pub mod render;
-pub mod reuse;
-pub mod scaffold;
-pub mod schema;
-pub mod serve;
 pub mod site;
-pub mod spreadsheet;
-pub mod templates;
 pub mod validate;
-pub mod view;

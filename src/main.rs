@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use salespulse::cli::{Cli, Command};
-use salespulse::serve;
+use salespulse::commands::serve;
 use salespulse::site::{self, Verbosity};
 
 // Many small allocations (YAML values, page contexts) from two threads: see
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         } => site::run_digest(
             root,
             site::as_of(as_of),
-            salespulse::digest::Options {
+            salespulse::render::digest::Options {
                 period,
                 audience,
                 base_url: base_url.as_deref().filter(|u| !u.is_empty()),
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
             dry_run,
         } => site::run_import(
             root,
-            &salespulse::import::Options {
+            &salespulse::commands::import::Options {
                 file,
                 from,
                 map,

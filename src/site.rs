@@ -12,12 +12,14 @@ use crate::audience::Audience;
 use crate::cli::Format;
 use crate::content::{self, Content};
 use crate::diagnostic::{self, Diagnostic};
-use crate::encrypt::{self, Password};
-use crate::format::Formatter;
+use crate::locale;
+use crate::locale::format::Formatter;
+use crate::output;
+use crate::output::encrypt::{self, Password};
+use crate::render::reuse::Reuse;
+use crate::render::templates;
 use crate::render::{self, Exports, OutputFile};
-use crate::reuse::Reuse;
-use crate::templates;
-use crate::{i18n, output, validate};
+use crate::validate;
 
 /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today (UTC): the only clock read.
 pub fn as_of(arg: Option<NaiveDate>) -> NaiveDate {
@@ -147,11 +149,11 @@ pub fn render_for(
 ) -> Result<(Analytics, Vec<OutputFile>, Timings), BuildError> {
     let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
     let started = Instant::now();
-    crate::charts::take_drawing_time();
+    crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
     let files = render::site(templates, &content, &analytics, audience, exports)?;
     timings.render = started.elapsed();
-    timings.charts = crate::charts::take_drawing_time();
+    timings.charts = crate::render::charts::take_drawing_time();
     Ok((analytics, files, timings))
 }
 
@@ -303,7 +305,7 @@ fn render_to(
 ) -> Result<Timings, BuildError> {
     let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
     let started = Instant::now();
-    crate::charts::take_drawing_time();
+    crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
     render::site_to(
         templates, &content, &analytics, audience, exports, reuse, emit,
@@ -316,7 +318,7 @@ fn render_to(
         }),
     })?;
     timings.render = started.elapsed();
-    timings.charts = crate::charts::take_drawing_time();
+    timings.charts = crate::render::charts::take_drawing_time();
     Ok(timings)
 }
 
@@ -375,7 +377,7 @@ fn alert_lines(content: &Content, analytics: &Analytics) -> String {
             format!(
                 "warning[alert {}]: {}\n",
                 a.kind(),
-                i18n::alert_text(a, &fmt, &name)
+                locale::alert_text(a, &fmt, &name)
             )
         })
         .collect()
@@ -539,7 +541,7 @@ pub fn run_build(
 /// `salespulse new …`: writes one pre-filled file and prints its path.
 pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: bool) -> bool {
     use crate::cli::NewFile;
-    use crate::scaffold;
+    use crate::commands::new as scaffold;
     let checked = check(root, as_of);
     if checked.has_errors() {
         eprint!(
@@ -585,20 +587,20 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
 pub fn digest(
     checked: &Checked,
     as_of: NaiveDate,
-    options: crate::digest::Options,
-    format: crate::digest::Format,
+    options: crate::render::digest::Options,
+    format: crate::render::digest::Format,
 ) -> Result<String, BuildError> {
     let (content, now, _) = prepare(checked, as_of, options.audience)?;
-    let before_date = crate::digest::facts::previous_as_of(options.period, as_of, &now);
+    let before_date = crate::render::digest::facts::previous_as_of(options.period, as_of, &now);
     let mut before = analytics::compute(
-        &crate::digest::facts::as_it_stood(&content, before_date),
+        &crate::render::digest::facts::as_it_stood(&content, before_date),
         before_date,
     );
     if options.audience == Audience::Team {
         crate::audience::restrict(&mut before);
     }
-    let digest = crate::digest::digest(&content, &now, &before, options);
-    Ok(crate::digest::render(&digest, format))
+    let digest = crate::render::digest::digest(&content, &now, &before, options);
+    Ok(crate::render::digest::render(&digest, format))
 }
 
 /// `salespulse digest`: the digest on standard output; errors on standard
@@ -606,8 +608,8 @@ pub fn digest(
 pub fn run_digest(
     root: &Path,
     as_of: NaiveDate,
-    options: crate::digest::Options,
-    format: crate::digest::Format,
+    options: crate::render::digest::Options,
+    format: crate::render::digest::Format,
     color: bool,
 ) -> bool {
     let checked = check(root, as_of);
@@ -634,9 +636,9 @@ pub fn run_digest(
 }
 
 /// `salespulse import FILE`: prints the problems, then what changed.
-pub fn run_import(root: &Path, options: &crate::import::Options, color: bool) -> bool {
+pub fn run_import(root: &Path, options: &crate::commands::import::Options, color: bool) -> bool {
     let (content, _) = content::load(root);
-    let mut outcome = crate::import::prepare(root, &content, options);
+    let mut outcome = crate::commands::import::prepare(root, &content, options);
     diagnostic::sort(&mut outcome.diagnostics);
     eprint!(
         "{}",
@@ -648,7 +650,7 @@ pub fn run_import(root: &Path, options: &crate::import::Options, color: bool) ->
         return false;
     };
     if !options.dry_run
-        && let Err(problem) = crate::import::write(root, &report)
+        && let Err(problem) = crate::commands::import::write(root, &report)
     {
         eprint!(
             "{}",
@@ -658,14 +660,14 @@ pub fn run_import(root: &Path, options: &crate::import::Options, color: bool) ->
     }
     print!(
         "{}",
-        crate::import::summary::render(&report, !options.dry_run)
+        crate::commands::import::summary::render(&report, !options.dry_run)
     );
     true
 }
 
 /// `salespulse init DIR`.
 pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
-    match crate::init::create(dir, empty, today) {
+    match crate::commands::init::create(dir, empty, today) {
         Ok(n) => {
             println!(
                 "created {} ({n} files): cd into it and run `salespulse build`",
@@ -682,7 +684,7 @@ pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
 
 /// `salespulse schema --out DIR`.
 pub fn run_schema(out: &Path) -> bool {
-    match crate::schema::write_all(out) {
+    match crate::commands::schema::write_all(out) {
         Ok(n) => {
             println!("wrote {n} schemas to {}", out.display());
             true

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use salespulse::calendar::IsoWeek;
 mod common;
 
-use salespulse::charts::{self, Chart};
 use salespulse::content::Locale;
-use salespulse::format::Formatter;
+use salespulse::locale::format::Formatter;
+use salespulse::render::charts::{self, Chart};
 use serde_json::Value;
 
 // ---------------------------------------------------------------- helpers

@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use salespulse::encrypt::{Password, Sealed, SiteKey};
+use salespulse::output::encrypt::{Password, Sealed, SiteKey};
 
 const AS_OF: &str = "2026-11-25";
 const PASSWORD: &str = "correct horse battery staple";

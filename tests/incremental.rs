@@ -11,8 +11,8 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use salespulse::content::ParseCache;
+use salespulse::render::reuse::Reuse;
 use salespulse::render::{Exports, OutputFile};
-use salespulse::reuse::Reuse;
 use salespulse::site;
 
 fn as_of() -> NaiveDate {

@@ -11,7 +11,8 @@ use salespulse::analytics::{self, Totals};
 use salespulse::calendar::workdays::FIVE_DAY_WEEK;
 use salespulse::calendar::{Country, IsoWeek, Period, WorkCalendar, YearMonth};
 use salespulse::content::{self, value};
-use salespulse::{export, validate};
+use salespulse::render::export;
+use salespulse::validate;
 
 fn date_in(from: NaiveDate, days: u64) -> impl Strategy<Value = NaiveDate> {
     (0..days).prop_map(move |d| from + Days::new(d))

@@ -9,7 +9,13 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use salespulse::audience::Audience;
 use salespulse::render::Exports;
-use salespulse::{analytics, content, diagnostic, export, render, templates, validate};
+use salespulse::analytics;
+use salespulse::content;
+use salespulse::diagnostic;
+use salespulse::render::export;
+use salespulse::render;
+use salespulse::render::templates;
+use salespulse::validate;
 
 const PATHS: [&str; 13] = [
     "content/config.yaml",
@@ -43,14 +49,14 @@ fuzz_target!(|data: &[u8]| {
         .map(|(bytes, path)| (path.to_string(), bytes.to_vec()))
         .collect();
     let (content, mut diagnostics) = content::load_from_memory(files);
-    diagnostics.extend(validate::check(&content));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    diagnostics.extend(validate::check(&content, as_of));
     diagnostic::sort(&mut diagnostics);
     let _ = diagnostic::render_human(&diagnostics, &content.sources, false);
     let _ = diagnostic::render_json(&diagnostics);
     if diagnostics.iter().any(diagnostic::Diagnostic::is_error) {
         return;
     }
-    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let a = analytics::compute(&content, as_of);
     let json = export::metrics_json(&content, &a);
     assert!(!json.is_empty());

@@ -1,0 +1,358 @@
+//! `salespulse new …`: tomorrow's files, pre-filled for every active
+//! manager, checked before they are written, never over an existing file.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+
+use crate::analytics::Analytics;
+use crate::calendar::{IsoWeek, Period, YearMonth};
+use crate::commands::schema;
+use crate::content::{self, Content, Locale};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::validate;
+
+/// The week after the latest week file, or the week of `as_of` when there is none.
+pub fn next_week(content: &Content, as_of: NaiveDate) -> IsoWeek {
+    content
+        .weeks
+        .iter()
+        .map(|d| d.data.week.value)
+        .max()
+        .map_or_else(|| IsoWeek::of(as_of), IsoWeek::next)
+}
+
+fn with_modeline(relative: &str, body: String) -> String {
+    match schema::modeline(relative) {
+        Some(line) => format!("{line}\n{body}"),
+        None => body,
+    }
+}
+
+/// The files of `week` under `content/weeks/`: one, or one per month for a
+/// week split between two, each with every manager active in its days and
+/// every field at 0.
+pub fn week(content: &Content, week: IsoWeek) -> Vec<(String, String)> {
+    content
+        .calendar
+        .periods_of_week(week)
+        .into_iter()
+        .map(|period| period_file(content, period))
+        .collect()
+}
+
+fn period_file(content: &Content, period: Period) -> (String, String) {
+    let relative = format!("content/weeks/{}.yaml", period.file_stem());
+    let custom: Vec<String> = content
+        .config
+        .custom_metrics
+        .iter()
+        .map(|m| format!("{}: 0", m.value.key))
+        .collect();
+    let days = content.calendar.working_days(period);
+    let mut text = format!(
+        "# {} – {}: {days} working day(s){}\nweek: {}\n",
+        period.first,
+        period.last,
+        if period.split {
+            ", this month's part of the week"
+        } else {
+            ""
+        },
+        period.week
+    );
+    if period.split {
+        text.push_str(&format!("month: {}\n", period.month));
+    }
+    let active: Vec<_> = content
+        .team
+        .managers
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| m.active_during(period.first, period.last))
+        .collect();
+    text.push_str(if active.is_empty() {
+        "managers: {}\n"
+    } else {
+        "managers:\n"
+    });
+    for m in active {
+        text.push_str(&format!(
+            "  {}:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    first_response_min: 0\n    \
+             calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n    \
+             trainings: {{ call_reviews: 0, case_reviews: 0, trainings: 0, roleplays: 0 }}\n",
+            m.id()
+        ));
+        if !custom.is_empty() {
+            text.push_str(&format!("    custom: {{ {} }}\n", custom.join(", ")));
+        }
+    }
+    let text = with_modeline(&relative, text);
+    (relative, text)
+}
+
+/// `content/standups/DATE.md` with empty answers in the format's order.
+pub fn standup(content: &Content, date: NaiveDate) -> (String, String) {
+    let relative = format!("content/standups/{date}.md");
+    let mut yaml = format!("date: {date}\nduration_min: 0\nvideo: true\nabsent: {{}}\nreports:\n");
+    let mut any = false;
+    for m in content
+        .team
+        .managers
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| m.active_on(date))
+    {
+        any = true;
+        yaml.push_str(&format!(
+            "  {}:\n    done: \"\"\n    result: \"\"\n    help: \"\"\n    goal: \"\"\n    how: \"\"\n    need: \"\"\n",
+            m.id()
+        ));
+    }
+    if !any {
+        yaml = yaml.replace("reports:\n", "reports: {}\n");
+    }
+    let modeline = schema::modeline(&relative).unwrap_or_default();
+    let text = format!("---\n{modeline}\n{yaml}---\n");
+    (relative, text)
+}
+
+/// `content/idp/MANAGER-YYYY-MM.md`, its reason the manager's latest attainment.
+pub fn idp(
+    content: &Content,
+    analytics: &Analytics,
+    manager: &str,
+) -> Result<(String, String), Diagnostic> {
+    let Some(m) = content.team.get(manager) else {
+        return Err(
+            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{manager}`"))
+                .hint_opt(did_you_mean(manager, content.team.ids())),
+        );
+    };
+    let opened = analytics.as_of;
+    let due = opened + Days::new(28);
+    let relative = format!("content/idp/{manager}-{}.md", YearMonth::of(opened));
+    let latest = analytics
+        .weeks
+        .iter()
+        .rev()
+        // A freshly scaffolded week of zeros says nothing yet: skip weeks without activity.
+        .filter_map(|w| w.managers.get(manager).map(|f| (w, f)))
+        .find(|(_, f)| f.leads_received + f.calls + f.meetings + f.deals > 0 || f.revenue > 0.0)
+        .map(|(w, f)| (w.week, f.attainment));
+    let fmt = crate::locale::format::Formatter::new(
+        content.config.locale,
+        content.config.currency_symbol(),
+    );
+    let streak = latest.map_or(0, |(w, _)| {
+        analytics.lagging_streak(manager, w, content.config.thresholds.manager_lagging_pct)
+    });
+    let threshold = fmt.percent(content.config.thresholds.manager_lagging_pct / 100.0, 0);
+    let reason = match (latest, content.config.locale) {
+        (Some((w, Some(a))), Locale::Ru) => format!(
+            "{}: {} недельного плана; ниже {threshold} — {} подряд",
+            crate::render::view::capitalised(&fmt.week(w)),
+            fmt.percent(a, 0),
+            crate::locale::weeks(Locale::Ru, u64::from(streak)).replace("неделя", "неделю")
+        ),
+        (Some((w, Some(a))), Locale::En) => format!(
+            "{}: {} of the weekly plan; below {threshold} for {} in a row",
+            crate::render::view::capitalised(&fmt.week(w)),
+            fmt.percent(a, 0),
+            crate::locale::weeks(Locale::En, u64::from(streak))
+        ),
+        (_, Locale::Ru) => "Нет данных о выполнении плана".to_string(),
+        (_, Locale::En) => "No attainment data yet".to_string(),
+    };
+    let (title, goal, done_goal) = match content.config.locale {
+        Locale::Ru => (
+            "План развития",
+            "Выполнение недельного плана не ниже 90 %",
+            "Разобрать с РОП 10 звонков",
+        ),
+        Locale::En => (
+            "Development plan",
+            "Weekly plan attainment at least 90%",
+            "Review 10 calls with the head",
+        ),
+    };
+    let modeline = schema::modeline(&relative).unwrap_or_default();
+    let text = format!(
+        "---\n{modeline}\nmanager: {manager}\ntitle: \"{title}: {}\"\nopened: {opened}\ndue: {due}\nstatus: active\n\
+         reason: \"{}\"\ngoals:\n  - {{ text: \"{goal}\", metric: attainment, target: 0.9 }}\n  - {{ text: \"{done_goal}\", done: false }}\n\
+         outcome: \"\"\n---\n",
+        m.name.replace('"', "'"),
+        reason.replace('"', "'")
+    );
+    Ok((relative, text))
+}
+
+/// Checks `text` as the content file `relative` of the site, then writes it;
+/// refuses to overwrite. Returns the problems when it does not write.
+pub fn write_new(
+    root: &Path,
+    content: &Content,
+    files: &[(String, String)],
+    as_of: NaiveDate,
+) -> Result<(), Vec<Diagnostic>> {
+    let existing: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(relative, _)| root.join(relative).exists())
+        .map(|(relative, _)| {
+            Diagnostic::error(relative, "the file already exists; not overwriting it")
+                .hint("edit it, or remove it first if you want a fresh one")
+        })
+        .collect();
+    if !existing.is_empty() {
+        return Err(existing);
+    }
+    for (relative, text) in files {
+        check_new(content, relative, text, as_of)?;
+    }
+    for (relative, text) in files {
+        let path = root.join(relative);
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, text)
+        };
+        write().map_err(|e| vec![Diagnostic::error(relative, format!("cannot write: {e}"))])?;
+    }
+    Ok(())
+}
+
+/// `text` checked as the content file `relative` of the site, with its
+/// config and team, as `check` would.
+fn check_new(
+    content: &Content,
+    relative: &str,
+    text: &str,
+    as_of: NaiveDate,
+) -> Result<(), Vec<Diagnostic>> {
+    // Parse it together with the site's config and team, as `check` would.
+    let mut files: Vec<(String, String)> = [content::CONFIG_PATH, content::TEAM_PATH]
+        .iter()
+        .filter_map(|p| {
+            content
+                .sources
+                .get(p)
+                .map(|t| (p.to_string(), t.to_string()))
+        })
+        .collect();
+    files.push((relative.to_string(), text.to_string()));
+    let (parsed, mut problems) = content::parse_files(files);
+    problems.extend(validate::check(&parsed, as_of));
+    problems.retain(|d| d.is_error() && d.path == relative);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_files;
+
+    fn site() -> Content {
+        let files = vec![
+            ("content/config.yaml".into(), "title: T\nlocale: en\ncustom_metrics:\n  - { key: trials, label: Trials }\n".into()),
+            (
+                "content/team.yaml".into(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n  - { id: b, name: B, joined: 2026-11-25 }\n  - { id: c, name: C, joined: 2026-01-01, left: 2026-11-10 }\n".into(),
+            ),
+        ];
+        parse_files(files).0
+    }
+
+    fn reparse(content: &Content, relative: &str, text: &str) -> Content {
+        let mut files: Vec<(String, String)> = [content::CONFIG_PATH, content::TEAM_PATH]
+            .iter()
+            .map(|p| (p.to_string(), content.sources.get(p).unwrap().to_string()))
+            .collect();
+        files.push((relative.into(), text.into()));
+        let (parsed, problems) = parse_files(files);
+        let mut all = problems;
+        all.extend(validate::check(
+            &parsed,
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        ));
+        assert!(all.iter().all(|d| !d.is_error()), "{all:?}\n{text}");
+        parsed
+    }
+
+    #[test]
+    fn new_week_lists_exactly_the_active_managers() {
+        let c = site();
+        let (path, text) = week(&c, IsoWeek::parse("2026-W48").unwrap()).remove(0);
+        assert_eq!(path, "content/weeks/2026-W48.yaml");
+        assert!(text.starts_with("# yaml-language-server: $schema=../../schemas/week.json\n"));
+        let parsed = reparse(&c, &path, &text);
+        let ids: Vec<&str> = parsed.weeks[0]
+            .data
+            .managers
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"], "c left before W48; b joined during it");
+        assert!(text.contains("custom: { trials: 0 }"));
+    }
+
+    #[test]
+    fn new_standup_lists_exactly_the_managers_active_that_day() {
+        let c = site();
+        let (path, text) = standup(&c, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let parsed = reparse(&c, &path, &text);
+        let ids: Vec<&str> = parsed.standups[0]
+            .data
+            .reports
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(ids, ["a"], "b joins on the 25th, c has left");
+        let order: Vec<usize> = ["done:", "result:", "help:", "goal:", "how:", "need:"]
+            .iter()
+            .map(|k| text.find(k).unwrap())
+            .collect();
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "answers in the format's order"
+        );
+    }
+
+    #[test]
+    fn new_idp_takes_the_latest_attainment_as_its_reason() {
+        let mut files: Vec<(String, String)> = vec![
+            (
+                "content/config.yaml".into(),
+                "title: T\nlocale: en\n".into(),
+            ),
+            (
+                "content/team.yaml".into(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n".into(),
+            ),
+            (
+                "content/targets/2026-11.yaml".into(),
+                "month: 2026-11\nmanagers:\n  a: { revenue: 4200 }\n".into(),
+            ),
+        ];
+        for w in ["2026-W46", "2026-W47"] {
+            files.push((
+                format!("content/weeks/{w}.yaml"),
+                format!("week: {w}\nmanagers:\n  a: {{ leads_received: 1, leads_processed: 1, leads_overnight: 0, calls: 1, meetings: 1, deals: 1, revenue: 700 }}\n"),
+            ));
+        }
+        let c = parse_files(files).0;
+        let a = crate::analytics::compute(&c, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let (path, text) = idp(&c, &a, "a").unwrap();
+        assert_eq!(path, "content/idp/a-2026-11.md");
+        assert!(text.contains("reason: \"Week 47 (Nov 16–22): 70% of the weekly plan; below 80% for 2 weeks in a row\""), "{text}");
+        reparse(&c, &path, &text);
+        let err = idp(&c, &a, "aa").unwrap_err();
+        assert_eq!(err.message, "unknown manager `aa`");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `a`?"));
+    }
+}

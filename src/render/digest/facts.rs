@@ -1,0 +1,384 @@
+//! The adapter between the analytics and the digest: every figure the
+//! digest says, read from [`Analytics`] in one place. When the time model
+//! changes (working days instead of weeks), this file changes; the wording
+//! and the formats do not.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::Period;
+use crate::analytics::{Alert, Analytics};
+use crate::audience::Audience;
+use crate::calendar::{IsoWeek, YearMonth};
+use crate::content::Content;
+use crate::render::view::{self, Ctx};
+
+/// What a digest is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Day(NaiveDate),
+    Week(IsoWeek),
+    Month(YearMonth),
+}
+
+/// The unit the rest of the month is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Week,
+    WorkingDay,
+}
+
+/// What the rest of the month needs (the plan decomposition's team row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remaining {
+    pub left: u64,
+    pub unit: Unit,
+    pub revenue: Option<f64>,
+    pub deals: Option<u64>,
+    pub deals_per_unit: Option<u64>,
+}
+
+/// The current month as the dashboard shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthFacts {
+    pub month: YearMonth,
+    /// `--as-of` is after the month's last day.
+    pub closed: bool,
+    pub revenue: f64,
+    pub plan_revenue: Option<f64>,
+    pub attainment: Option<f64>,
+    pub pace: Option<f64>,
+    pub forecast: Option<f64>,
+    pub deals: u64,
+    pub plan_deals: Option<f64>,
+    pub attainment_deals: Option<f64>,
+    pub mom_growth: Option<f64>,
+    pub mom_growth_deals: Option<f64>,
+    /// What the growth compares with, as the site says it ("к окт. 26 (5 нед.)").
+    pub growth_against: String,
+    pub remaining: Option<Remaining>,
+}
+
+/// One week's team figures against the week before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekFacts {
+    pub week: IsoWeek,
+    pub revenue: f64,
+    pub attainment: Option<f64>,
+    pub deals: u64,
+    /// The week before, when it has data: (week, revenue, deals).
+    pub previous: Option<(IsoWeek, f64, u64)>,
+    /// The month's pace now and before this week (same month only).
+    pub pace: Option<f64>,
+    pub pace_before: Option<f64>,
+}
+
+/// The day's stand-up and the one before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandupFacts {
+    pub date: NaiveDate,
+    pub duration_min: Option<u64>,
+    pub limit: u64,
+    pub video: bool,
+    pub reported: usize,
+    pub expected: usize,
+    /// Requests for help made at this stand-up.
+    pub requests: usize,
+    /// The stand-up before: (date, minutes).
+    pub previous: Option<(NaiveDate, Option<u64>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaggingManagerFacts {
+    pub id: String,
+    pub name: String,
+    pub attainment: Option<f64>,
+    pub weeks: u32,
+    pub threshold: f64,
+    /// An open development plan: (title, due). Owner's digest only.
+    pub idp: Option<(String, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaggingMetricFacts {
+    /// `revenue` or `deals`.
+    pub metric: &'static str,
+    pub pace: f64,
+    pub shortfall: f64,
+    /// The head's word (owner's digest only): what is being done.
+    pub actions: Option<String>,
+    pub explained: bool,
+}
+
+/// Every figure of one digest.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub period: Period,
+    pub subject: Subject,
+    pub as_of: NaiveDate,
+    pub audience: Audience,
+    pub title: String,
+    /// The site's absolute address (`https://…/`), when known.
+    pub base_url: Option<String>,
+    pub month: Option<MonthFacts>,
+    pub week: Option<WeekFacts>,
+    pub standup: Option<StandupFacts>,
+    pub lagging_managers: Vec<LaggingManagerFacts>,
+    pub lagging_metrics: Vec<LaggingMetricFacts>,
+    /// Alerts raised since the previous period (by kind and subject).
+    pub new_alerts: Vec<Alert>,
+    /// The date the alerts are compared with.
+    pub since: NaiveDate,
+    /// The page the digest links to, relative to the site root.
+    pub page: String,
+    /// Every manager's name by id (alerts name them).
+    pub names: BTreeMap<String, String>,
+}
+
+/// How far back stand-ups are kept in [`as_it_stood`]: the digest reads the
+/// latest one, the alerts of the last 7 days and the day's requests.
+const STANDUP_DAYS: u64 = 35;
+
+/// The content as it stood on `date`, for the digest of an earlier day:
+/// week files of weeks not yet begun, and stand-ups, plans, rounds and
+/// one-to-ones dated after it, are left out (and stand-ups older than
+/// five weeks, which no digest line reads). With the week-based analytics
+/// a week file written ahead would otherwise count as of any date.
+pub fn as_it_stood(content: &Content, date: NaiveDate) -> Content {
+    let oldest = date
+        .checked_sub_days(Days::new(STANDUP_DAYS))
+        .unwrap_or(date);
+    Content {
+        sources: Default::default(),
+        config: content.config.clone(),
+        calendar: content.calendar.clone(),
+        team: content.team.clone(),
+        targets: content.targets.clone(),
+        weeks: content
+            .weeks
+            .iter()
+            .filter(|d| d.data.week.value.monday() <= date)
+            .cloned()
+            .collect(),
+        standups: content
+            .standups
+            .iter()
+            .filter(|d| (oldest..=date).contains(&d.data.date.value.0))
+            .cloned()
+            .collect(),
+        idps: content
+            .idps
+            .iter()
+            .filter(|d| d.data.opened.value.0 <= date)
+            .cloned()
+            .collect(),
+        assessments: content
+            .assessments
+            .iter()
+            .filter(|d| d.data.date.value.0 <= date)
+            .cloned()
+            .collect(),
+        month_notes: content.month_notes.clone(),
+        pages: Vec::new(),
+        one_on_ones: content
+            .one_on_ones
+            .iter()
+            .filter(|d| d.data.date.value.0 <= date)
+            .cloned()
+            .collect(),
+        checklist: content.checklist.clone(),
+        templates: Default::default(),
+        failed: content.failed.clone(),
+    }
+}
+
+/// The `--as-of` of the previous period: the day before, a week before, or
+/// the last day of the month before the digest's month.
+pub fn previous_as_of(period: Period, as_of: NaiveDate, a: &Analytics) -> NaiveDate {
+    match period {
+        Period::Day => as_of.checked_sub_days(Days::new(1)).unwrap_or(as_of),
+        Period::Week => as_of.checked_sub_days(Days::new(7)).unwrap_or(as_of),
+        Period::Month => {
+            let month = a.current_month.unwrap_or_else(|| YearMonth::of(as_of));
+            month.prev().last_day()
+        }
+    }
+}
+
+/// The figures of a digest for the audience's content and analytics, and
+/// the analytics of the same content as of [`previous_as_of`].
+pub fn gather(
+    content: &Content,
+    now: &Analytics,
+    before: &Analytics,
+    period: Period,
+    audience: Audience,
+    base_url: Option<&str>,
+) -> Facts {
+    let ctx = Ctx::new(content, now, audience);
+    let month = now.current_month.and_then(|m| now.month(m));
+    let month_facts = month.map(|m| {
+        let t = &m.team;
+        MonthFacts {
+            month: m.month,
+            closed: !m.is_open(),
+            revenue: t.base.revenue,
+            plan_revenue: t.base.plan_revenue,
+            attainment: t.base.attainment,
+            pace: t.pace,
+            forecast: t.forecast_revenue,
+            deals: t.base.deals,
+            plan_deals: t.base.plan_deals,
+            attainment_deals: t.base.attainment_deals,
+            mom_growth: t.mom_growth,
+            mom_growth_deals: t.mom_growth_deals,
+            growth_against: view::growth_against(&ctx, m),
+            remaining: m.decomposition.as_ref().map(|d| Remaining {
+                left: d.team.days_left,
+                unit: Unit::WorkingDay,
+                revenue: d.team.remaining_revenue,
+                deals: d.team.deals,
+                deals_per_unit: d.team.deals_per_day,
+            }),
+        }
+    });
+
+    // The latest week with data that has begun by --as-of.
+    let week = now
+        .weeks
+        .iter()
+        .rev()
+        .find(|w| w.week.monday() <= now.as_of)
+        .map(|w| {
+            let month = now.month(w.month());
+            WeekFacts {
+                week: w.week,
+                revenue: w.team.revenue,
+                attainment: w.team.attainment,
+                deals: w.team.deals,
+                previous: now
+                    .week(w.week.prev())
+                    .map(|p| (p.week, p.team.revenue, p.team.deals)),
+                // The month's pace as of this week is the month's pace only
+                // when the week is the month's latest.
+                pace: month
+                    .filter(|m| m.weeks.last() == Some(&w.week))
+                    .and_then(|m| m.team.pace),
+                pace_before: month
+                    .filter(|m| m.weeks.last() == Some(&w.week))
+                    .and_then(|m| m.pace_before_latest)
+                    .map(|(pace, _)| pace),
+            }
+        });
+
+    let standups: Vec<&crate::analytics::StandupStats> = now
+        .standups
+        .iter()
+        .filter(|s| s.date <= now.as_of)
+        .collect();
+    let standup = standups.last().map(|s| StandupFacts {
+        date: s.date,
+        duration_min: s.duration_min,
+        limit: u64::from(content.config.thresholds.standup_max_minutes),
+        video: s.video,
+        reported: s.reported,
+        expected: s.expected.saturating_sub(s.absent),
+        requests: now.requests.iter().filter(|r| r.date == s.date).count(),
+        previous: standups
+            .len()
+            .checked_sub(2)
+            .map(|i| (standups[i].date, standups[i].duration_min)),
+    });
+
+    let lagging_managers = now
+        .lagging_managers
+        .iter()
+        .map(|l| LaggingManagerFacts {
+            id: l.id.clone(),
+            name: ctx.name(&l.id),
+            attainment: l.attainment,
+            weeks: l.weeks,
+            threshold: content.config.thresholds.manager_lagging_pct,
+            idp: content
+                .idps
+                .iter()
+                .filter(|d| d.data.manager.value == l.id && d.data.status.is_open())
+                .max_by_key(|d| d.data.opened.value.0)
+                .map(|d| (d.data.title.clone(), d.data.due.value.0)),
+        })
+        .collect();
+    let lagging_metrics = now
+        .lagging_metrics
+        .iter()
+        .map(|l| {
+            let explanation = crate::analytics::explanation(content, now.current_month, l.metric);
+            LaggingMetricFacts {
+                metric: l.metric,
+                pace: l.pace,
+                shortfall: l.shortfall,
+                actions: explanation
+                    .map(|e| e.actions.trim().to_string())
+                    .filter(|a| !a.is_empty()),
+                explained: explanation.is_some(),
+            }
+        })
+        .collect();
+
+    let seen: Vec<(&str, String)> = before
+        .alerts
+        .iter()
+        .map(|a| (a.kind(), a.subject()))
+        .collect();
+    let new_alerts = now
+        .alerts
+        .iter()
+        .filter(|a| !seen.contains(&(a.kind(), a.subject())))
+        .cloned()
+        .collect();
+
+    let subject = match period {
+        Period::Day => Subject::Day(standup.as_ref().map_or(now.as_of, |s| s.date)),
+        Period::Week => Subject::Week(
+            week.as_ref()
+                .map_or_else(|| IsoWeek::of(now.as_of), |w| w.week),
+        ),
+        Period::Month => Subject::Month(
+            month_facts
+                .as_ref()
+                .map_or_else(|| YearMonth::of(now.as_of), |m| m.month),
+        ),
+    };
+    let page = match subject {
+        Subject::Day(d) if standup.as_ref().is_some_and(|s| s.date == d) => view::href::standup(d),
+        Subject::Day(_) => "index.html".to_string(),
+        Subject::Week(w) if now.week(w).is_some() => view::href::week(w),
+        Subject::Month(m) if now.month(m).is_some() => view::href::month(m),
+        _ => "index.html".to_string(),
+    };
+    let base_url = base_url
+        .filter(|b| b.starts_with("https://") || b.starts_with("http://"))
+        .map(|b| format!("{}/", b.trim_end_matches('/')));
+    Facts {
+        period,
+        subject,
+        as_of: now.as_of,
+        audience,
+        title: content.config.title.clone(),
+        base_url,
+        month: month_facts,
+        week,
+        standup,
+        lagging_managers,
+        lagging_metrics,
+        new_alerts,
+        since: before.as_of,
+        page,
+        names: content
+            .team
+            .managers
+            .iter()
+            .map(|m| (m.value.id().to_string(), m.value.name.clone()))
+            .collect(),
+    }
+}

@@ -1,0 +1,395 @@
+//! Exports for people with a spreadsheet: `data/weekly.xlsx` (a real
+//! workbook: one sheet per month, numbers as numbers with number formats,
+//! a frozen header) and `data/weekly.ru.csv` (`weekly.csv` in the dialect
+//! Russian Excel opens by double-click: a BOM, `;` between fields, decimal
+//! commas). `data/weekly.csv` stays the machine contract (`export.rs`).
+//!
+//! Both are byte-stable: the workbook's creation date is `--as-of` (never
+//! the clock), and rust_xlsxwriter stamps every zip entry 1980-01-01.
+
+use chrono::Datelike;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+
+use crate::analytics::{Analytics, Figures, MonthStats};
+use crate::content::Content;
+use crate::locale;
+use crate::locale::format::Formatter;
+
+/// How a column's numbers are shown (an Excel number format; Excel applies
+/// the reader's own digit grouping and decimal mark to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Whole counts: `0`.
+    Count,
+    /// Money in whole units with the currency sign.
+    Money,
+    /// A fraction shown as a percentage with one decimal: `0.0%`.
+    Ratio,
+    /// A figure with one decimal (minutes, fractional plan deals): `0.0`.
+    Decimal,
+}
+
+/// One numeric column: its interface-string key and how it is shown.
+struct Column {
+    key: &'static str,
+    kind: Kind,
+    value: fn(&Figures) -> Option<f64>,
+}
+
+const COLUMNS: &[Column] = &[
+    Column {
+        key: "revenue",
+        kind: Kind::Money,
+        value: |f| Some(f.revenue),
+    },
+    Column {
+        key: "plan_revenue",
+        kind: Kind::Money,
+        value: |f| f.plan_revenue,
+    },
+    Column {
+        key: "attainment",
+        kind: Kind::Ratio,
+        value: |f| f.attainment,
+    },
+    Column {
+        key: "deals",
+        kind: Kind::Count,
+        value: |f| Some(f.deals as f64),
+    },
+    Column {
+        key: "plan_deals",
+        kind: Kind::Decimal,
+        value: |f| f.plan_deals,
+    },
+    Column {
+        key: "attainment_deals",
+        kind: Kind::Ratio,
+        value: |f| f.attainment_deals,
+    },
+    Column {
+        key: "avg_deal",
+        kind: Kind::Money,
+        value: |f| f.avg_deal,
+    },
+    Column {
+        key: "leads_received",
+        kind: Kind::Count,
+        value: |f| Some(f.leads_received as f64),
+    },
+    Column {
+        key: "leads_processed",
+        kind: Kind::Count,
+        value: |f| Some(f.leads_processed as f64),
+    },
+    Column {
+        key: "processing_rate",
+        kind: Kind::Ratio,
+        value: |f| f.processing_rate,
+    },
+    Column {
+        key: "leads_overnight",
+        kind: Kind::Count,
+        value: |f| Some(f.leads_overnight as f64),
+    },
+    Column {
+        key: "first_response",
+        kind: Kind::Decimal,
+        value: |f| f.first_response_min,
+    },
+    Column {
+        key: "calls",
+        kind: Kind::Count,
+        value: |f| Some(f.calls as f64),
+    },
+    Column {
+        key: "meetings",
+        kind: Kind::Count,
+        value: |f| Some(f.meetings as f64),
+    },
+    Column {
+        key: "conv_lead_meeting",
+        kind: Kind::Ratio,
+        value: |f| f.conv_lead_meeting,
+    },
+    Column {
+        key: "conv_meeting_deal",
+        kind: Kind::Ratio,
+        value: |f| f.conv_meeting_deal,
+    },
+    Column {
+        key: "conv_lead_deal",
+        kind: Kind::Ratio,
+        value: |f| f.conv_lead_deal,
+    },
+];
+
+/// The Excel number format of a column kind, for a currency sign.
+pub fn number_format(kind: Kind, currency: &str) -> String {
+    match kind {
+        Kind::Count => "0".into(),
+        Kind::Decimal => "0.0".into(),
+        Kind::Ratio => "0.0%".into(),
+        // A sign Excel knows to put first stays first ($1,234); the rest
+        // (₽, RUB, …) follows the number as Russian writing does.
+        Kind::Money => match currency {
+            "$" | "€" | "£" | "¥" => format!("\"{currency}\"#,##0"),
+            _ => format!("#,##0\\ \"{currency}\""),
+        },
+    }
+}
+
+/// Excel's limits on sheet names: 31 characters, none of `[]:*?/\`.
+fn sheet_name(text: &str) -> String {
+    text.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+/// `data/weekly.xlsx`: one sheet per month with data, oldest first; in each,
+/// a row per week for the team and each manager present, then the month's
+/// totals. The header row and the week and name columns stay in view.
+pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
+    let locale = content.config.locale;
+    let currency = content.config.currency_symbol();
+    let fmt = Formatter::new(locale, currency);
+    let t = |key| locale::t(locale, key);
+    let name = |id: &str| {
+        content
+            .team
+            .get(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    };
+
+    let mut book = Workbook::new();
+    // The creation date is part of the file: take it from the report date.
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(a.as_of.year()).unwrap_or(1970),
+        a.as_of.month() as u8,
+        a.as_of.day() as u8,
+    )
+    .expect("a calendar date is an Excel date");
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&content.config.title)
+            .set_creation_datetime(&created),
+    );
+
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let total = Format::new().set_bold();
+    let formats: Vec<(Format, Format)> = COLUMNS
+        .iter()
+        .map(|c| {
+            let plain = Format::new().set_num_format(number_format(c.kind, currency));
+            (plain.clone(), plain.set_bold())
+        })
+        .collect();
+    let custom = &content.config.custom_metrics;
+
+    for month in &a.months {
+        let sheet = book.add_worksheet();
+        sheet
+            .set_name(sheet_name(&fmt.month(month.month)))
+            .expect("a valid, unique sheet name");
+        write_month(
+            sheet,
+            a,
+            month,
+            &MonthSheet {
+                t: &t,
+                name: &name,
+                fmt: &fmt,
+                header: &header,
+                total: &total,
+                formats: &formats,
+                custom,
+            },
+        )
+        .expect("an in-memory sheet within Excel's limits");
+    }
+    if a.months.is_empty() {
+        // A workbook needs a sheet; say why it is empty.
+        let sheet = book.add_worksheet();
+        sheet
+            .write_string(0, 0, t("no_data"))
+            .expect("one cell fits");
+    }
+    book.save_to_buffer()
+        .expect("a workbook in memory always saves")
+}
+
+struct MonthSheet<'a> {
+    t: &'a dyn Fn(&'static str) -> &'static str,
+    name: &'a dyn Fn(&str) -> String,
+    fmt: &'a Formatter,
+    header: &'a Format,
+    total: &'a Format,
+    formats: &'a [(Format, Format)],
+    custom: &'a [serde_saphyr::Spanned<crate::content::config::CustomMetric>],
+}
+
+fn write_month(
+    sheet: &mut Worksheet,
+    a: &Analytics,
+    month: &MonthStats,
+    s: &MonthSheet,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let first = 2u16; // week, manager
+    sheet.write_string_with_format(0, 0, (s.t)("week"), s.header)?;
+    sheet.write_string_with_format(0, 1, (s.t)("manager"), s.header)?;
+    for (i, c) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, first + i as u16, (s.t)(c.key), s.header)?;
+    }
+    let custom_first = first + COLUMNS.len() as u16;
+    for (i, m) in s.custom.iter().enumerate() {
+        sheet.write_string_with_format(0, custom_first + i as u16, &m.value.label, s.header)?;
+    }
+    sheet.set_row_height(0, 45)?;
+    sheet.set_column_width(0, 26)?;
+    sheet.set_column_width(1, 22)?;
+    for col in first..custom_first + s.custom.len() as u16 {
+        sheet.set_column_width(col, 13)?;
+    }
+    sheet.set_freeze_panes(1, first)?;
+
+    let mut row = 1u32;
+    let mut put = |label: &str,
+                   who: &str,
+                   f: &Figures,
+                   custom: Vec<Option<f64>>,
+                   bold: bool|
+     -> Result<(), rust_xlsxwriter::XlsxError> {
+        if bold {
+            sheet.write_string_with_format(row, 0, label, s.total)?;
+            sheet.write_string_with_format(row, 1, who, s.total)?;
+        } else {
+            sheet.write_string(row, 0, label)?;
+            sheet.write_string(row, 1, who)?;
+        }
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if let Some(v) = (c.value)(f) {
+                let (plain, strong) = &s.formats[i];
+                sheet.write_number_with_format(
+                    row,
+                    first + i as u16,
+                    v,
+                    if bold { strong } else { plain },
+                )?;
+            }
+        }
+        for (i, v) in custom.into_iter().enumerate() {
+            if let Some(v) = v {
+                sheet.write_number(row, custom_first + i as u16, v)?;
+            }
+        }
+        row += 1;
+        Ok(())
+    };
+    let custom_of = |totals: &crate::analytics::Totals| -> Vec<Option<f64>> {
+        s.custom
+            .iter()
+            .map(|m| totals.custom(&m.value.key, m.value.aggregate))
+            .collect()
+    };
+    for w in &month.periods {
+        // The month's own part of a week split with a neighbouring month.
+        let Some(part) = a
+            .week(w.week)
+            .and_then(|week| week.periods.iter().find(|p| p.period == *w))
+        else {
+            continue;
+        };
+        let label = s.fmt.period(part.period);
+        put(
+            &label,
+            (s.t)("team_total"),
+            &part.team,
+            custom_of(&part.team_totals),
+            true,
+        )?;
+        for (id, f) in &part.managers {
+            put(
+                &label,
+                &(s.name)(id),
+                f,
+                custom_of(&part.manager_totals[id]),
+                false,
+            )?;
+        }
+    }
+    let label = (s.t)("month_total");
+    put(
+        label,
+        (s.t)("team_total"),
+        &month.team.base,
+        custom_of(&month.team_totals),
+        true,
+    )?;
+    for (id, f) in &month.managers {
+        put(
+            label,
+            &(s.name)(id),
+            &f.figures.base,
+            custom_of(&month.manager_totals[id]),
+            true,
+        )?;
+    }
+    sheet.autofilter(0, 0, row - 1, custom_first + s.custom.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// `data/weekly.ru.csv`: the rows and columns of `weekly.csv`, in the
+/// dialect Russian Excel reads by double-click (UTF-8 with a BOM, `;`
+/// between fields, a decimal comma, no thousands separator).
+pub fn weekly_ru_csv(content: &Content, a: &Analytics) -> Vec<u8> {
+    let source = crate::render::export::weekly_csv(content, a);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(source.as_slice());
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        for (i, record) in reader.records().enumerate() {
+            let record = record.expect("our own CSV reads back");
+            let fields: Vec<String> = record
+                .iter()
+                .map(|field| {
+                    // The header and the week, month and manager columns
+                    // stay as they are; numbers get a decimal comma.
+                    if i > 0 && field.parse::<f64>().is_ok() {
+                        field.replace('.', ",")
+                    } else {
+                        field.to_string()
+                    }
+                })
+                .collect();
+            writer.write_record(&fields).expect("csv to memory");
+        }
+        writer.flush().expect("csv to memory");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_formats_put_the_sign_where_the_locale_does() {
+        assert_eq!(number_format(Kind::Money, "₽"), "#,##0\\ \"₽\"");
+        assert_eq!(number_format(Kind::Money, "$"), "\"$\"#,##0");
+        assert_eq!(number_format(Kind::Ratio, "₽"), "0.0%");
+    }
+
+    #[test]
+    fn sheet_names_keep_to_excel_limits() {
+        assert_eq!(sheet_name("a/b:c"), "abc");
+        assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
+    }
+}

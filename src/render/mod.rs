@@ -1,0 +1,358 @@
+//! Rendering: every page and export of the site, in memory.
+//!
+//! `view` turns analytics into the serialisable context of each page,
+//! `charts` draws the SVGs, `templates` holds the Tera templates (built in,
+//! overridable by the site's own), `markdown` makes the head's Markdown safe
+//! HTML, `export` writes the data files and `digest` the text summaries.
+
+pub mod charts;
+pub mod digest;
+pub mod export;
+pub mod markdown;
+pub mod reuse;
+pub mod templates;
+pub mod view;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::analytics::Analytics;
+use crate::audience::Audience;
+use crate::content::Content;
+use crate::locale;
+use crate::render::reuse::Reuse;
+use crate::render::templates::{Templates, error_text};
+use export::spreadsheet;
+use view::Ctx;
+
+/// A file of the finished site, by its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A page that did not render: which one, and tera's explanation.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot render {path} with template {template}: {message}")]
+pub struct RenderError {
+    pub path: String,
+    pub template: String,
+    pub message: String,
+}
+
+/// Whether the exports (`data/metrics.json`, `data/weekly.csv`,
+/// `data/weekly.xlsx`, `data/weekly.ru.csv`) are published, and so linked from every page's footer.
+/// An encrypted build leaves them out: they would carry every number in the clear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exports {
+    Published,
+    LeftOut,
+}
+
+/// Where each file goes the moment it is rendered (from several threads at
+/// once): kept in memory, or handed to the output stage, so a big site is
+/// never held whole.
+pub type Emit<'a> = dyn Fn(OutputFile) -> std::io::Result<()> + Sync + 'a;
+
+/// Why rendering stopped: a page failed, or the file could not be passed on.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Emit(std::io::Error),
+}
+
+/// A typical page's size: most are 10–100 KB, so this saves the first
+/// dozen reallocations of the buffer.
+const PAGE_CAPACITY: usize = 32 * 1024;
+
+struct Renderer<'a> {
+    templates: &'a Templates,
+    /// The interface strings and the exports flag, made into template values
+    /// once and shared by every page.
+    strings: tera::Value,
+    exports: tera::Value,
+    emit: &'a Emit<'a>,
+    reuse: Option<&'a Reuse>,
+    /// What every page shares besides its view, for page fingerprints.
+    salt: u64,
+}
+
+impl Renderer<'_> {
+    fn page(&self, path: String, template: &str, page: &impl Serialize) -> Result<(), SiteError> {
+        if self
+            .reuse
+            .is_some_and(|r| r.page_unchanged(self.salt, &path, template, page))
+        {
+            return Ok(());
+        }
+        let mut context = Context::new();
+        context.insert_value("t", self.strings.clone());
+        context.insert("page", page);
+        context.insert_value("exports", self.exports.clone());
+        // Straight into bytes: `render` would check the whole page is UTF-8
+        // again on its way to a `String` we only turn back into bytes.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        match self.templates.tera.render_to(template, &context, &mut html) {
+            Ok(()) => self.file(path, html),
+            Err(e) => Err(SiteError::Render(RenderError {
+                path,
+                template: template.to_string(),
+                message: error_text(&e),
+            })),
+        }
+    }
+
+    fn file(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        (self.emit)(OutputFile { path, bytes }).map_err(SiteError::Emit)
+    }
+
+    /// [`Renderer::each`] for pages that can say what they are made from:
+    /// with a previous render to reuse, a page whose `inputs` hash is the
+    /// same is skipped before its view is even made.
+    fn each_with_inputs<T: Sync, V: Serialize>(
+        &self,
+        items: &[T],
+        template: &str,
+        path: impl Fn(&T) -> String + Sync,
+        inputs: impl Fn(&T) -> u64 + Sync,
+        view: impl Fn(&T) -> V + Sync,
+    ) -> Result<(), SiteError> {
+        items.par_iter().try_for_each(|item| {
+            let path = path(item);
+            if let Some(reuse) = self.reuse {
+                let key = crate::render::reuse::hash_of(&(self.salt, inputs(item)));
+                if reuse.inputs_unchanged(&path, key) {
+                    return Ok(());
+                }
+            }
+            self.page(path, template, &view(item))
+        })
+    }
+
+    /// One page per item, rendered in parallel (pages are independent).
+    fn each<T: Sync, V: Serialize>(
+        &self,
+        items: &[T],
+        template: &str,
+        path: impl Fn(&T) -> String + Sync,
+        view: impl Fn(&T) -> V + Sync,
+    ) -> Result<(), SiteError> {
+        items
+            .par_iter()
+            .try_for_each(|item| self.page(path(item), template, &view(item)))
+    }
+}
+
+/// Renders the whole site into memory, sorted by path.
+pub fn site(
+    templates: &Templates,
+    content: &Content,
+    analytics: &Analytics,
+    audience: Audience,
+    exports: Exports,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |file: OutputFile| {
+        files.lock().expect("no panics while pushing").push(file);
+        Ok(())
+    };
+    match site_to(
+        templates, content, analytics, audience, exports, None, &keep,
+    ) {
+        Ok(()) => {}
+        Err(SiteError::Render(e)) => return Err(e),
+        Err(SiteError::Emit(e)) => unreachable!("keeping a file in memory cannot fail: {e}"),
+    }
+    let mut files = files.into_inner().expect("no panics while pushing");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the whole site — pages, stylesheet and (when published) data
+/// exports — handing each file to `emit` as soon as it is made. With
+/// `reuse`, charts drawn from the same numbers as last time are not drawn
+/// again, and pages whose view did not change are not rendered or emitted
+/// at all ([`Reuse::pages`] lists every page of the site).
+pub fn site_to(
+    templates: &Templates,
+    content: &Content,
+    analytics: &Analytics,
+    audience: Audience,
+    exports: Exports,
+    reuse: Option<&Reuse>,
+    emit: &Emit,
+) -> Result<(), SiteError> {
+    let ctx = Ctx::new(content, analytics, audience).reusing(reuse);
+    let r = Renderer {
+        templates,
+        strings: tera::Value::try_from_serializable(&locale::strings(content.config.locale))
+            .expect("strings serialise"),
+        exports: tera::Value::from(exports == Exports::Published),
+        emit,
+        reuse,
+        salt: crate::render::reuse::hash_of(&(
+            &content.templates,
+            content.config.locale == crate::content::Locale::Ru,
+            exports == Exports::Published,
+            audience == Audience::Owner,
+        )),
+    };
+    // What pages that can say what they are made from share (only worth
+    // hashing when there is a previous render to compare with).
+    let shared = reuse.map_or(0, |_| view::inputs_besides_standups(&ctx));
+    // Every job is independent; run them side by side (the families split
+    // further inside), then report the first failure in this order, so the
+    // error does not depend on timing.
+    let mut jobs: Vec<Job> = vec![
+        Box::new(|| {
+            r.page(
+                "index.html".into(),
+                "dashboard.html",
+                &view::dashboard(&ctx),
+            )
+        }),
+        Box::new(|| {
+            r.page(
+                "months/index.html".into(),
+                "months.html",
+                &view::months(&ctx),
+            )
+        }),
+        Box::new(|| r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))),
+        Box::new(|| r.page("team/index.html".into(), "team.html", &view::team(&ctx))),
+        Box::new(|| {
+            r.page(
+                "standups/index.html".into(),
+                "standups.html",
+                &view::standups(&ctx),
+            )
+        }),
+        // Months and weeks are made from weeks, plans, notes and names, never
+        // from stand-ups: `shared` is all they read.
+        Box::new(|| {
+            r.each_with_inputs(
+                &analytics.months,
+                "month.html",
+                |m| format!("months/{}/index.html", m.month),
+                |_| shared,
+                |m| view::month(&ctx, m),
+            )
+        }),
+        Box::new(|| {
+            r.each_with_inputs(
+                &analytics.weeks,
+                "week.html",
+                |w| format!("weeks/{}/index.html", w.week),
+                |_| shared,
+                |w| view::week(&ctx, w),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &content.team.managers,
+                "manager.html",
+                |m| format!("team/{}/index.html", m.value.id()),
+                |m| view::manager(&ctx, &m.value),
+            )
+        }),
+        Box::new(|| {
+            r.each_with_inputs(
+                &content.standups,
+                "standup.html",
+                |d| view::href::standup(d.data.date.value.0),
+                |d| view::standup_inputs(&ctx, shared, d),
+                |d| view::standup(&ctx, d),
+            )
+        }),
+        Box::new(|| {
+            r.each(
+                &content.pages,
+                "page.html",
+                |d| view::href::page(d.stem()),
+                |d| view::page(&ctx, d),
+            )
+        }),
+        Box::new(|| r.file("style.css".into(), templates.css.clone().into_bytes())),
+    ];
+    if ctx.rules.len() > view::NAV_RULES {
+        jobs.push(Box::new(|| {
+            r.page(
+                view::href::RULE_PAGES.into(),
+                "pages.html",
+                &view::rule_pages(&ctx),
+            )
+        }));
+    }
+    if audience == Audience::Owner {
+        jobs.extend([
+            Box::new(|| r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))) as Job,
+            Box::new(|| {
+                r.each(
+                    &analytics.idps,
+                    "idp.html",
+                    |p| view::href::idp(&p.slug),
+                    |p| view::idp(&ctx, p),
+                )
+            }),
+            Box::new(|| {
+                r.page(
+                    "checklist/index.html".into(),
+                    "checklist.html",
+                    &view::checklist(&ctx),
+                )
+            }),
+            Box::new(|| {
+                r.page(
+                    "one-on-ones/index.html".into(),
+                    "one_on_ones.html",
+                    &view::one_on_ones(&ctx),
+                )
+            }),
+        ]);
+    }
+    if exports == Exports::Published {
+        jobs.extend([
+            Box::new(|| {
+                r.file(
+                    "data/metrics.json".into(),
+                    export::metrics_json(content, analytics),
+                )
+            }) as Job,
+            Box::new(|| {
+                r.file(
+                    "data/weekly.csv".into(),
+                    export::weekly_csv(content, analytics),
+                )
+            }),
+            Box::new(|| {
+                r.file(
+                    "data/weekly.xlsx".into(),
+                    spreadsheet::weekly_xlsx(content, analytics),
+                )
+            }),
+            Box::new(|| {
+                r.file(
+                    "data/weekly.ru.csv".into(),
+                    spreadsheet::weekly_ru_csv(content, analytics),
+                )
+            }),
+            // The feed computes the analytics again as of each closed
+            // period (a dozen computations, side by side).
+            Box::new(|| {
+                r.file(
+                    "feed.xml".into(),
+                    crate::render::export::feed::atom(content, analytics, audience),
+                )
+            }),
+        ]);
+    }
+    let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
+    results.into_iter().collect()
+}
+
+/// One independent piece of the site to render.
+type Job<'a> = Box<dyn Fn() -> Result<(), SiteError> + Sync + 'a>;

@@ -1,0 +1,342 @@
+//! The control points page, the one-to-ones page and the dashboard's
+//! one-line summary of the checklist.
+
+use serde::Serialize;
+
+use super::{Ctx, Layout, Section, href};
+use crate::analytics::checklist::{Evidence, Status, phase_two_from, started};
+use crate::locale::checklist as words;
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistPage {
+    pub layout: Layout,
+    pub head: Option<String>,
+    pub started: Option<String>,
+    pub phase_two_from: Option<String>,
+    pub summary: String,
+    pub phases: Vec<PhaseView>,
+    pub training: TrainingTable,
+    pub manual: Vec<ManualView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseView {
+    pub title: &'static str,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PointView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub desired: &'static str,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub icon: &'static str,
+    pub summary: String,
+    pub evidence: Vec<super::period::Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ManualView {
+    pub key: String,
+    pub done: String,
+    pub note: String,
+}
+
+/// Training formats counted per month and per manager.
+#[derive(Debug, Serialize)]
+pub struct TrainingTable {
+    pub rows: Vec<TrainingRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrainingRow {
+    pub label: String,
+    pub href: Option<String>,
+    pub is_team: bool,
+    pub call_reviews: u64,
+    pub case_reviews: u64,
+    pub trainings: u64,
+    pub roleplays: u64,
+}
+
+fn status_key(s: Status) -> (&'static str, &'static str) {
+    match s {
+        Status::Met => ("met", "✓"),
+        Status::Partly => ("partly", "◐"),
+        Status::NotMet => ("not_met", "✗"),
+        Status::NoData => ("no_data", "?"),
+    }
+}
+
+fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
+    use super::period::Link;
+    match e {
+        Evidence::Month(m) => Link {
+            label: super::month_title(ctx, *m),
+            href: href::month(*m),
+        },
+        Evidence::Week(w) => Link {
+            label: super::week_title(ctx, *w),
+            href: href::week(*w),
+        },
+        Evidence::Standup(d) => Link {
+            label: format!("{} {}", ctx.t("standup"), ctx.fmt.date(*d)),
+            href: href::standup(*d),
+        },
+        Evidence::Idp(slug) => Link {
+            label: ctx
+                .analytics
+                .idps
+                .iter()
+                .find(|p| &p.slug == slug)
+                .map_or_else(
+                    || slug.clone(),
+                    |p| format!("{} — {}", ctx.t("idp_short"), ctx.name(&p.manager)),
+                ),
+            href: href::idp(slug),
+        },
+        Evidence::Page(slug) => Link {
+            label: ctx
+                .content
+                .pages
+                .iter()
+                .find(|p| p.stem() == slug)
+                .map_or_else(|| slug.clone(), |p| p.data.title.clone()),
+            href: href::page(slug),
+        },
+        Evidence::Manager(id) => Link {
+            label: ctx.name(id),
+            href: href::manager(id),
+        },
+        Evidence::Standups => Link {
+            label: ctx.t("standups_title").into(),
+            href: "standups/index.html".into(),
+        },
+        Evidence::Team => Link {
+            label: ctx.t("assessment").into(),
+            href: "team/index.html".into(),
+        },
+        Evidence::OneOnOnes => Link {
+            label: ctx.t("one_on_ones_title").into(),
+            href: "one-on-ones/index.html".into(),
+        },
+    }
+}
+
+/// "Точки контроля: 9 из 12 выполнены".
+pub fn summary_line(ctx: &Ctx) -> String {
+    let points = &ctx.analytics.checklist;
+    let met = points.iter().filter(|p| p.status == Status::Met).count();
+    match ctx.locale() {
+        crate::content::Locale::Ru => {
+            format!("Точки контроля: {met} из {} выполнены", points.len())
+        }
+        crate::content::Locale::En => format!("Control points: {met} of {} met", points.len()),
+    }
+}
+
+pub fn checklist(ctx: &Ctx) -> ChecklistPage {
+    let locale = ctx.locale();
+    let name = |id: &str| ctx.name(id);
+    let point = |p: &crate::analytics::checklist::ControlPoint| {
+        let (status, icon) = status_key(p.status);
+        PointView {
+            id: p.id,
+            title: words::title(locale, p.id),
+            desired: words::desired(locale, p.id),
+            status,
+            status_label: words::status(locale, p.status),
+            icon,
+            summary: words::summary(p, &ctx.fmt, &name),
+            evidence: p.evidence.iter().map(|e| evidence_link(ctx, e)).collect(),
+        }
+    };
+    let phases = [(1, "phase_one"), (2, "phase_two")]
+        .into_iter()
+        .map(|(n, key)| PhaseView {
+            title: ctx.t(key),
+            points: ctx
+                .analytics
+                .checklist
+                .iter()
+                .filter(|p| p.phase == n)
+                .map(point)
+                .collect(),
+        })
+        .collect();
+    let checklist = ctx.content.checklist.as_ref().map(|c| &c.data);
+    ChecklistPage {
+        layout: ctx.layout(
+            "checklist/index.html",
+            ctx.t("checklist_title").into(),
+            Section::Checklist,
+        ),
+        head: checklist
+            .and_then(|c| c.head.as_ref())
+            .map(|h| h.name.clone()),
+        started: started(ctx.content).map(|d| ctx.fmt.date(d)),
+        phase_two_from: phase_two_from(ctx.content).map(|d| ctx.fmt.date(d)),
+        summary: summary_line(ctx),
+        phases,
+        training: training(ctx),
+        manual: checklist
+            .map(|c| {
+                c.manual
+                    .iter()
+                    .map(|(k, m)| ManualView {
+                        key: k.as_str().replace('_', " "),
+                        done: ctx.fmt.date(m.done.0),
+                        note: m.note.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The current month's training by manager, and every month's team total.
+pub fn training(ctx: &Ctx) -> TrainingTable {
+    let a = ctx.analytics;
+    let mut rows = Vec::new();
+    if let Some(m) = a.current_month.and_then(|m| a.month(m)) {
+        for (id, t) in &m.manager_totals {
+            let c = t.trainings;
+            rows.push(TrainingRow {
+                label: ctx.name(id),
+                href: Some(href::manager(id)),
+                is_team: false,
+                call_reviews: c.call_reviews,
+                case_reviews: c.case_reviews,
+                trainings: c.trainings,
+                roleplays: c.roleplays,
+            });
+        }
+    }
+    for m in a.months.iter().rev() {
+        let c = m.team_totals.trainings;
+        rows.push(TrainingRow {
+            label: super::month_title(ctx, m.month),
+            href: Some(href::month(m.month)),
+            is_team: true,
+            call_reviews: c.call_reviews,
+            case_reviews: c.case_reviews,
+            trainings: c.trainings,
+            roleplays: c.roleplays,
+        });
+    }
+    TrainingTable { rows }
+}
+
+#[derive(Debug, Serialize)]
+pub struct OneOnOnesPage {
+    pub layout: Layout,
+    pub weeks: u32,
+    pub rows: Vec<OneOnOneRow>,
+    pub talks: Vec<TalkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OneOnOneRow {
+    pub name: String,
+    pub href: String,
+    pub last: String,
+    pub ago: String,
+    pub overdue: bool,
+    pub count: usize,
+    /// Moods oldest first, as words.
+    pub moods: Vec<MoodView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MoodView {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TalkView {
+    pub date: String,
+    pub name: String,
+    pub topic: String,
+    pub mood: Option<MoodView>,
+    pub body: String,
+}
+
+fn mood(ctx: &Ctx, m: crate::content::Mood) -> MoodView {
+    use crate::content::Mood;
+    let key = match m {
+        Mood::Good => "good",
+        Mood::Neutral => "neutral",
+        Mood::Tense => "tense",
+    };
+    MoodView {
+        key,
+        label: ctx.t(match m {
+            Mood::Good => "mood_good",
+            Mood::Neutral => "mood_neutral",
+            Mood::Tense => "mood_tense",
+        }),
+    }
+}
+
+pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
+    let a = ctx.analytics;
+    let overdue =
+        crate::analytics::checklist::one_on_ones_overdue(ctx.content, a.as_of).unwrap_or_default();
+    let mut talks: Vec<_> = ctx.content.one_on_ones.iter().collect();
+    talks.sort_by(|x, y| {
+        (x.data.date.value, &x.data.manager.value).cmp(&(y.data.date.value, &y.data.manager.value))
+    });
+    let rows = ctx
+        .content
+        .team
+        .managers
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| m.active_on(a.as_of))
+        .map(|m| {
+            let mine: Vec<_> = talks
+                .iter()
+                .filter(|t| t.data.manager.value == m.id())
+                .collect();
+            let last = mine.last().map(|t| t.data.date.value.0);
+            OneOnOneRow {
+                name: m.name.clone(),
+                href: href::manager(m.id()),
+                last: last.map_or_else(|| "—".into(), |d| ctx.fmt.date(d)),
+                ago: last.map_or_else(String::new, |d| {
+                    super::practice::days_ago(ctx, (a.as_of - d).num_days())
+                }),
+                overdue: overdue.iter().any(|o| o == m.id()),
+                count: mine.len(),
+                moods: mine
+                    .iter()
+                    .filter_map(|t| t.data.mood)
+                    .map(|x| mood(ctx, x))
+                    .collect(),
+            }
+        })
+        .collect();
+    OneOnOnesPage {
+        layout: ctx.layout(
+            "one-on-ones/index.html",
+            ctx.t("one_on_ones_title").into(),
+            Section::OneOnOnes,
+        ),
+        weeks: ctx.content.config.thresholds.one_on_one_weeks,
+        rows,
+        talks: talks
+            .iter()
+            .rev()
+            .map(|t| TalkView {
+                date: ctx.fmt.date(t.data.date.value.0),
+                name: ctx.name(&t.data.manager.value),
+                topic: t.data.topic.clone(),
+                mood: t.data.mood.map(|x| mood(ctx, x)),
+                body: crate::render::markdown::to_html(&t.data.body),
+            })
+            .collect(),
+    }
+}

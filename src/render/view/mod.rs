@@ -1,0 +1,392 @@
+//! Page contexts: what each template sees, as serialisable view types.
+//! Numbers are formatted here for the locale; templates only place them.
+
+mod charts;
+mod control;
+mod dashboard;
+mod people;
+pub mod period;
+mod practice;
+
+use serde::Serialize;
+
+pub use control::{checklist, one_on_ones};
+pub use dashboard::{dashboard, growth_against};
+pub use people::{manager, team};
+pub use period::{month, months, week, weeks};
+pub use practice::{idp, idps, page, rule_pages, standup, standup_inputs, standups};
+
+use crate::analytics::{Alert, Analytics};
+use crate::calendar::{IsoWeek, YearMonth};
+use crate::content::{Content, Doc, Locale, Page};
+use crate::locale;
+use crate::locale::format::Formatter;
+
+/// What every page view is built from.
+pub struct Ctx<'a> {
+    pub content: &'a Content,
+    pub analytics: &'a Analytics,
+    pub fmt: Formatter,
+    pub audience: crate::audience::Audience,
+    /// The previous render's drawings, when there is one to lend them (serve).
+    pub reuse: Option<&'a crate::render::reuse::Reuse>,
+    /// The rule pages by `order`, then title: sorted once, not per page.
+    pub rules: Vec<&'a Doc<Page>>,
+}
+
+/// Rule pages linked from every page's header. Beyond these the header
+/// links `pages/index.html`, which lists them all: a link to every rule
+/// page on every page made 4,000 rule pages 2.3 GB of output.
+pub const NAV_RULES: usize = 8;
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        content: &'a Content,
+        analytics: &'a Analytics,
+        audience: crate::audience::Audience,
+    ) -> Self {
+        let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+        let mut rules: Vec<&Doc<Page>> = content.pages.iter().collect();
+        rules.sort_by(|a, b| {
+            (a.data.order.unwrap_or(i64::MAX), &a.data.title)
+                .cmp(&(b.data.order.unwrap_or(i64::MAX), &b.data.title))
+        });
+        Self {
+            content,
+            analytics,
+            fmt,
+            audience,
+            reuse: None,
+            rules,
+        }
+    }
+
+    /// The same context, reusing the drawings of a previous render.
+    pub fn reusing(self, reuse: Option<&'a crate::render::reuse::Reuse>) -> Self {
+        Self { reuse, ..self }
+    }
+
+    /// A chart, drawn by `draw` unless the previous render drew one from
+    /// the same `inputs` (which must hold every argument of the drawing
+    /// besides the formatter).
+    pub fn drawn(
+        &self,
+        inputs: impl std::fmt::Debug,
+        draw: impl FnOnce() -> crate::render::charts::Chart,
+    ) -> crate::render::charts::Chart {
+        match self.reuse {
+            Some(reuse) => reuse.chart((&self.fmt, inputs), draw),
+            None => draw(),
+        }
+    }
+
+    /// Whether this build shows the owner's pages.
+    pub fn for_owner(&self) -> bool {
+        self.audience == crate::audience::Audience::Owner
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.fmt.locale
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        locale::t(self.locale(), key)
+    }
+
+    /// A manager's name from team.yaml, or the id if they are not listed.
+    pub fn name(&self, id: &str) -> String {
+        self.content
+            .team
+            .get(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
+    pub fn money(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.money(v))
+    }
+
+    pub fn pct(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.percent(v, 0))
+    }
+
+    pub fn pct1(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.percent(v, 1))
+    }
+
+    pub fn count(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.number(v, 0))
+    }
+
+    pub fn minutes(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.fmt.number(v, 0))
+    }
+
+    pub fn alert(&self, alert: &Alert) -> AlertView {
+        AlertView {
+            severity: alert.severity(),
+            severity_label: self.t(match alert.severity() {
+                crate::analytics::AlertSeverity::Critical => "severity_critical",
+                crate::analytics::AlertSeverity::Warning => "severity_warning",
+                crate::analytics::AlertSeverity::Info => "severity_info",
+            }),
+            text: locale::alert_text(alert, &self.fmt, &|id| self.name(id)),
+            href: alert_href(alert),
+        }
+    }
+}
+
+/// Paths inside the site, relative to its root, ending in `index.html`
+/// so the site also works opened from disk.
+pub mod href {
+    use crate::calendar::{IsoWeek, YearMonth};
+
+    pub fn month(m: YearMonth) -> String {
+        format!("months/{m}/index.html")
+    }
+
+    pub fn week(w: IsoWeek) -> String {
+        format!("weeks/{w}/index.html")
+    }
+
+    pub fn manager(id: &str) -> String {
+        format!("team/{id}/index.html")
+    }
+
+    pub fn standup(date: chrono::NaiveDate) -> String {
+        format!("standups/{date}/index.html")
+    }
+
+    pub fn idp(slug: &str) -> String {
+        format!("idp/{slug}/index.html")
+    }
+
+    /// The list of all rule pages, made when the header cannot link them all.
+    pub const RULE_PAGES: &str = "pages/index.html";
+
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}/index.html")
+    }
+}
+
+fn alert_href(alert: &Alert) -> Option<String> {
+    match alert {
+        Alert::ManagerLaggingWithoutIdp { manager, .. } => Some(href::manager(manager)),
+        Alert::LeadsOvernight { week, .. } => Some(href::week(*week)),
+        Alert::TeamMetricUnexplained { .. } => None,
+        Alert::StandupTooLong { date, .. }
+        | Alert::StandupWithoutVideo { date }
+        | Alert::StandupMissingReports { date, .. } => Some(href::standup(*date)),
+        Alert::IdpOverdue { slug, .. } => Some(href::idp(slug)),
+        Alert::OneOnOneOverdue { .. } => Some("one-on-ones/index.html".into()),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AlertView {
+    pub severity: crate::analytics::AlertSeverity,
+    pub severity_label: &'static str,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// The parts every page shares: site title, navigation, and the way back to the root.
+#[derive(Debug, Serialize)]
+pub struct Layout {
+    pub site_title: String,
+    /// The first [`NAV_RULES`] rule pages, by `order`, in a second navigation line.
+    pub pages: Vec<NavLink>,
+    /// The link to the list of all rule pages, when there are more.
+    pub more_pages: Option<NavLink>,
+    pub lang: &'static str,
+    /// Relative prefix to the site root from this page ("", "../", "../../").
+    pub root: String,
+    pub page_title: String,
+    pub nav: Vec<NavItem>,
+    pub as_of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// Which navigation section a page belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Months,
+    Weeks,
+    Team,
+    Standups,
+    Idp,
+    OneOnOnes,
+    Checklist,
+    Pages,
+}
+
+impl Ctx<'_> {
+    pub fn layout(&self, path: &str, title: String, section: Section) -> Layout {
+        let depth = path.matches('/').count();
+        let items = [
+            (Section::Dashboard, "index.html", "nav_dashboard"),
+            (Section::Months, "months/index.html", "nav_months"),
+            (Section::Weeks, "weeks/index.html", "nav_weeks"),
+            (Section::Team, "team/index.html", "nav_team"),
+            (Section::Standups, "standups/index.html", "nav_standups"),
+            (Section::Idp, "idp/index.html", "nav_idp"),
+            (
+                Section::OneOnOnes,
+                "one-on-ones/index.html",
+                "nav_one_on_ones",
+            ),
+            (Section::Checklist, "checklist/index.html", "nav_checklist"),
+        ];
+        Layout {
+            site_title: self.content.config.title.clone(),
+            lang: match self.locale() {
+                Locale::Ru => "ru",
+                Locale::En => "en",
+            },
+            root: "../".repeat(depth),
+            pages: self
+                .rules
+                .iter()
+                .take(NAV_RULES)
+                .map(|p| NavLink {
+                    href: href::page(p.stem()),
+                    current: href::page(p.stem()) == path,
+                    label: p.data.title.clone(),
+                })
+                .collect(),
+            more_pages: (self.rules.len() > NAV_RULES).then(|| NavLink {
+                href: href::RULE_PAGES.into(),
+                current: path == href::RULE_PAGES,
+                label: format!(
+                    "{} ({})",
+                    self.t("all_rules"),
+                    self.fmt.number(self.rules.len() as f64, 0)
+                ),
+            }),
+            page_title: title,
+            nav: items
+                .into_iter()
+                .filter(|(s, _, _)| {
+                    self.for_owner()
+                        || !matches!(s, Section::Idp | Section::OneOnOnes | Section::Checklist)
+                })
+                .map(|(s, href, key)| NavItem {
+                    href,
+                    label: self.t(key),
+                    current: s == section,
+                })
+                .collect(),
+            as_of: self.fmt.date(self.analytics.as_of),
+        }
+    }
+}
+
+/// A hash of every content file that is not a stand-up, the report date and
+/// who sees it: all that month, week and stand-up pages are made from
+/// besides their own period or stand-up (names, plans, weeks, thresholds,
+/// the rules in the menu…). `serve` skips those pages when only stand-ups
+/// changed, as they do all day; the views must not read stand-ups or what
+/// is computed from them beyond what [`standup_inputs`] adds.
+pub fn inputs_besides_standups(ctx: &Ctx) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = crate::render::reuse::input_hasher();
+    for (path, text) in ctx.content.sources.iter() {
+        if !path.starts_with("content/standups/") {
+            (path, text).hash(&mut hasher);
+        }
+    }
+    (ctx.analytics.as_of, ctx.for_owner()).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A KPI card: the figure, what it is against, and its change.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub label: &'static str,
+    pub value: String,
+    /// `good`/`bad` colours the value itself (growth); always with an arrow.
+    pub tone: Option<&'static str>,
+    pub sub: Option<String>,
+    pub delta: Option<Delta>,
+    /// A sparkline under the figure (trusted SVG markup).
+    pub spark: Option<String>,
+}
+
+/// A change with its direction and whether it is good news.
+#[derive(Debug, Serialize)]
+pub struct Delta {
+    /// "▲ 12 %".
+    pub text: String,
+    /// `good`, `bad` or `flat`: the colour, always with the arrow.
+    pub tone: &'static str,
+    /// What it is compared with ("к нед. 47").
+    pub against: String,
+}
+
+impl Delta {
+    /// `change` formatted by `show`; `down_is_good` flips the tone (overnight leads, response time).
+    pub fn new(
+        change: f64,
+        show: impl Fn(f64) -> String,
+        against: String,
+        down_is_good: bool,
+    ) -> Self {
+        let shown = show(change.abs());
+        let zero = show(0.0);
+        let (arrow, tone) = if shown == zero {
+            ("", "flat")
+        } else if change > 0.0 {
+            ("▲ ", if down_is_good { "bad" } else { "good" })
+        } else {
+            ("▼ ", if down_is_good { "good" } else { "bad" })
+        };
+        Self {
+            text: format!("{arrow}{shown}"),
+            tone,
+            against,
+        }
+    }
+}
+
+/// A row of a small two-column figures table.
+#[derive(Debug, Serialize)]
+pub struct Pair {
+    pub label: String,
+    pub value: String,
+}
+
+/// Width of an attainment bar in %, clamped so 150 % does not overflow the cell.
+pub fn bar_width(attainment: Option<f64>) -> f64 {
+    let w = attainment.unwrap_or(0.0).clamp(0.0, 1.2) / 1.2 * 100.0;
+    (w * 10.0).round() / 10.0
+}
+
+/// "ноябрь 2026" with a capital: a heading.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+pub fn week_title(ctx: &Ctx, w: IsoWeek) -> String {
+    capitalised(&ctx.fmt.week(w))
+}
+
+pub fn month_title(ctx: &Ctx, m: YearMonth) -> String {
+    capitalised(&ctx.fmt.month(m))
+}

@@ -1,0 +1,477 @@
+//! Stand-ups, development plans and rule pages.
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use super::{Ctx, Layout, Section, href};
+use crate::analytics::{IdpProgress, Request};
+use crate::content::{Doc, IdpStatus, Page, Standup};
+use crate::render::markdown;
+
+#[derive(Debug, Serialize)]
+pub struct RequestRow {
+    pub date: String,
+    pub href: String,
+    pub name: String,
+    pub manager_href: String,
+    pub kind: &'static str,
+    pub text: String,
+    pub ago: String,
+}
+
+pub fn request_rows<'a>(ctx: &Ctx, list: impl IntoIterator<Item = &'a Request>) -> Vec<RequestRow> {
+    list.into_iter()
+        .map(|r| RequestRow {
+            date: ctx.fmt.date(r.date),
+            href: href::standup(r.date),
+            name: ctx.name(&r.manager),
+            manager_href: href::manager(&r.manager),
+            kind: ctx.t(if r.kind == "help" {
+                "request_help"
+            } else {
+                "request_need"
+            }),
+            text: r.text.clone(),
+            ago: days_ago(ctx, r.days_ago),
+        })
+        .collect()
+}
+
+/// "сегодня", "3 дн. назад" / "today", "3 days ago".
+pub fn days_ago(ctx: &Ctx, days: i64) -> String {
+    match (ctx.locale(), days) {
+        (_, d) if d <= 0 => ctx.t("today").into(),
+        (crate::content::Locale::Ru, d) => format!("{d} дн. назад"),
+        (crate::content::Locale::En, 1) => "1 day ago".into(),
+        (crate::content::Locale::En, d) => format!("{d} days ago"),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandupsPage {
+    pub layout: Layout,
+    pub limit: u32,
+    pub chart: Option<super::charts::ChartView>,
+    pub weeks: Vec<StandupWeekRow>,
+    pub days: Vec<StandupDayRow>,
+    pub requests: Vec<RequestRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandupWeekRow {
+    pub label: String,
+    pub count: usize,
+    pub avg_duration: String,
+    pub within_limit: String,
+    pub on_video: String,
+    pub attendance: String,
+    pub complete: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandupDayRow {
+    pub date: String,
+    pub href: String,
+    pub duration: String,
+    pub over_limit: bool,
+    pub bar: f64,
+    pub video: bool,
+    pub attendance: String,
+    pub complete: String,
+    pub missing: Vec<String>,
+}
+
+pub fn standups(ctx: &Ctx) -> StandupsPage {
+    let a = ctx.analytics;
+    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let max = a
+        .standups
+        .iter()
+        .filter_map(|s| s.duration_min)
+        .max()
+        .unwrap_or(0)
+        .max(u64::from(limit) * 3 / 2) as f64;
+    StandupsPage {
+        layout: ctx.layout(
+            "standups/index.html",
+            ctx.t("standups_title").into(),
+            Section::Standups,
+        ),
+        limit,
+        chart: super::charts::standup_durations(ctx),
+        weeks: a
+            .standup_weeks
+            .iter()
+            .rev()
+            .map(|w| StandupWeekRow {
+                label: super::week_title(ctx, w.week),
+                count: w.count,
+                avg_duration: w
+                    .avg_duration
+                    .map_or_else(|| "—".into(), |v| ctx.fmt.number(v, 0)),
+                within_limit: ctx.pct(w.within_limit),
+                on_video: ctx.pct(w.on_video),
+                attendance: ctx.pct(w.attendance),
+                complete: ctx.pct(w.complete),
+            })
+            .collect(),
+        days: a
+            .standups
+            .iter()
+            .rev()
+            .map(|s| StandupDayRow {
+                date: ctx.fmt.date(s.date),
+                href: href::standup(s.date),
+                duration: s.duration_min.map_or_else(|| "—".into(), |d| d.to_string()),
+                over_limit: s.over_limit,
+                bar: s
+                    .duration_min
+                    .map_or(0.0, |d| (d as f64 / max * 1000.0).round() / 10.0),
+                video: s.video,
+                attendance: format!("{}/{}", s.expected - s.missing.len(), s.expected),
+                complete: format!("{}/{}", s.complete, s.reported),
+                missing: s.missing.iter().map(|m| ctx.name(m)).collect(),
+            })
+            .collect(),
+        requests: request_rows(ctx, &a.requests),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct StandupPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub duration: String,
+    pub over_limit: bool,
+    pub video: bool,
+    pub reports: Vec<ReportView>,
+    pub absent: Vec<AbsentRow>,
+    pub missing: Vec<String>,
+    pub body: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    pub name: String,
+    pub href: String,
+    /// Yesterday, then today: each part's answers in the order of the format.
+    pub parts: [Part; 2],
+}
+
+/// One half of a report under its heading.
+#[derive(Debug, Serialize)]
+pub struct Part {
+    pub heading: &'static str,
+    pub answers: [Answer; 3],
+}
+
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    pub label: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AbsentRow {
+    pub name: String,
+    pub reason: String,
+}
+
+/// Everything [`standup`] reads for `doc`: its text, its numbers, and
+/// `shared` ([`super::inputs_besides_standups`]). Keep in step with the view
+/// (tests/incremental.rs checks an edit of every kind of file against a full
+/// render).
+pub fn standup_inputs(ctx: &Ctx, shared: u64, doc: &Doc<Standup>) -> u64 {
+    let date = doc.data.date.value.0;
+    let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
+    let mut hasher = crate::render::reuse::input_hasher();
+    (shared, &doc.path, ctx.content.sources.get(&doc.path)).hash(&mut hasher);
+    format!("{stats:?}").hash(&mut hasher);
+    hasher.finish()
+}
+
+pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
+    let s = &doc.data;
+    let date = s.date.value.0;
+    let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
+    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    StandupPage {
+        layout: ctx.layout(
+            &href::standup(date),
+            format!("{} {}", ctx.t("standup"), ctx.fmt.date(date)),
+            Section::Standups,
+        ),
+        heading: format!("{} {}", ctx.t("standup"), ctx.fmt.date(date)),
+        duration: s.duration_min.as_ref().map_or_else(
+            || "—".into(),
+            |d| {
+                // The label already names the unit: "Duration, min: 14 (limit 20)".
+                format!("{} ({} {limit})", d.value.0, ctx.t("limit"))
+            },
+        ),
+        over_limit: stats.is_some_and(|x| x.over_limit),
+        video: s.video.value,
+        reports: s
+            .reports
+            .iter()
+            .map(|(id, r)| {
+                let r = &r.value;
+                // A part's heading and its three answers, by interface key.
+                let part = |heading, answers: [(&str, &String); 3]| Part {
+                    heading: ctx.t(heading),
+                    answers: answers.map(|(key, text)| Answer {
+                        label: ctx.t(key),
+                        text: text.trim().to_string(),
+                    }),
+                };
+                ReportView {
+                    name: ctx.name(id.as_str()),
+                    href: href::manager(id.as_str()),
+                    parts: [
+                        part(
+                            "yesterday_part",
+                            [
+                                ("answer_done", &r.done),
+                                ("answer_result", &r.result),
+                                ("answer_help", &r.help),
+                            ],
+                        ),
+                        part(
+                            "today_part",
+                            [
+                                ("answer_goal", &r.goal),
+                                ("answer_how", &r.how),
+                                ("answer_need", &r.need),
+                            ],
+                        ),
+                    ],
+                }
+            })
+            .collect(),
+        absent: s
+            .absent
+            .iter()
+            .map(|(id, reason)| AbsentRow {
+                name: ctx.name(id.as_str()),
+                reason: reason.clone(),
+            })
+            .collect(),
+        missing: stats
+            .map(|x| x.missing.iter().map(|m| ctx.name(m)).collect())
+            .unwrap_or_default(),
+        body: markdown::to_html(&s.body),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct IdpsPage {
+    pub layout: Layout,
+    pub rows: Vec<IdpRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IdpRow {
+    pub title: String,
+    pub href: String,
+    pub name: String,
+    pub manager_href: String,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    pub period: String,
+    pub overdue: bool,
+    pub goals_met: String,
+}
+
+fn status_label(ctx: &Ctx, s: IdpStatus) -> &'static str {
+    ctx.t(match s {
+        IdpStatus::Active => "idp_active",
+        IdpStatus::Completed => "idp_completed",
+        IdpStatus::Extended => "idp_extended",
+        IdpStatus::Cancelled => "idp_cancelled",
+    })
+}
+
+fn idp_title<'a>(ctx: &'a Ctx, p: &IdpProgress) -> &'a str {
+    ctx.content
+        .idps
+        .iter()
+        .find(|d| d.stem() == p.slug)
+        .map_or("", |d| d.data.title.as_str())
+}
+
+pub fn idp_row(ctx: &Ctx, p: &IdpProgress) -> IdpRow {
+    let measured: Vec<_> = p
+        .goals
+        .iter()
+        .filter(|g| g.met.is_some() || g.done.is_some())
+        .collect();
+    let met = measured
+        .iter()
+        .filter(|g| g.met == Some(true) || g.done == Some(true))
+        .count();
+    IdpRow {
+        title: idp_title(ctx, p).to_string(),
+        href: href::idp(&p.slug),
+        name: ctx.name(&p.manager),
+        manager_href: href::manager(&p.manager),
+        status: status_label(ctx, p.status),
+        status_key: p.status.key(),
+        period: format!("{} – {}", ctx.fmt.date(p.opened), ctx.fmt.date(p.due)),
+        overdue: p.overdue,
+        goals_met: format!("{met}/{}", p.goals.len()),
+    }
+}
+
+pub fn idps(ctx: &Ctx) -> IdpsPage {
+    IdpsPage {
+        layout: ctx.layout("idp/index.html", ctx.t("idp_title").into(), Section::Idp),
+        rows: ctx.analytics.idps.iter().map(|p| idp_row(ctx, p)).collect(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct IdpPage {
+    pub layout: Layout,
+    pub row: IdpRow,
+    pub reason: String,
+    pub outcome: String,
+    pub goals: Vec<GoalView>,
+    pub body: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalView {
+    pub text: String,
+    /// "met", "not_met", "done", "todo" or "unmeasured".
+    pub state: &'static str,
+    pub state_label: &'static str,
+    pub metric: Option<&'static str>,
+    pub target: String,
+    pub latest: String,
+    pub weekly: Vec<GoalWeek>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalWeek {
+    pub label: String,
+    pub href: String,
+    pub value: String,
+    pub met: bool,
+}
+
+pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
+    let doc = ctx.content.idps.iter().find(|d| d.stem() == p.slug);
+    let show = |metric: &str, v: Option<f64>| {
+        if metric == "avg_deal" {
+            ctx.money(v)
+        } else {
+            ctx.pct(v)
+        }
+    };
+    let goals = p
+        .goals
+        .iter()
+        .map(|g| {
+            let state = match (g.met, g.done) {
+                (Some(true), _) => "met",
+                (Some(false), _) => "not_met",
+                (None, Some(true)) => "done",
+                (None, Some(false)) => "todo",
+                (None, None) => "unmeasured",
+            };
+            let metric = g.metric.as_deref().unwrap_or("");
+            GoalView {
+                text: g.text.clone(),
+                state,
+                state_label: ctx.t(match state {
+                    "met" => "goal_met",
+                    "not_met" => "goal_not_met",
+                    "done" => "goal_done",
+                    "todo" => "goal_todo",
+                    _ => "no_data",
+                }),
+                metric: g.metric.as_ref().map(|m| metric_label(ctx, m)),
+                target: g.target.map_or_else(String::new, |t| show(metric, Some(t))),
+                latest: show(metric, g.latest),
+                weekly: g
+                    .weekly
+                    .iter()
+                    .map(|(w, v)| GoalWeek {
+                        label: ctx.fmt.week_short(*w),
+                        href: href::week(*w),
+                        value: show(metric, *v),
+                        met: v.zip(g.target).is_some_and(|(v, t)| v >= t),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let row = idp_row(ctx, p);
+    IdpPage {
+        layout: ctx.layout(
+            &href::idp(&p.slug),
+            format!("{} — {}", row.title, row.name),
+            Section::Idp,
+        ),
+        row,
+        reason: doc.map(|d| d.data.reason.clone()).unwrap_or_default(),
+        outcome: doc.map(|d| d.data.outcome.clone()).unwrap_or_default(),
+        goals,
+        body: doc
+            .map(|d| markdown::to_html(&d.data.body))
+            .unwrap_or_default(),
+    }
+}
+
+/// The interface name of a goal metric.
+pub fn metric_label(ctx: &Ctx, metric: &str) -> &'static str {
+    match metric {
+        "processing_rate" | "conv_lead_meeting" | "conv_meeting_deal" | "conv_lead_deal"
+        | "avg_deal" | "attainment" | "attainment_deals" => ctx.t(metric),
+        _ => ctx.t("metric"),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    pub layout: Layout,
+    pub title: String,
+    pub date: Option<String>,
+    pub body: String,
+}
+
+/// `pages/index.html`: every rule page, in the header's order.
+#[derive(Debug, Serialize)]
+pub struct RulePagesView {
+    pub layout: Layout,
+    pub pages: Vec<super::NavLink>,
+}
+
+pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
+    RulePagesView {
+        layout: ctx.layout(href::RULE_PAGES, ctx.t("rules").to_string(), Section::Pages),
+        pages: ctx
+            .rules
+            .iter()
+            .map(|p| super::NavLink {
+                href: href::page(p.stem()),
+                current: false,
+                label: p.data.title.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn page(ctx: &Ctx, doc: &Doc<Page>) -> PageView {
+    PageView {
+        layout: ctx.layout(
+            &href::page(doc.stem()),
+            doc.data.title.clone(),
+            Section::Pages,
+        ),
+        title: doc.data.title.clone(),
+        date: doc.data.date.map(|d| ctx.fmt.date(d.0)),
+        body: markdown::to_html(&doc.data.body),
+    }
+}
