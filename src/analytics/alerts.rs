@@ -7,6 +7,7 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use crate::calendar::IsoWeek;
+use crate::content::PlanMetric;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,7 +29,7 @@ pub enum Alert {
         threshold_pct: f64,
     },
     /// A lagging team metric of the current month with no explanation from the head.
-    TeamMetricUnexplained { metric: &'static str, pace: f64 },
+    TeamMetricUnexplained { metric: PlanMetric, pace: f64 },
     /// Leads left unprocessed overnight in the latest week.
     LeadsOvernight {
         manager: String,
@@ -95,7 +96,7 @@ impl Alert {
             Alert::ManagerLaggingWithoutIdp { manager, .. }
             | Alert::LeadsOvernight { manager, .. }
             | Alert::OneOnOneOverdue { manager, .. } => manager.clone(),
-            Alert::TeamMetricUnexplained { metric, .. } => (*metric).to_string(),
+            Alert::TeamMetricUnexplained { metric, .. } => metric.name().to_string(),
             Alert::StandupTooLong { date, .. }
             | Alert::StandupWithoutVideo { date }
             | Alert::StandupMissingReports { date, .. } => date.to_string(),

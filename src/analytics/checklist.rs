@@ -6,7 +6,7 @@ use chrono::{Days, Months, NaiveDate};
 
 use super::Analytics;
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::content::{Content, PageKind};
+use crate::content::{Content, PageKind, PlanMetric};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -483,7 +483,10 @@ pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
         .iter()
         .filter(|m| m.month.last_day() >= from && Some(m.month) <= a.current_month)
     {
-        for (metric, pace) in [("revenue", m.team.pace), ("deals", m.team.pace_deals)] {
+        for (metric, pace) in [
+            (PlanMetric::Revenue, m.team.pace),
+            (PlanMetric::Deals, m.team.pace_deals),
+        ] {
             if pace.is_some_and(|p| p < limit) {
                 lagging.push((
                     m.month,
@@ -508,7 +511,7 @@ pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
                 missing: lagging
                     .iter()
                     .filter(|(_, _, ok)| !ok)
-                    .map(|(m, metric, _)| format!("{m} {metric}"))
+                    .map(|(m, metric, _)| format!("{m} {}", metric.name()))
                     .collect(),
             },
             evidence: {

@@ -3,7 +3,7 @@
 
 use super::{Analytics, LaggingManager, LaggingMetric};
 use crate::calendar::IsoWeek;
-use crate::content::Content;
+use crate::content::{Content, PlanMetric};
 
 /// Weeks with a plan in a row, ending at `week`, in which `manager`'s
 /// attainment was below `pct` %. A week whose plan is 0 or missing (no
@@ -76,9 +76,14 @@ pub(super) fn metrics(a: &Analytics, content: &Content) -> Vec<LaggingMetric> {
     let share = f64::from(days.elapsed_working_days) / f64::from(days.working_days.max(1));
     let t = &month.team;
     let candidates = [
-        ("revenue", t.pace, t.base.revenue, t.base.plan_revenue),
         (
-            "deals",
+            PlanMetric::Revenue,
+            t.pace,
+            t.base.revenue,
+            t.base.plan_revenue,
+        ),
+        (
+            PlanMetric::Deals,
             t.pace_deals,
             t.base.deals as f64,
             t.base.plan_deals,

@@ -22,10 +22,12 @@ pub use alerts::{Alert, AlertSeverity};
 pub use decomposition::Decomposition;
 pub use metrics::{Figures, MonthDays, MonthFigures, PlanFigures, Totals, TrainingCounts};
 pub use plan::MonthPlan;
-pub use practice::{GoalProgress, IdpProgress, Request, Round, StandupStats, StandupWeek};
+pub use practice::{
+    GoalProgress, GoalState, IdpProgress, Request, RequestKind, Round, StandupStats, StandupWeek,
+};
 
 use crate::calendar::{IsoWeek, Period, YearMonth};
-use crate::content::Content;
+use crate::content::{Content, PlanMetric};
 use ledger::Ledger;
 
 /// One ISO week with at least one period file: the team's and each present
@@ -151,8 +153,7 @@ pub struct LaggingManager {
 /// A team metric of the current month whose pace is below the threshold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LaggingMetric {
-    /// `revenue` or `deals`.
-    pub metric: &'static str,
+    pub metric: PlanMetric,
     pub pace: f64,
     pub actual: f64,
     pub plan: f64,
@@ -317,17 +318,17 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
 }
 
 /// The head's explanation of a lagging metric in a month's note, if written.
-pub fn explanation<'a>(
-    content: &'a Content,
+pub fn explanation(
+    content: &Content,
     month: Option<YearMonth>,
-    metric: &str,
-) -> Option<&'a crate::content::Explanation> {
+    metric: PlanMetric,
+) -> Option<&crate::content::Explanation> {
     let month = month?;
     content
         .month_notes
         .iter()
         .find(|n| n.data.month.value == month)
-        .and_then(|n| n.data.explanations.get(metric))
+        .and_then(|n| n.data.explanations.get(metric.name()))
         .filter(|e| !e.reason.trim().is_empty())
 }
 

@@ -7,7 +7,8 @@ use chrono::{Days, NaiveDate};
 
 use super::{Analytics, Figures};
 use crate::calendar::IsoWeek;
-use crate::content::{Content, IdpStatus};
+use crate::content::{Content, IdpStatus, Ratio};
+use serde::Serialize;
 
 /// One stand-up, counted.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,10 +46,35 @@ pub struct StandupWeek {
 pub struct Request {
     pub date: NaiveDate,
     pub manager: String,
-    /// `help` (yesterday's help needed) or `need` (today's need from the head or team).
-    pub kind: &'static str,
+    pub kind: RequestKind,
     pub text: String,
     pub days_ago: i64,
+}
+
+/// Which of a stand-up's two asks a request is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// `help`: the help yesterday's work needed.
+    Help,
+    /// `need`: what today's goal needs from the head or the team.
+    Need,
+}
+
+/// Where a goal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalState {
+    /// Measured, and the latest value reaches the target.
+    Met,
+    /// Measured, and it does not.
+    NotMet,
+    /// Ticked by hand as done.
+    Done,
+    /// Ticked by hand as not done yet.
+    Todo,
+    /// Nothing to measure it by yet.
+    Unmeasured,
 }
 
 /// A development plan with its goals measured.
@@ -67,7 +93,7 @@ pub struct IdpProgress {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalProgress {
     pub text: String,
-    pub metric: Option<String>,
+    pub metric: Option<Ratio>,
     pub target: Option<f64>,
     pub done: Option<bool>,
     /// The metric's value for each week with data since the plan opened, oldest first.
@@ -76,6 +102,18 @@ pub struct GoalProgress {
     pub latest: Option<f64>,
     /// Whether the latest value reaches the target.
     pub met: Option<bool>,
+}
+
+impl GoalProgress {
+    pub fn state(&self) -> GoalState {
+        match (self.met, self.done) {
+            (Some(true), _) => GoalState::Met,
+            (Some(false), _) => GoalState::NotMet,
+            (None, Some(true)) => GoalState::Done,
+            (None, Some(false)) => GoalState::Todo,
+            (None, None) => GoalState::Unmeasured,
+        }
+    }
 }
 
 /// An assessment round: manager → competency → score.
@@ -87,17 +125,16 @@ pub struct Round {
     pub notes: BTreeMap<String, String>,
 }
 
-/// A ratio of `Figures` by its name (the names a goal may measure).
-pub fn metric(figures: &Figures, name: &str) -> Option<f64> {
-    match name {
-        "processing_rate" => figures.processing_rate,
-        "conv_lead_meeting" => figures.conv_lead_meeting,
-        "conv_meeting_deal" => figures.conv_meeting_deal,
-        "conv_lead_deal" => figures.conv_lead_deal,
-        "avg_deal" => figures.avg_deal,
-        "attainment" => figures.attainment,
-        "attainment_deals" => figures.attainment_deals,
-        _ => None,
+/// One ratio of `Figures`.
+pub fn ratio(figures: &Figures, ratio: Ratio) -> Option<f64> {
+    match ratio {
+        Ratio::ProcessingRate => figures.processing_rate,
+        Ratio::ConvLeadMeeting => figures.conv_lead_meeting,
+        Ratio::ConvMeetingDeal => figures.conv_meeting_deal,
+        Ratio::ConvLeadDeal => figures.conv_lead_deal,
+        Ratio::AvgDeal => figures.avg_deal,
+        Ratio::Attainment => figures.attainment,
+        Ratio::AttainmentDeals => figures.attainment_deals,
     }
 }
 
@@ -191,7 +228,10 @@ pub fn requests(content: &Content, as_of: NaiveDate) -> Vec<Request> {
     for doc in &content.standups {
         let date = doc.data.date.value.0;
         for (id, report) in &doc.data.reports {
-            for (kind, text) in [("help", &report.value.help), ("need", &report.value.need)] {
+            for (kind, text) in [
+                (RequestKind::Help, &report.value.help),
+                (RequestKind::Need, &report.value.need),
+            ] {
                 if !text.trim().is_empty() {
                     list.push(Request {
                         date,
@@ -208,7 +248,7 @@ pub fn requests(content: &Content, as_of: NaiveDate) -> Vec<Request> {
         b.date
             .cmp(&a.date)
             .then(a.manager.cmp(&b.manager))
-            .then(a.kind.cmp(b.kind))
+            .then(a.kind.cmp(&b.kind))
     });
     list
 }
@@ -227,22 +267,21 @@ pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
                 .iter()
                 .map(|g| {
                     let g = &g.value;
-                    let name = g.metric.as_ref().map(|m| m.value.clone());
-                    let weekly: Vec<(IsoWeek, Option<f64>)> = match &name {
-                        Some(name) => a
+                    // An unknown name is an error `check` reports: nothing to measure.
+                    let measured = g.metric.as_ref().and_then(|m| Ratio::from_name(&m.value));
+                    let weekly: Vec<(IsoWeek, Option<f64>)> = match measured {
+                        Some(r) => a
                             .weeks
                             .iter()
                             .filter(|w| w.week >= from)
-                            .filter_map(|w| {
-                                w.managers.get(&manager).map(|f| (w.week, metric(f, name)))
-                            })
+                            .filter_map(|w| w.managers.get(&manager).map(|f| (w.week, ratio(f, r))))
                             .collect(),
                         None => Vec::new(),
                     };
                     let latest = weekly.iter().rev().find_map(|(_, v)| *v);
                     GoalProgress {
                         text: g.text.clone(),
-                        metric: name,
+                        metric: measured,
                         target: g.target,
                         done: g.done,
                         latest,

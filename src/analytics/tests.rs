@@ -3,6 +3,7 @@
 
 use super::testkit::{TEAM, date, period, ru_site, site, site_with, targets, week};
 use super::*;
+use crate::content::PlanMetric;
 
 fn w(text: &str) -> IsoWeek {
     IsoWeek::parse(text).unwrap()
@@ -428,7 +429,7 @@ fn team_revenue_lags_below_ninety_percent_pace() {
     let a = compute(&site(&refs(&files)), date("2026-11-22"));
     assert_eq!(a.lagging_metrics.len(), 1);
     let l = &a.lagging_metrics[0];
-    assert_eq!(l.metric, "revenue");
+    assert_eq!(l.metric, PlanMetric::Revenue);
     assert!((l.pace - 0.875).abs() < 1e-9);
     assert!((l.shortfall - 500.0).abs() < 1e-9);
 }

@@ -69,14 +69,3 @@ pub struct Goal {
     #[serde(default)]
     pub done: Option<bool>,
 }
-
-/// The ratios a goal may measure (DESIGN.md's ratio names).
-pub const GOAL_METRICS: &[&str] = &[
-    "processing_rate",
-    "conv_lead_meeting",
-    "conv_meeting_deal",
-    "conv_lead_deal",
-    "avg_deal",
-    "attainment",
-    "attainment_deals",
-];

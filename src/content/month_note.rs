@@ -28,6 +28,3 @@ pub struct Explanation {
     pub actions: String,
     pub resources: String,
 }
-
-/// The metrics the head can be asked to explain.
-pub const EXPLAINABLE: &[&str] = &["revenue", "deals"];

@@ -284,7 +284,7 @@ pub fn seal_site(
     key: &SiteKey,
     random: &mut dyn Random,
 ) -> Result<Vec<OutputFile>, EncryptError> {
-    let strings = locale::strings(locale);
+    let strings = locale::words(locale);
     let lang = match locale {
         Locale::Ru => "ru",
         Locale::En => "en",
@@ -493,7 +493,7 @@ mod tests {
         assert!(shell.contains("<html lang=\"ru\">"));
         assert!(shell.contains("src=\"unlock.js\""));
         assert!(shell.contains("script-src 'self'"));
-        assert!(shell.contains(locale::t(Locale::Ru, "lock_wrong")));
+        assert!(shell.contains(locale::words(Locale::Ru).lock_wrong));
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub fn site_to(
     let ctx = Ctx::new(content, analytics, audience).reusing(reuse);
     let r = Renderer {
         templates,
-        strings: tera::Value::try_from_serializable(&locale::strings(content.config.locale))
+        strings: tera::Value::try_from_serializable(&locale::words(content.config.locale))
             .expect("strings serialise"),
         exports: tera::Value::from(exports == Exports::Published),
         emit,

@@ -8,10 +8,9 @@ use serde_saphyr::Spanned;
 
 use super::{Roster, unknown_manager};
 use crate::calendar::YearMonth;
-use crate::content::idp::GOAL_METRICS;
-use crate::content::month_note::EXPLAINABLE;
 use crate::content::value::{Key, is_slug};
 use crate::content::{Content, Doc};
+use crate::content::{PlanMetric, Ratio};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 pub fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
@@ -232,19 +231,14 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         for goal in &p.goals {
             let g = &goal.value;
             if let Some(metric) = &g.metric {
-                if !GOAL_METRICS.contains(&metric.value.as_str()) {
+                let names = Ratio::ALL.map(Ratio::name);
+                if Ratio::from_name(&metric.value).is_none() {
                     out.push(
                         doc.error_at(metric, format!("unknown metric `{}`", metric.value))
                             .width(metric.value.chars().count())
-                            .hint(
-                                did_you_mean(&metric.value, GOAL_METRICS.iter().copied())
-                                    .unwrap_or_else(|| {
-                                        format!(
-                                            "a goal can measure one of: {}",
-                                            GOAL_METRICS.join(", ")
-                                        )
-                                    }),
-                            ),
+                            .hint(did_you_mean(&metric.value, names).unwrap_or_else(|| {
+                                format!("a goal can measure one of: {}", names.join(", "))
+                            })),
                     );
                 }
                 if g.target.is_none() {
@@ -256,7 +250,10 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
             } else if g.target.is_some() {
                 out.push(
                     doc.error_at(goal, "a goal with `target` needs a `metric`")
-                        .hint(format!("measure one of: {}", GOAL_METRICS.join(", "))),
+                        .hint(format!(
+                            "measure one of: {}",
+                            Ratio::ALL.map(Ratio::name).join(", ")
+                        )),
                 );
             }
         }
@@ -332,13 +329,13 @@ fn month_notes(content: &Content, out: &mut Vec<Diagnostic>) {
             out,
         );
         for key in n.explanations.keys() {
-            if !EXPLAINABLE.contains(&key.as_str()) {
+            let names = PlanMetric::ALL.map(PlanMetric::name);
+            if PlanMetric::from_name(key.as_str()).is_none() {
                 out.push(
                     doc.key_error(key, format!("`{key}` is not a metric that can lag"))
                         .hint(
-                            did_you_mean(key.as_str(), EXPLAINABLE.iter().copied()).unwrap_or_else(
-                                || format!("explain one of: {}", EXPLAINABLE.join(", ")),
-                            ),
+                            did_you_mean(key.as_str(), names)
+                                .unwrap_or_else(|| format!("explain one of: {}", names.join(", "))),
                         ),
                 );
             }

@@ -8,7 +8,7 @@ use super::frame::Rows;
 use super::style::{FONT, LABEL_GAP, Role, Variant, text_width};
 use super::{Chart, responsive, say};
 use crate::locale::format::Formatter;
-use crate::locale::t;
+use crate::locale::words;
 
 /// A manager and a ratio (attainment or pace); `None` when there is no plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,8 @@ fn title(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, pace: bool) -> 
     } else {
         below.len().to_string()
     };
-    let head = t(fmt.locale, if pace { "pace" } else { "attainment" });
+    let w = words(fmt.locale);
+    let head = if pace { w.pace } else { w.attainment };
     say(
         fmt.locale,
         format!("{head}: {met} из {planned} на 100\u{a0}% и выше; ниже {limit} — {who}"),
@@ -67,7 +68,7 @@ fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
         .iter()
         .map(|r| {
             let v = r.value.map_or_else(
-                || t(fmt.locale, "no_plan").to_string(),
+                || words(fmt.locale).no_plan.to_string(),
                 |v| fmt.percent(v, 0),
             );
             format!("{} — {v}", r.name)
@@ -108,7 +109,7 @@ fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> S
                     c.text(&pct(value), (end + 5, y), Anchor::Start, text_role, FONT);
                 }
                 None => c.text(
-                    t(fmt.locale, "no_plan"),
+                    words(fmt.locale).no_plan,
                     (f.x0 + 5, y),
                     Anchor::Start,
                     Role::Muted,

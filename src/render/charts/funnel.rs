@@ -9,7 +9,7 @@ use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
 use super::{Chart, responsive_shared, say};
 use crate::locale::format::Formatter;
-use crate::locale::t;
+use crate::locale::words;
 
 /// One row of the funnel. `leads` are the processed leads: meeting
 /// conversion is counted from them (DESIGN.md, `conv_lead_meeting`).
@@ -74,7 +74,7 @@ fn pct(fmt: &Formatter, v: Option<f64>) -> String {
 
 fn title(fmt: &Formatter, rows: &[FunnelRow]) -> String {
     let Some(first) = rows.first() else {
-        return t(fmt.locale, "funnel").to_string();
+        return words(fmt.locale).funnel.to_string();
     };
     let lm = pct(fmt, first.share(first.meetings));
     let md = pct(fmt, first.meeting_deal());
@@ -138,15 +138,15 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant) -> Str
     let items = [
         (
             Swatch::Bar(Role::Muted, 0.3),
-            t(fmt.locale, "leads_processed").to_string(),
+            words(fmt.locale).leads_processed.to_string(),
         ),
         (
             Swatch::Bar(Role::Actual, 0.45),
-            t(fmt.locale, "meetings").to_string(),
+            words(fmt.locale).meetings.to_string(),
         ),
         (
             Swatch::Bar(Role::Actual, 1.0),
-            t(fmt.locale, "deals").to_string(),
+            words(fmt.locale).deals.to_string(),
         ),
     ];
     let top = legend_height(&items, width) + 4;

@@ -9,7 +9,7 @@ use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
 use super::{Chart, responsive_shared, say};
 use crate::locale::format::Formatter;
-use crate::locale::t;
+use crate::locale::words;
 
 /// One manager's week.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,11 +135,11 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant) -> Stri
     let items = [
         (
             Swatch::Bar(Role::Muted, 0.3),
-            t(fmt.locale, "leads_received").to_string(),
+            words(fmt.locale).leads_received.to_string(),
         ),
         (
             Swatch::Bar(Role::Actual, 1.0),
-            t(fmt.locale, "leads_processed").to_string(),
+            words(fmt.locale).leads_processed.to_string(),
         ),
     ];
     let top = legend_height(&items, width) + 4;

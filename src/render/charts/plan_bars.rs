@@ -8,7 +8,7 @@ use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
 use super::{Chart, of_ru, responsive, say};
 use crate::locale::format::Formatter;
-use crate::locale::t;
+use crate::locale::words;
 
 /// What one bar stands for: it names the periods in the title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
                 "{}: {}, {}",
                 b.label,
                 fmt.money(b.actual),
-                t(fmt.locale, "no_plan")
+                words(fmt.locale).no_plan
             ),
         });
     let met_text = (n > 0).then(|| {
@@ -84,7 +84,7 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
             format!("plan met in {met} of {n} {en}"),
         )
     });
-    let head = t(fmt.locale, "revenue");
+    let head = words(fmt.locale).revenue;
     let parts: Vec<String> = met_text.into_iter().chain(last).collect();
     format!("{head}: {}", parts.join("; "))
 }
@@ -139,14 +139,14 @@ fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant) -> String {
         let mut items = vec![
             (
                 Swatch::Bar(Role::Actual, 1.0),
-                t(fmt.locale, "actual").to_string(),
+                words(fmt.locale).actual.to_string(),
             ),
-            (Swatch::Line(Role::Plan), t(fmt.locale, "plan").to_string()),
+            (Swatch::Line(Role::Plan), words(fmt.locale).plan.to_string()),
         ];
         if bars.iter().any(|b| b.forecast.is_some()) {
             items.push((
                 Swatch::Line(Role::Forecast),
-                t(fmt.locale, "forecast_short").to_string(),
+                words(fmt.locale).forecast_short.to_string(),
             ));
         }
         let top = legend(c, &items, (0, 0), width) + LEGEND_GAP;

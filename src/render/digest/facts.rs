@@ -12,6 +12,7 @@ use crate::analytics::{Alert, Analytics};
 use crate::audience::Audience;
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::Content;
+use crate::content::PlanMetric;
 use crate::render::view::{self, Ctx};
 
 /// What a digest is about.
@@ -103,7 +104,7 @@ pub struct LaggingManagerFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LaggingMetricFacts {
     /// `revenue` or `deals`.
-    pub metric: &'static str,
+    pub metric: PlanMetric,
     pub pace: f64,
     pub shortfall: f64,
     /// The head's word (owner's digest only): what is being done.

@@ -4,7 +4,7 @@
 use super::facts::{Facts, LaggingManagerFacts, LaggingMetricFacts, Subject, Unit};
 use super::{Block, Digest, Span};
 use crate::audience::Audience;
-use crate::content::Locale;
+use crate::content::{Locale, PlanMetric};
 use crate::locale::format::Formatter;
 use crate::locale::{self, plural_ru};
 use crate::render::view::capitalised;
@@ -414,8 +414,8 @@ fn more(w: &W, n: usize) -> String {
 }
 
 fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
-    let what = locale::t(w.fmt.locale, m.metric);
-    let behind = if m.metric == "revenue" {
+    let what = locale::words(w.fmt.locale).plan_metric(m.metric);
+    let behind = if m.metric == PlanMetric::Revenue {
         w.fmt.money(m.shortfall.max(0.0))
     } else {
         w.deals(m.shortfall.round().max(0.0) as u64)

@@ -12,8 +12,8 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 use crate::analytics::{Analytics, Figures, MonthStats};
 use crate::content::Content;
-use crate::locale;
 use crate::locale::format::Formatter;
+use crate::locale::{self, Words};
 
 /// How a column's numbers are shown (an Excel number format; Excel applies
 /// the reader's own digit grouping and decimal mark to it).
@@ -29,96 +29,96 @@ pub enum Kind {
     Decimal,
 }
 
-/// One numeric column: its interface-string key and how it is shown.
+/// One numeric column: its heading and how it is shown.
 struct Column {
-    key: &'static str,
+    label: fn(&Words) -> &'static str,
     kind: Kind,
     value: fn(&Figures) -> Option<f64>,
 }
 
 const COLUMNS: &[Column] = &[
     Column {
-        key: "revenue",
+        label: |w| w.revenue,
         kind: Kind::Money,
         value: |f| Some(f.revenue),
     },
     Column {
-        key: "plan_revenue",
+        label: |w| w.plan_revenue,
         kind: Kind::Money,
         value: |f| f.plan_revenue,
     },
     Column {
-        key: "attainment",
+        label: |w| w.attainment,
         kind: Kind::Ratio,
         value: |f| f.attainment,
     },
     Column {
-        key: "deals",
+        label: |w| w.deals,
         kind: Kind::Count,
         value: |f| Some(f.deals as f64),
     },
     Column {
-        key: "plan_deals",
+        label: |w| w.plan_deals,
         kind: Kind::Decimal,
         value: |f| f.plan_deals,
     },
     Column {
-        key: "attainment_deals",
+        label: |w| w.attainment_deals,
         kind: Kind::Ratio,
         value: |f| f.attainment_deals,
     },
     Column {
-        key: "avg_deal",
+        label: |w| w.avg_deal,
         kind: Kind::Money,
         value: |f| f.avg_deal,
     },
     Column {
-        key: "leads_received",
+        label: |w| w.leads_received,
         kind: Kind::Count,
         value: |f| Some(f.leads_received as f64),
     },
     Column {
-        key: "leads_processed",
+        label: |w| w.leads_processed,
         kind: Kind::Count,
         value: |f| Some(f.leads_processed as f64),
     },
     Column {
-        key: "processing_rate",
+        label: |w| w.processing_rate,
         kind: Kind::Ratio,
         value: |f| f.processing_rate,
     },
     Column {
-        key: "leads_overnight",
+        label: |w| w.leads_overnight,
         kind: Kind::Count,
         value: |f| Some(f.leads_overnight as f64),
     },
     Column {
-        key: "first_response",
+        label: |w| w.first_response,
         kind: Kind::Decimal,
         value: |f| f.first_response_min,
     },
     Column {
-        key: "calls",
+        label: |w| w.calls,
         kind: Kind::Count,
         value: |f| Some(f.calls as f64),
     },
     Column {
-        key: "meetings",
+        label: |w| w.meetings,
         kind: Kind::Count,
         value: |f| Some(f.meetings as f64),
     },
     Column {
-        key: "conv_lead_meeting",
+        label: |w| w.conv_lead_meeting,
         kind: Kind::Ratio,
         value: |f| f.conv_lead_meeting,
     },
     Column {
-        key: "conv_meeting_deal",
+        label: |w| w.conv_meeting_deal,
         kind: Kind::Ratio,
         value: |f| f.conv_meeting_deal,
     },
     Column {
-        key: "conv_lead_deal",
+        label: |w| w.conv_lead_deal,
         kind: Kind::Ratio,
         value: |f| f.conv_lead_deal,
     },
@@ -154,7 +154,7 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
     let locale = content.config.locale;
     let currency = content.config.currency_symbol();
     let fmt = Formatter::new(locale, currency);
-    let t = |key| locale::t(locale, key);
+    let t = locale::words(locale);
     let name = |id: &str| {
         content
             .team
@@ -200,7 +200,7 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
             a,
             month,
             &MonthSheet {
-                t: &t,
+                t,
                 name: &name,
                 fmt: &fmt,
                 header: &header,
@@ -214,16 +214,14 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
     if a.months.is_empty() {
         // A workbook needs a sheet; say why it is empty.
         let sheet = book.add_worksheet();
-        sheet
-            .write_string(0, 0, t("no_data"))
-            .expect("one cell fits");
+        sheet.write_string(0, 0, t.no_data).expect("one cell fits");
     }
     book.save_to_buffer()
         .expect("a workbook in memory always saves")
 }
 
 struct MonthSheet<'a> {
-    t: &'a dyn Fn(&'static str) -> &'static str,
+    t: &'static Words,
     name: &'a dyn Fn(&str) -> String,
     fmt: &'a Formatter,
     header: &'a Format,
@@ -239,10 +237,10 @@ fn write_month(
     s: &MonthSheet,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     let first = 2u16; // week, manager
-    sheet.write_string_with_format(0, 0, (s.t)("week"), s.header)?;
-    sheet.write_string_with_format(0, 1, (s.t)("manager"), s.header)?;
+    sheet.write_string_with_format(0, 0, s.t.week, s.header)?;
+    sheet.write_string_with_format(0, 1, s.t.manager, s.header)?;
     for (i, c) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, first + i as u16, (s.t)(c.key), s.header)?;
+        sheet.write_string_with_format(0, first + i as u16, (c.label)(s.t), s.header)?;
     }
     let custom_first = first + COLUMNS.len() as u16;
     for (i, m) in s.custom.iter().enumerate() {
@@ -306,7 +304,7 @@ fn write_month(
         let label = s.fmt.period(part.period);
         put(
             &label,
-            (s.t)("team_total"),
+            s.t.team_total,
             &part.team,
             custom_of(&part.team_totals),
             true,
@@ -321,10 +319,10 @@ fn write_month(
             )?;
         }
     }
-    let label = (s.t)("month_total");
+    let label = s.t.month_total;
     put(
         label,
-        (s.t)("team_total"),
+        s.t.team_total,
         &month.team.base,
         custom_of(&month.team_totals),
         true,

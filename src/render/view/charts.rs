@@ -34,10 +34,16 @@ const WEEK_TICKS_MAX: usize = 26;
 const SPARK_WEEKS: usize = 8;
 
 impl Ctx<'_> {
-    fn view(&self, kind: &'static str, name: &str, chart: Chart, table: DataTable) -> ChartView {
+    fn view(
+        &self,
+        kind: &'static str,
+        name: &'static str,
+        chart: Chart,
+        table: DataTable,
+    ) -> ChartView {
         ChartView {
             kind,
-            name: self.t(name),
+            name,
             chart,
             table,
         }
@@ -78,13 +84,13 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
         .collect();
     let table = DataTable {
         head: [
-            "month",
-            "actual",
-            "plan",
-            "attainment_short",
-            "forecast_short",
+            ctx.t().month,
+            ctx.t().actual,
+            ctx.t().plan,
+            ctx.t().attainment_short,
+            ctx.t().forecast_short,
         ]
-        .map(|k| ctx.t(k).to_string())
+        .map(str::to_string)
         .to_vec(),
         rows: months
             .iter()
@@ -102,7 +108,12 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
     let chart = ctx.drawn(("ch-months", &bars), || {
         charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars)
     });
-    ctx.view("revenue_by_month", "chart_revenue_by_month", chart, table)
+    ctx.view(
+        "revenue_by_month",
+        ctx.t().chart_revenue_by_month,
+        chart,
+        table,
+    )
 }
 
 /// The month so far: cumulative team revenue by period, plan line by
@@ -143,8 +154,8 @@ pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
         closed: !m.is_open(),
     };
     let table = DataTable {
-        head: ["week", "actual", "plan"]
-            .map(|k| ctx.t(k).to_string())
+        head: [ctx.t().week, ctx.t().actual, ctx.t().plan]
+            .map(str::to_string)
             .to_vec(),
         rows: periods
             .iter()
@@ -162,7 +173,7 @@ pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
     let chart = ctx.drawn(("ch-progress", &data), || {
         charts::cumulative("ch-progress", &ctx.fmt, &data)
     });
-    ctx.view("month_progress", "chart_month_progress", chart, table)
+    ctx.view("month_progress", ctx.t().chart_month_progress, chart, table)
 }
 
 /// The 8 weeks ending with `end`, as sparkline points of `value`.
@@ -185,7 +196,7 @@ pub fn team_spark(ctx: &Ctx, m: &MonthStats) -> Option<String> {
     let end = *m.weeks.last()?;
     let points = spark_points(ctx, end, |w| Some(w.team.revenue));
     let chart = ctx.drawn(("sp-team", &points), || {
-        charts::sparkline("sp-team", &ctx.fmt, ctx.t("revenue"), &points)
+        charts::sparkline("sp-team", &ctx.fmt, ctx.t().revenue, &points)
     });
     Some(chart.svg)
 }
@@ -198,7 +209,7 @@ pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
     let points = spark_points(ctx, end, |w| w.managers.get(id).map(|f| f.revenue));
     let id = format!("sp-m-{id}");
     ctx.drawn((&id, &points), || {
-        charts::sparkline(&id, &ctx.fmt, ctx.t("revenue"), &points)
+        charts::sparkline(&id, &ctx.fmt, ctx.t().revenue, &points)
     })
     .svg
 }
@@ -224,9 +235,13 @@ pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
             value: *value,
         })
         .collect();
-    let measure = if pace { "pace" } else { "attainment" };
+    let measure = if pace {
+        ctx.t().pace
+    } else {
+        ctx.t().attainment
+    };
     let table = DataTable {
-        head: vec![ctx.t("manager").into(), ctx.t(measure).into()],
+        head: vec![ctx.t().manager.into(), measure.into()],
         rows: rows
             .iter()
             .map(|(name, v)| vec![name.clone(), ctx.pct(*v)])
@@ -235,7 +250,7 @@ pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
     let chart = ctx.drawn(("ch-attainment", &data, threshold, pace), || {
         charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace)
     });
-    ctx.view("attainment", "chart_attainment", chart, table)
+    ctx.view("attainment", ctx.t().chart_attainment, chart, table)
 }
 
 /// Leads received, processed and left overnight per manager in a week.
@@ -253,12 +268,12 @@ pub fn leads(ctx: &Ctx, w: &WeekStats) -> ChartView {
     let n = |v: u64| ctx.fmt.number(v as f64, 0);
     let table = DataTable {
         head: [
-            "manager",
-            "leads_received",
-            "leads_processed",
-            "leads_overnight",
+            ctx.t().manager,
+            ctx.t().leads_received,
+            ctx.t().leads_processed,
+            ctx.t().leads_overnight,
         ]
-        .map(|k| ctx.t(k).to_string())
+        .map(str::to_string)
         .to_vec(),
         rows: rows
             .iter()
@@ -275,7 +290,7 @@ pub fn leads(ctx: &Ctx, w: &WeekStats) -> ChartView {
     let chart = ctx.drawn(("ch-leads", &rows), || {
         charts::leads("ch-leads", &ctx.fmt, &rows)
     });
-    ctx.view("leads", "chart_leads", chart, table)
+    ctx.view("leads", ctx.t().chart_leads, chart, table)
 }
 
 fn funnel_row(name: String, f: &Figures) -> FunnelRow {
@@ -291,14 +306,14 @@ fn funnel_view(ctx: &Ctx, id: &str, rows: Vec<(FunnelRow, &Figures)>) -> ChartVi
     let n = |v: u64| ctx.fmt.number(v as f64, 0);
     let table = DataTable {
         head: [
-            "manager",
-            "leads_processed",
-            "meetings",
-            "deals",
-            "conv_lead_meeting",
-            "conv_meeting_deal",
+            ctx.t().manager,
+            ctx.t().leads_processed,
+            ctx.t().meetings,
+            ctx.t().deals,
+            ctx.t().conv_lead_meeting,
+            ctx.t().conv_meeting_deal,
         ]
-        .map(|k| ctx.t(k).to_string())
+        .map(str::to_string)
         .to_vec(),
         rows: rows
             .iter()
@@ -316,12 +331,12 @@ fn funnel_view(ctx: &Ctx, id: &str, rows: Vec<(FunnelRow, &Figures)>) -> ChartVi
     };
     let data: Vec<FunnelRow> = rows.into_iter().map(|(r, _)| r).collect();
     let chart = ctx.drawn((id, &data), || charts::funnel(id, &ctx.fmt, &data));
-    ctx.view("funnel", "chart_funnel", chart, table)
+    ctx.view("funnel", ctx.t().chart_funnel, chart, table)
 }
 
 /// The week's funnel: the team, then each manager.
 pub fn week_funnel(ctx: &Ctx, w: &WeekStats) -> ChartView {
-    let mut rows = vec![(funnel_row(ctx.t("team_total").into(), &w.team), &w.team)];
+    let mut rows = vec![(funnel_row(ctx.t().team_total.into(), &w.team), &w.team)];
     rows.extend(
         w.managers
             .iter()
@@ -336,7 +351,7 @@ pub fn manager_funnel(ctx: &Ctx, m: &MonthStats, id: &str) -> Option<ChartView> 
     let rows = vec![
         (funnel_row(ctx.name(id), own), own),
         (
-            funnel_row(ctx.t("team_total").into(), &m.team.base),
+            funnel_row(ctx.t().team_total.into(), &m.team.base),
             &m.team.base,
         ),
     ];
@@ -371,9 +386,14 @@ pub fn manager_revenue(ctx: &Ctx, id: &str) -> Option<ChartView> {
         })
         .collect();
     let table = DataTable {
-        head: ["week", "actual", "plan", "attainment_short"]
-            .map(|k| ctx.t(k).to_string())
-            .to_vec(),
+        head: [
+            ctx.t().week,
+            ctx.t().actual,
+            ctx.t().plan,
+            ctx.t().attainment_short,
+        ]
+        .map(str::to_string)
+        .to_vec(),
         rows: weeks
             .iter()
             .map(|(w, f)| {
@@ -389,7 +409,12 @@ pub fn manager_revenue(ctx: &Ctx, id: &str) -> Option<ChartView> {
     let chart = ctx.drawn(("ch-weeks", &bars), || {
         charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars)
     });
-    Some(ctx.view("revenue_by_week", "chart_revenue_by_week", chart, table))
+    Some(ctx.view(
+        "revenue_by_week",
+        ctx.t().chart_revenue_by_week,
+        chart,
+        table,
+    ))
 }
 
 /// A manager's meeting→deal conversion by week, with the team's.
@@ -410,17 +435,13 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
         })
         .collect();
     let data = charts::Trend {
-        metric: ctx.t("conv_meeting_deal").into(),
+        metric: ctx.t().conv_meeting_deal.into(),
         name: ctx.name(id),
-        reference_name: ctx.t("team_total").into(),
+        reference_name: ctx.t().team_total.into(),
         points,
     };
     let table = DataTable {
-        head: vec![
-            ctx.t("week").into(),
-            ctx.name(id),
-            ctx.t("team_total").into(),
-        ],
+        head: vec![ctx.t().week.into(), ctx.name(id), ctx.t().team_total.into()],
         rows: weeks
             .iter()
             .map(|(w, f)| {
@@ -435,7 +456,7 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
     let chart = ctx.drawn(("ch-conversion", &data), || {
         charts::conversion("ch-conversion", &ctx.fmt, &data)
     });
-    Some(ctx.view("conversion", "chart_conversion", chart, table))
+    Some(ctx.view("conversion", ctx.t().chart_conversion, chart, table))
 }
 
 /// The stand-ups' durations against the limit, oldest first (the last 30 at most).
@@ -459,8 +480,8 @@ pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
         })
         .collect();
     let table = DataTable {
-        head: ["date", "duration", "video"]
-            .map(|k| ctx.t(k).to_string())
+        head: [ctx.t().date, ctx.t().duration, ctx.t().video]
+            .map(str::to_string)
             .to_vec(),
         rows: days
             .iter()
@@ -468,7 +489,7 @@ pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
                 vec![
                     ctx.fmt.date(s.date),
                     s.duration_min.map_or_else(|| "—".into(), |d| d.to_string()),
-                    ctx.t(if s.video { "yes" } else { "no" }).to_string(),
+                    ctx.t().yes_no(s.video).to_string(),
                 ]
             })
             .collect(),
@@ -476,5 +497,5 @@ pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
     let chart = ctx.drawn(("ch-standups", &bars, limit), || {
         charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit))
     });
-    Some(ctx.view("standup_durations", "standups_title", chart, table))
+    Some(ctx.view("standup_durations", ctx.t().standups_title, chart, table))
 }

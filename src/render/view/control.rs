@@ -82,7 +82,7 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
             href: href::week(*w),
         },
         Evidence::Standup(d) => Link {
-            label: format!("{} {}", ctx.t("standup"), ctx.fmt.date(*d)),
+            label: format!("{} {}", ctx.t().standup, ctx.fmt.date(*d)),
             href: href::standup(*d),
         },
         Evidence::Idp(slug) => Link {
@@ -93,7 +93,7 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
                 .find(|p| &p.slug == slug)
                 .map_or_else(
                     || slug.clone(),
-                    |p| format!("{} — {}", ctx.t("idp_short"), ctx.name(&p.manager)),
+                    |p| format!("{} — {}", ctx.t().idp_short, ctx.name(&p.manager)),
                 ),
             href: href::idp(slug),
         },
@@ -111,15 +111,15 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
             href: href::manager(id),
         },
         Evidence::Standups => Link {
-            label: ctx.t("standups_title").into(),
+            label: ctx.t().standups_title.into(),
             href: "standups/index.html".into(),
         },
         Evidence::Team => Link {
-            label: ctx.t("assessment").into(),
+            label: ctx.t().assessment.into(),
             href: "team/index.html".into(),
         },
         Evidence::OneOnOnes => Link {
-            label: ctx.t("one_on_ones_title").into(),
+            label: ctx.t().one_on_ones_title.into(),
             href: "one-on-ones/index.html".into(),
         },
     }
@@ -153,10 +153,10 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
             evidence: p.evidence.iter().map(|e| evidence_link(ctx, e)).collect(),
         }
     };
-    let phases = [(1, "phase_one"), (2, "phase_two")]
+    let phases = [(1, ctx.t().phase_one), (2, ctx.t().phase_two)]
         .into_iter()
-        .map(|(n, key)| PhaseView {
-            title: ctx.t(key),
+        .map(|(n, title)| PhaseView {
+            title,
             points: ctx
                 .analytics
                 .checklist
@@ -170,7 +170,7 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
     ChecklistPage {
         layout: ctx.layout(
             "checklist/index.html",
-            ctx.t("checklist_title").into(),
+            ctx.t().checklist_title.into(),
             Section::Checklist,
         ),
         head: checklist
@@ -273,11 +273,11 @@ fn mood(ctx: &Ctx, m: crate::content::Mood) -> MoodView {
     };
     MoodView {
         key,
-        label: ctx.t(match m {
-            Mood::Good => "mood_good",
-            Mood::Neutral => "mood_neutral",
-            Mood::Tense => "mood_tense",
-        }),
+        label: match m {
+            Mood::Good => ctx.t().mood_good,
+            Mood::Neutral => ctx.t().mood_neutral,
+            Mood::Tense => ctx.t().mood_tense,
+        },
     }
 }
 
@@ -322,7 +322,7 @@ pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
     OneOnOnesPage {
         layout: ctx.layout(
             "one-on-ones/index.html",
-            ctx.t("one_on_ones_title").into(),
+            ctx.t().one_on_ones_title.into(),
             Section::OneOnOnes,
         ),
         weeks: ctx.content.config.thresholds.one_on_one_weeks,

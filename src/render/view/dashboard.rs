@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::charts::{self, ChartView};
 use super::{AlertView, Card, Ctx, Delta, Layout, Section, bar_width, href, month_title};
 use crate::analytics::{Decomposition, MonthDecomposition, MonthStats};
-use crate::content::Locale;
+use crate::content::{Locale, PlanMetric};
 
 #[derive(Debug, Serialize)]
 pub struct Dashboard {
@@ -165,12 +165,12 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
     let of_plan = |plan: Option<f64>, share: Option<f64>, show: &dyn Fn(f64) -> String| match plan {
         Some(plan) => format!(
             "{} {} · {} {}",
-            ctx.t("of_plan"),
+            ctx.t().of_plan,
             show(plan),
             ctx.pct(share),
-            ctx.t("of_plan_suffix")
+            ctx.t().of_plan_suffix
         ),
-        None => ctx.t("no_plan").to_string(),
+        None => ctx.t().no_plan.to_string(),
     };
     let pace_delta = match (t.pace, m.pace_before_latest) {
         (Some(now), Some((before, latest))) => Some(Delta::new(
@@ -199,7 +199,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
     let open = m.is_open();
     let cards = vec![
         Card {
-            label: ctx.t("revenue"),
+            label: ctx.t().revenue,
             value: f.money(t.base.revenue),
             tone: None,
             sub: Some(of_plan(t.base.plan_revenue, t.base.attainment, &|v| {
@@ -209,7 +209,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             spark: charts::team_spark(ctx, m),
         },
         Card {
-            label: ctx.t("pace"),
+            label: ctx.t().pace,
             value: ctx.pct(t.pace),
             tone: None,
             sub: None,
@@ -217,21 +217,21 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             spark: None,
         },
         Card {
-            label: ctx.t("forecast"),
+            label: ctx.t().forecast,
             value: ctx.money(t.forecast_revenue),
             tone: None,
             sub: t.base.plan_revenue.map(|p| {
                 format!(
                     "{} {}",
                     ctx.pct(t.forecast_revenue.map(|fr| fr / p)),
-                    ctx.t("of_plan_suffix")
+                    ctx.t().of_plan_suffix
                 )
             }),
             delta: None,
             spark: None,
         },
         Card {
-            label: ctx.t("mom_growth"),
+            label: ctx.t().mom_growth,
             value: growth(t.mom_growth).map_or_else(|| "—".into(), |d| d.text.clone()),
             tone: growth(t.mom_growth).map(|d| d.tone),
             sub: growth_sub,
@@ -239,7 +239,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             spark: None,
         },
         Card {
-            label: ctx.t("deals"),
+            label: ctx.t().deals,
             value: f.number(t.base.deals as f64, 0),
             tone: None,
             sub: Some(of_plan(t.base.plan_deals, t.base.attainment_deals, &|v| {
@@ -249,12 +249,12 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             spark: None,
         },
         Card {
-            label: ctx.t("processing_rate"),
+            label: ctx.t().processing_rate,
             value: ctx.pct(t.base.processing_rate),
             tone: None,
             sub: Some(format!(
                 "{}: {}",
-                ctx.t("leads_overnight"),
+                ctx.t().leads_overnight,
                 f.number(overnight as f64, 0)
             )),
             delta: None,
@@ -263,7 +263,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
     ];
     // Pace and forecast say something only while the month runs: on a
     // closed month they repeat attainment and revenue.
-    let only_while_open = [ctx.t("pace"), ctx.t("forecast")];
+    let only_while_open = [ctx.t().pace, ctx.t().forecast];
     cards
         .into_iter()
         .filter(|c| open || !only_while_open.contains(&c.label))
@@ -275,9 +275,9 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
         .lagging_metrics
         .iter()
         .map(|l| LagRow {
-            metric: ctx.t(l.metric),
+            metric: ctx.t().plan_metric(l.metric),
             pace: ctx.fmt.percent(l.pace, 0),
-            behind: if l.metric == "revenue" {
+            behind: if l.metric == PlanMetric::Revenue {
                 ctx.fmt.money(l.shortfall)
             } else {
                 crate::locale::deals(ctx.locale(), l.shortfall.round().max(0.0) as u64)
@@ -292,7 +292,7 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
 /// One part of the head's explanation of a lagging metric this month.
 fn explained(
     ctx: &Ctx,
-    metric: &str,
+    metric: PlanMetric,
     part: fn(&crate::content::Explanation) -> &String,
 ) -> Option<String> {
     crate::analytics::explanation(ctx.content, ctx.analytics.current_month, metric)
@@ -368,7 +368,7 @@ pub fn decomposition(ctx: &Ctx, d: &MonthDecomposition) -> DecompositionView {
             },
         }
     };
-    let mut rows = vec![row(ctx.t("team_total").to_string(), true, Some(&d.team))];
+    let mut rows = vec![row(ctx.t().team_total.to_string(), true, Some(&d.team))];
     rows.extend(
         d.managers
             .iter()

@@ -89,8 +89,9 @@ impl<'a> Ctx<'a> {
         self.fmt.locale
     }
 
-    pub fn t(&self, key: &str) -> &'static str {
-        locale::t(self.locale(), key)
+    /// The words of the site's language.
+    pub fn t(&self) -> &'static locale::Words {
+        locale::words(self.locale())
     }
 
     /// A manager's name from team.yaml, or the id if they are not listed.
@@ -124,11 +125,7 @@ impl<'a> Ctx<'a> {
     pub fn alert(&self, alert: &Alert) -> AlertView {
         AlertView {
             severity: alert.severity(),
-            severity_label: self.t(match alert.severity() {
-                crate::analytics::AlertSeverity::Critical => "severity_critical",
-                crate::analytics::AlertSeverity::Warning => "severity_warning",
-                crate::analytics::AlertSeverity::Info => "severity_info",
-            }),
+            severity_label: self.t().severity(alert.severity()),
             text: locale::alert_text(alert, &self.fmt, &|id| self.name(id)),
             href: alert_href(alert),
         }
@@ -237,18 +234,26 @@ impl Ctx<'_> {
     pub fn layout(&self, path: &str, title: String, section: Section) -> Layout {
         let depth = path.matches('/').count();
         let items = [
-            (Section::Dashboard, "index.html", "nav_dashboard"),
-            (Section::Months, "months/index.html", "nav_months"),
-            (Section::Weeks, "weeks/index.html", "nav_weeks"),
-            (Section::Team, "team/index.html", "nav_team"),
-            (Section::Standups, "standups/index.html", "nav_standups"),
-            (Section::Idp, "idp/index.html", "nav_idp"),
+            (Section::Dashboard, "index.html", self.t().nav_dashboard),
+            (Section::Months, "months/index.html", self.t().nav_months),
+            (Section::Weeks, "weeks/index.html", self.t().nav_weeks),
+            (Section::Team, "team/index.html", self.t().nav_team),
+            (
+                Section::Standups,
+                "standups/index.html",
+                self.t().nav_standups,
+            ),
+            (Section::Idp, "idp/index.html", self.t().nav_idp),
             (
                 Section::OneOnOnes,
                 "one-on-ones/index.html",
-                "nav_one_on_ones",
+                self.t().nav_one_on_ones,
             ),
-            (Section::Checklist, "checklist/index.html", "nav_checklist"),
+            (
+                Section::Checklist,
+                "checklist/index.html",
+                self.t().nav_checklist,
+            ),
         ];
         Layout {
             site_title: self.content.config.title.clone(),
@@ -272,7 +277,7 @@ impl Ctx<'_> {
                 current: path == href::RULE_PAGES,
                 label: format!(
                     "{} ({})",
-                    self.t("all_rules"),
+                    self.t().all_rules,
                     self.fmt.number(self.rules.len() as f64, 0)
                 ),
             }),
@@ -283,9 +288,9 @@ impl Ctx<'_> {
                     self.for_owner()
                         || !matches!(s, Section::Idp | Section::OneOnOnes | Section::Checklist)
                 })
-                .map(|(s, href, key)| NavItem {
+                .map(|(s, href, label)| NavItem {
                     href,
-                    label: self.t(key),
+                    label,
                     current: s == section,
                 })
                 .collect(),

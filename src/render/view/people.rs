@@ -142,7 +142,7 @@ pub fn team(ctx: &Ctx) -> TeamPage {
         })
         .collect();
     TeamPage {
-        layout: ctx.layout("team/index.html", ctx.t("team_title").into(), Section::Team),
+        layout: ctx.layout("team/index.html", ctx.t().team_title.into(), Section::Team),
         month: a.current_month.map(|m| month_title(ctx, m)),
         leaderboard: month.map(|m| team_rows(ctx, m)).unwrap_or_default(),
         heatmap: heatmap(ctx),
@@ -272,18 +272,18 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
             let x = &x.figures;
             let mut cards = vec![
                 Card {
-                    label: ctx.t("revenue"),
+                    label: ctx.t().revenue,
                     value: f.money(x.base.revenue),
                     tone: None,
                     sub: x
                         .base
                         .plan_revenue
-                        .map(|p| format!("{} {}", ctx.t("of_plan"), f.money(p))),
+                        .map(|p| format!("{} {}", ctx.t().of_plan, f.money(p))),
                     delta: None,
                     spark: None,
                 },
                 Card {
-                    label: ctx.t("attainment"),
+                    label: ctx.t().attainment,
                     value: ctx.pct(x.base.attainment),
                     tone: None,
                     sub: None,
@@ -291,12 +291,12 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                     spark: None,
                 },
                 Card {
-                    label: ctx.t("conv_meeting_deal"),
+                    label: ctx.t().conv_meeting_deal,
                     value: ctx.pct(x.base.conv_meeting_deal),
                     tone: None,
                     sub: Some(format!(
                         "{}: {}",
-                        ctx.t("avg_deal"),
+                        ctx.t().avg_deal,
                         ctx.money(x.base.avg_deal)
                     )),
                     delta: None,
@@ -308,7 +308,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                 cards.insert(
                     2,
                     Card {
-                        label: ctx.t("pace"),
+                        label: ctx.t().pace,
                         value: ctx.pct(x.pace),
                         tone: None,
                         sub: None,
@@ -323,7 +323,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
     let lagging = a.lagging_managers.iter().find(|l| l.id == id).map(|l| {
         format!(
             "{} — {}",
-            ctx.t("lagging"),
+            ctx.t().lagging,
             crate::locale::weeks(ctx.locale(), u64::from(l.weeks))
         )
     });

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::content::PlanMetric;
+
 use super::charts::{self, ChartView};
 use super::dashboard::{DecompositionView, cards, decomposition, growth_against, month_status};
 use super::{Card, Ctx, Delta, Layout, Section, bar_width, href, month_title, week_title};
@@ -59,7 +61,7 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
     MonthsIndex {
         layout: ctx.layout(
             "months/index.html",
-            ctx.t("months_title").into(),
+            ctx.t().months_title.into(),
             Section::Months,
         ),
         rows,
@@ -188,7 +190,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             avg_deal: ctx.money(f.base.avg_deal),
             growth: growth(ctx, m, f.mom_growth),
         };
-    let mut rows = vec![plan_fact(ctx.t("team_total").into(), None, true, &m.team)];
+    let mut rows = vec![plan_fact(ctx.t().team_total.into(), None, true, &m.team)];
     rows.extend(
         m.managers
             .iter()
@@ -202,12 +204,12 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         .find(|n| n.data.month.value == m.month);
     let explanations = note
         .map(|n| {
-            crate::content::month_note::EXPLAINABLE
-                .iter()
-                .filter_map(|metric| n.data.explanations.get(*metric).map(|e| (*metric, e)))
+            PlanMetric::ALL
+                .into_iter()
+                .filter_map(|metric| n.data.explanations.get(metric.name()).map(|e| (metric, e)))
                 .map(|(metric, e)| ExplanationRow {
-                    metric: ctx.t(metric),
-                    pace: ctx.pct(if metric == "revenue" {
+                    metric: ctx.t().plan_metric(metric),
+                    pace: ctx.pct(if metric == PlanMetric::Revenue {
                         m.team.pace
                     } else {
                         m.team.pace_deals
@@ -227,7 +229,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         layout: ctx.layout(&path, month_title(ctx, m.month), Section::Months),
         heading: month_title(ctx, m.month),
         status: month_status(ctx, m),
-        days_note: format!("{}: {}", ctx.t("days_with_data"), days_with_data(ctx, m)),
+        days_note: format!("{}: {}", ctx.t().days_with_data, days_with_data(ctx, m)),
         complete: m.complete,
         has_plan: m.has_plan,
         prev: neighbour(&all, i, -1).map(link),
@@ -288,37 +290,37 @@ fn compare(ctx: &Ctx, now: &Totals, before: &Totals) -> Vec<CompareRow> {
     let count = |v: u64| f.number(v as f64, 0);
     vec![
         CompareRow {
-            label: ctx.t("revenue"),
+            label: ctx.t().revenue,
             now: f.money(n.revenue),
             before: f.money(b.revenue),
             change: pct_delta(rel(n.revenue, b.revenue)),
         },
         CompareRow {
-            label: ctx.t("deals"),
+            label: ctx.t().deals,
             now: count(n.deals),
             before: count(b.deals),
             change: pct_delta(rel(n.deals as f64, b.deals as f64)),
         },
         CompareRow {
-            label: ctx.t("leads_received"),
+            label: ctx.t().leads_received,
             now: count(n.leads_received),
             before: count(b.leads_received),
             change: pct_delta(rel(n.leads_received as f64, b.leads_received as f64)),
         },
         CompareRow {
-            label: ctx.t("meetings"),
+            label: ctx.t().meetings,
             now: count(n.meetings),
             before: count(b.meetings),
             change: pct_delta(rel(n.meetings as f64, b.meetings as f64)),
         },
         CompareRow {
-            label: ctx.t("conv_lead_deal"),
+            label: ctx.t().conv_lead_deal,
             now: ctx.pct1(n.conv_lead_deal),
             before: ctx.pct1(b.conv_lead_deal),
             change: pp_delta(n.conv_lead_deal, b.conv_lead_deal),
         },
         CompareRow {
-            label: ctx.t("avg_deal"),
+            label: ctx.t().avg_deal,
             now: ctx.money(n.avg_deal),
             before: ctx.money(b.avg_deal),
             change: pct_delta(n.avg_deal.zip(b.avg_deal).and_then(|(x, y)| rel(x, y))),
@@ -370,7 +372,7 @@ pub fn weeks(ctx: &Ctx) -> WeeksIndex {
     WeeksIndex {
         layout: ctx.layout(
             "weeks/index.html",
-            ctx.t("weeks_title").into(),
+            ctx.t().weeks_title.into(),
             Section::Weeks,
         ),
         rows,
@@ -454,7 +456,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             Delta::new(
                 now - t,
                 |v| if money { f.money(v) } else { f.number(v, 0) },
-                ctx.t("vs_previous_week").into(),
+                ctx.t().vs_previous_week.into(),
                 false,
             )
         })
@@ -486,7 +488,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             }
         };
     let mut rows = vec![row(
-        ctx.t("team_total").into(),
+        ctx.t().team_total.into(),
         None,
         true,
         &w.team,
@@ -561,13 +563,13 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
     let t = &w.team;
     let cards = vec![
         Card {
-            label: ctx.t("revenue"),
+            label: ctx.t().revenue,
             value: f.money(t.revenue),
             tone: None,
             sub: t.plan_revenue.map(|p| {
                 format!(
                     "{} {} · {}",
-                    ctx.t("of_plan"),
+                    ctx.t().of_plan,
                     f.money(p),
                     ctx.pct(t.attainment)
                 )
@@ -576,13 +578,13 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             spark: None,
         },
         Card {
-            label: ctx.t("deals"),
+            label: ctx.t().deals,
             value: f.number(t.deals as f64, 0),
             tone: None,
             sub: t.plan_deals.map(|p| {
                 format!(
                     "{} {} · {}",
-                    ctx.t("of_plan"),
+                    ctx.t().of_plan,
                     ctx.count(Some(p)),
                     ctx.pct(t.attainment_deals)
                 )
@@ -591,22 +593,22 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             spark: None,
         },
         Card {
-            label: ctx.t("processing_rate"),
+            label: ctx.t().processing_rate,
             value: ctx.pct(t.processing_rate),
             tone: None,
             sub: Some(format!(
                 "{}: {}",
-                ctx.t("leads_overnight"),
+                ctx.t().leads_overnight,
                 f.number(t.leads_overnight as f64, 0)
             )),
             delta: None,
             spark: None,
         },
         Card {
-            label: ctx.t("conv_lead_deal"),
+            label: ctx.t().conv_lead_deal,
             value: ctx.pct1(t.conv_lead_deal),
             tone: None,
-            sub: Some(format!("{}: {}", ctx.t("avg_deal"), ctx.money(t.avg_deal))),
+            sub: Some(format!("{}: {}", ctx.t().avg_deal, ctx.money(t.avg_deal))),
             delta: None,
             spark: None,
         },

@@ -5,8 +5,8 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use super::{Ctx, Layout, Section, href};
-use crate::analytics::{IdpProgress, Request};
-use crate::content::{Doc, IdpStatus, Page, Standup};
+use crate::analytics::{GoalState, IdpProgress, Request, RequestKind};
+use crate::content::{Doc, IdpStatus, Page, Ratio, Standup};
 use crate::render::markdown;
 
 #[derive(Debug, Serialize)]
@@ -27,11 +27,10 @@ pub fn request_rows<'a>(ctx: &Ctx, list: impl IntoIterator<Item = &'a Request>) 
             href: href::standup(r.date),
             name: ctx.name(&r.manager),
             manager_href: href::manager(&r.manager),
-            kind: ctx.t(if r.kind == "help" {
-                "request_help"
-            } else {
-                "request_need"
-            }),
+            kind: match r.kind {
+                RequestKind::Help => ctx.t().request_help,
+                RequestKind::Need => ctx.t().request_need,
+            },
             text: r.text.clone(),
             ago: days_ago(ctx, r.days_ago),
         })
@@ -41,7 +40,7 @@ pub fn request_rows<'a>(ctx: &Ctx, list: impl IntoIterator<Item = &'a Request>) 
 /// "сегодня", "3 дн. назад" / "today", "3 days ago".
 pub fn days_ago(ctx: &Ctx, days: i64) -> String {
     match (ctx.locale(), days) {
-        (_, d) if d <= 0 => ctx.t("today").into(),
+        (_, d) if d <= 0 => ctx.t().today.into(),
         (crate::content::Locale::Ru, d) => format!("{d} дн. назад"),
         (crate::content::Locale::En, 1) => "1 day ago".into(),
         (crate::content::Locale::En, d) => format!("{d} days ago"),
@@ -95,7 +94,7 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
     StandupsPage {
         layout: ctx.layout(
             "standups/index.html",
-            ctx.t("standups_title").into(),
+            ctx.t().standups_title.into(),
             Section::Standups,
         ),
         limit,
@@ -199,15 +198,15 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
     StandupPage {
         layout: ctx.layout(
             &href::standup(date),
-            format!("{} {}", ctx.t("standup"), ctx.fmt.date(date)),
+            format!("{} {}", ctx.t().standup, ctx.fmt.date(date)),
             Section::Standups,
         ),
-        heading: format!("{} {}", ctx.t("standup"), ctx.fmt.date(date)),
+        heading: format!("{} {}", ctx.t().standup, ctx.fmt.date(date)),
         duration: s.duration_min.as_ref().map_or_else(
             || "—".into(),
             |d| {
                 // The label already names the unit: "Duration, min: 14 (limit 20)".
-                format!("{} ({} {limit})", d.value.0, ctx.t("limit"))
+                format!("{} ({} {limit})", d.value.0, ctx.t().limit)
             },
         ),
         over_limit: stats.is_some_and(|x| x.over_limit),
@@ -217,11 +216,11 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
             .iter()
             .map(|(id, r)| {
                 let r = &r.value;
-                // A part's heading and its three answers, by interface key.
-                let part = |heading, answers: [(&str, &String); 3]| Part {
-                    heading: ctx.t(heading),
-                    answers: answers.map(|(key, text)| Answer {
-                        label: ctx.t(key),
+                // A part's heading and its three answers.
+                let part = |heading, answers: [(&'static str, &String); 3]| Part {
+                    heading,
+                    answers: answers.map(|(label, text)| Answer {
+                        label,
                         text: text.trim().to_string(),
                     }),
                 };
@@ -230,19 +229,19 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
                     href: href::manager(id.as_str()),
                     parts: [
                         part(
-                            "yesterday_part",
+                            ctx.t().yesterday_part,
                             [
-                                ("answer_done", &r.done),
-                                ("answer_result", &r.result),
-                                ("answer_help", &r.help),
+                                (ctx.t().answer_done, &r.done),
+                                (ctx.t().answer_result, &r.result),
+                                (ctx.t().answer_help, &r.help),
                             ],
                         ),
                         part(
-                            "today_part",
+                            ctx.t().today_part,
                             [
-                                ("answer_goal", &r.goal),
-                                ("answer_how", &r.how),
-                                ("answer_need", &r.need),
+                                (ctx.t().answer_goal, &r.goal),
+                                (ctx.t().answer_how, &r.how),
+                                (ctx.t().answer_need, &r.need),
                             ],
                         ),
                     ],
@@ -284,12 +283,12 @@ pub struct IdpRow {
 }
 
 fn status_label(ctx: &Ctx, s: IdpStatus) -> &'static str {
-    ctx.t(match s {
-        IdpStatus::Active => "idp_active",
-        IdpStatus::Completed => "idp_completed",
-        IdpStatus::Extended => "idp_extended",
-        IdpStatus::Cancelled => "idp_cancelled",
-    })
+    match s {
+        IdpStatus::Active => ctx.t().idp_active,
+        IdpStatus::Completed => ctx.t().idp_completed,
+        IdpStatus::Extended => ctx.t().idp_extended,
+        IdpStatus::Cancelled => ctx.t().idp_cancelled,
+    }
 }
 
 fn idp_title<'a>(ctx: &'a Ctx, p: &IdpProgress) -> &'a str {
@@ -325,7 +324,7 @@ pub fn idp_row(ctx: &Ctx, p: &IdpProgress) -> IdpRow {
 
 pub fn idps(ctx: &Ctx) -> IdpsPage {
     IdpsPage {
-        layout: ctx.layout("idp/index.html", ctx.t("idp_title").into(), Section::Idp),
+        layout: ctx.layout("idp/index.html", ctx.t().idp_title.into(), Section::Idp),
         rows: ctx.analytics.idps.iter().map(|p| idp_row(ctx, p)).collect(),
     }
 }
@@ -344,7 +343,7 @@ pub struct IdpPage {
 pub struct GoalView {
     pub text: String,
     /// "met", "not_met", "done", "todo" or "unmeasured".
-    pub state: &'static str,
+    pub state: GoalState,
     pub state_label: &'static str,
     pub metric: Option<&'static str>,
     pub target: String,
@@ -362,8 +361,8 @@ pub struct GoalWeek {
 
 pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
     let doc = ctx.content.idps.iter().find(|d| d.stem() == p.slug);
-    let show = |metric: &str, v: Option<f64>| {
-        if metric == "avg_deal" {
+    let show = |metric: Option<Ratio>, v: Option<f64>| {
+        if metric.is_some_and(Ratio::is_money) {
             ctx.money(v)
         } else {
             ctx.pct(v)
@@ -373,25 +372,19 @@ pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
         .goals
         .iter()
         .map(|g| {
-            let state = match (g.met, g.done) {
-                (Some(true), _) => "met",
-                (Some(false), _) => "not_met",
-                (None, Some(true)) => "done",
-                (None, Some(false)) => "todo",
-                (None, None) => "unmeasured",
-            };
-            let metric = g.metric.as_deref().unwrap_or("");
+            let state = g.state();
+            let metric = g.metric;
             GoalView {
                 text: g.text.clone(),
                 state,
-                state_label: ctx.t(match state {
-                    "met" => "goal_met",
-                    "not_met" => "goal_not_met",
-                    "done" => "goal_done",
-                    "todo" => "goal_todo",
-                    _ => "no_data",
-                }),
-                metric: g.metric.as_ref().map(|m| metric_label(ctx, m)),
+                state_label: match state {
+                    GoalState::Met => ctx.t().goal_met,
+                    GoalState::NotMet => ctx.t().goal_not_met,
+                    GoalState::Done => ctx.t().goal_done,
+                    GoalState::Todo => ctx.t().goal_todo,
+                    GoalState::Unmeasured => ctx.t().no_data,
+                },
+                metric: g.metric.map(|m| ctx.t().ratio(m)),
                 target: g.target.map_or_else(String::new, |t| show(metric, Some(t))),
                 latest: show(metric, g.latest),
                 weekly: g
@@ -424,15 +417,6 @@ pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
     }
 }
 
-/// The interface name of a goal metric.
-pub fn metric_label(ctx: &Ctx, metric: &str) -> &'static str {
-    match metric {
-        "processing_rate" | "conv_lead_meeting" | "conv_meeting_deal" | "conv_lead_deal"
-        | "avg_deal" | "attainment" | "attainment_deals" => ctx.t(metric),
-        _ => ctx.t("metric"),
-    }
-}
-
 #[derive(Debug, Serialize)]
 pub struct PageView {
     pub layout: Layout,
@@ -450,7 +434,7 @@ pub struct RulePagesView {
 
 pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
     RulePagesView {
-        layout: ctx.layout(href::RULE_PAGES, ctx.t("rules").to_string(), Section::Pages),
+        layout: ctx.layout(href::RULE_PAGES, ctx.t().rules.to_string(), Section::Pages),
         pages: ctx
             .rules
             .iter()
