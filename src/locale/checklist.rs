@@ -1,121 +1,123 @@
 //! The control points in words: title, desired result and the sentence that
 //! states the measured figure, in Russian and English.
 
-use crate::analytics::checklist::{ControlPoint, Facts, Status};
-use crate::content::Locale;
+use chrono::NaiveDate;
+
+use crate::analytics::TrainingCounts;
+use crate::analytics::checklist::{ControlPoint, Facts, Point, Status};
+use crate::calendar::YearMonth;
+use crate::content::{Locale, PlanMetric};
 use crate::locale::format::Formatter;
 
-/// (id, ru title, ru desired result, en title, en desired result).
-const POINTS: &[(&str, &str, &str, &str, &str)] = &[
-    (
-        "plan_on_track",
-        "План выполняется",
-        "Отдел идёт в темпе плана месяца по выручке.",
-        "The plan is being met",
-        "The team is on pace for the month's revenue plan.",
-    ),
-    (
-        "leads_same_day",
-        "Лиды обрабатываются в тот же день",
-        "В конце дня ни одного необработанного лида: перенос на завтра — ноль.",
-        "Leads are processed the same day",
-        "No lead is left for tomorrow at the end of a day.",
-    ),
-    (
-        "vision_written",
-        "Видение отдела написано",
-        "За первые 4 недели РОП описал, как видит отдел и что меняет, к какому сроку.",
-        "The head's vision is written",
-        "Within 4 weeks the head has written how they see the department and what changes by when.",
-    ),
-    (
-        "all_assessed",
-        "Все менеджеры оценены",
-        "Компетенции каждого работающего менеджера оценены.",
-        "Every manager assessed",
-        "Every active manager's competencies have been assessed.",
-    ),
-    (
-        "training_formats",
-        "Обучение в разных форматах",
-        "В этом месяце есть разборы звонков, разборы кейсов, тренинги и ролевые игры.",
-        "Training in several formats",
-        "This month has call reviews, case reviews, trainings and role-plays.",
-    ),
-    (
-        "standup_discipline",
-        "Планёрки по формату",
-        "Каждый день, не дольше нормы, с видео, каждый отчитывается по формату.",
-        "Stand-ups in the format",
-        "Daily, within the limit, on video, everyone reporting in the format.",
-    ),
-    (
-        "plan_decomposed",
-        "План разложен по менеджерам",
-        "У каждого работающего менеджера есть план на этот месяц.",
-        "The plan is decomposed",
-        "Every active manager has a plan for this month.",
-    ),
-    (
-        "chat_rules",
-        "Регламент чатов написан",
-        "Записано, кого о чём спрашивать в чатах и когда.",
-        "Chat rules are written",
-        "It is written down who to ask about what in the chats, and when.",
-    ),
-    (
-        "mom_growth",
-        "Рост к прошлому месяцу",
-        "Выручка месяца выше, чем в прошлом месяце.",
-        "Month-over-month growth",
-        "The month's revenue is above the month before.",
-    ),
-    (
-        "lag_explained",
-        "Об отставании сообщено собственнику",
-        "Каждый отстающий показатель объяснён: причина, действия, нужные ресурсы.",
-        "Lag reported to the owner",
-        "Every lagging metric is explained: reason, actions, resources.",
-    ),
-    (
-        "idp_for_lagging",
-        "ИПР для отстающих",
-        "У каждого отстающего менеджера есть ИПР; закрытые ИПР — с итогом.",
-        "A plan for every lagging manager",
-        "Every lagging manager has a development plan; closed plans have an outcome.",
-    ),
-    (
-        "one_on_ones",
-        "Встречи 1:1 со всеми",
-        "С каждым работающим менеджером была встреча 1:1 за последние 4 недели.",
-        "One-to-ones with everyone",
-        "Every active manager had a one-to-one in the last 4 weeks.",
-    ),
-];
-
-fn row(
-    id: &str,
-) -> &'static (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-) {
-    POINTS
-        .iter()
-        .find(|p| p.0 == id)
-        .expect("every control point has words")
+/// A point's title and desired result, in Russian and English.
+fn words(point: Point) -> ([&'static str; 2], [&'static str; 2]) {
+    match point {
+        Point::PlanOnTrack => (
+            ["План выполняется", "The plan is being met"],
+            [
+                "Отдел идёт в темпе плана месяца по выручке.",
+                "The team is on pace for the month's revenue plan.",
+            ],
+        ),
+        Point::LeadsSameDay => (
+            [
+                "Лиды обрабатываются в тот же день",
+                "Leads are processed the same day",
+            ],
+            [
+                "В конце дня ни одного необработанного лида: перенос на завтра — ноль.",
+                "No lead is left for tomorrow at the end of a day.",
+            ],
+        ),
+        Point::VisionWritten => (
+            ["Видение отдела написано", "The head's vision is written"],
+            [
+                "За первые 4 недели РОП описал, как видит отдел и что меняет, к какому сроку.",
+                "Within 4 weeks the head has written how they see the department and what changes by when.",
+            ],
+        ),
+        Point::AllAssessed => (
+            ["Все менеджеры оценены", "Every manager assessed"],
+            [
+                "Компетенции каждого работающего менеджера оценены.",
+                "Every active manager's competencies have been assessed.",
+            ],
+        ),
+        Point::TrainingFormats => (
+            ["Обучение в разных форматах", "Training in several formats"],
+            [
+                "В этом месяце есть разборы звонков, разборы кейсов, тренинги и ролевые игры.",
+                "This month has call reviews, case reviews, trainings and role-plays.",
+            ],
+        ),
+        Point::StandupDiscipline => (
+            ["Планёрки по формату", "Stand-ups in the format"],
+            [
+                "Каждый день, не дольше нормы, с видео, каждый отчитывается по формату.",
+                "Daily, within the limit, on video, everyone reporting in the format.",
+            ],
+        ),
+        Point::PlanDecomposed => (
+            ["План разложен по менеджерам", "The plan is decomposed"],
+            [
+                "У каждого работающего менеджера есть план на этот месяц.",
+                "Every active manager has a plan for this month.",
+            ],
+        ),
+        Point::ChatRules => (
+            ["Регламент чатов написан", "Chat rules are written"],
+            [
+                "Записано, кого о чём спрашивать в чатах и когда.",
+                "It is written down who to ask about what in the chats, and when.",
+            ],
+        ),
+        Point::MomGrowth => (
+            ["Рост к прошлому месяцу", "Month-over-month growth"],
+            [
+                "Выручка месяца выше, чем в прошлом месяце.",
+                "The month's revenue is above the month before.",
+            ],
+        ),
+        Point::LagExplained => (
+            [
+                "Об отставании сообщено собственнику",
+                "Lag reported to the owner",
+            ],
+            [
+                "Каждый отстающий показатель объяснён: причина, действия, нужные ресурсы.",
+                "Every lagging metric is explained: reason, actions, resources.",
+            ],
+        ),
+        Point::IdpForLagging => (
+            ["ИПР для отстающих", "A plan for every lagging manager"],
+            [
+                "У каждого отстающего менеджера есть ИПР; закрытые ИПР — с итогом.",
+                "Every lagging manager has a development plan; closed plans have an outcome.",
+            ],
+        ),
+        Point::OneOnOnes => (
+            ["Встречи 1:1 со всеми", "One-to-ones with everyone"],
+            [
+                "С каждым работающим менеджером была встреча 1:1 за последние 4 недели.",
+                "Every active manager had a one-to-one in the last 4 weeks.",
+            ],
+        ),
+    }
 }
 
-pub fn title(locale: Locale, id: &str) -> &'static str {
-    let r = row(id);
-    if locale == Locale::Ru { r.1 } else { r.3 }
+fn pick(locale: Locale, pair: [&'static str; 2]) -> &'static str {
+    match locale {
+        Locale::Ru => pair[0],
+        Locale::En => pair[1],
+    }
 }
 
-pub fn desired(locale: Locale, id: &str) -> &'static str {
-    let r = row(id);
-    if locale == Locale::Ru { r.2 } else { r.4 }
+pub fn title(locale: Locale, point: Point) -> &'static str {
+    pick(locale, words(point).0)
+}
+
+pub fn desired(locale: Locale, point: Point) -> &'static str {
+    pick(locale, words(point).1)
 }
 
 pub fn status(locale: Locale, s: Status) -> &'static str {
@@ -133,193 +135,40 @@ pub fn status(locale: Locale, s: Status) -> &'static str {
 
 /// The figure behind a point, as one sentence.
 pub fn summary(p: &ControlPoint, fmt: &Formatter, name: &dyn Fn(&str) -> String) -> String {
-    let ru = fmt.locale == Locale::Ru;
-    let pct = |v: f64| fmt.percent(v, 0);
-    let opt = |v: Option<f64>| v.map_or_else(|| "—".into(), pct);
-    let names = |ids: &[String]| ids.iter().map(|i| name(i)).collect::<Vec<_>>().join(", ");
-    let missing_tail = |missing: &[String]| {
-        if missing.is_empty() {
-            String::new()
-        } else if ru {
-            format!(" — нет: {}", names(missing))
-        } else {
-            format!(" — missing: {}", names(missing))
-        }
-    };
-    match (&p.facts, p.id) {
-        (Facts::Nothing, _) => (if ru {
-            "в материалах нет данных, чтобы судить"
-        } else {
-            "nothing in the content to judge by"
-        })
-        .into(),
-        (Facts::Pace { month, pace }, _) => {
-            if ru {
-                format!(
-                    "темп выручки за {} — {} плана",
-                    fmt.month(*month),
-                    pct(*pace)
-                )
-            } else {
-                format!(
-                    "revenue pace in {}: {} of plan",
-                    fmt.month(*month),
-                    pct(*pace)
-                )
-            }
-        }
-        (Facts::Share { part, whole, .. }, "leads_same_day") => {
-            if ru {
-                format!("{part} из {whole} недель менеджеров без переноса лидов на завтра")
-            } else {
-                format!("{part} of {whole} manager-weeks with no lead left overnight")
-            }
-        }
+    let say = Say { fmt, name };
+    match (&p.facts, p.point) {
+        (Facts::Nothing, _) => say.pick(
+            "в материалах нет данных, чтобы судить",
+            "nothing in the content to judge by",
+        ),
+        (Facts::Pace { month, pace }, _) => say.pace(*month, *pace),
+        (Facts::Share { part, whole, .. }, Point::LeadsSameDay) => say.same_day(*part, *whole),
         (
             Facts::Share {
                 part,
                 whole,
                 missing,
             },
-            "all_assessed",
-        ) => {
-            if ru {
-                format!(
-                    "оценены {part} из {whole} работающих менеджеров{}",
-                    missing_tail(missing)
-                )
-            } else {
-                format!(
-                    "assessed {part} of {whole} active managers{}",
-                    missing_tail(missing)
-                )
-            }
-        }
+            point,
+        ) => say.share(point, *part, *whole, missing),
         (
-            Facts::Share {
+            Facts::Explained {
                 part,
                 whole,
-                missing,
-            },
-            "plan_decomposed",
-        ) => {
-            if ru {
-                format!(
-                    "план есть у {part} из {whole} менеджеров{}",
-                    missing_tail(missing)
-                )
-            } else {
-                format!(
-                    "plans for {part} of {whole} managers{}",
-                    missing_tail(missing)
-                )
-            }
-        }
-        (
-            Facts::Share {
-                part,
-                whole,
-                missing,
-            },
-            "lag_explained",
-        ) => {
-            let tail = if missing.is_empty() {
-                String::new()
-            } else if ru {
-                format!(" — без пояснения: {}", missing.join(", "))
-            } else {
-                format!(" — unexplained: {}", missing.join(", "))
-            };
-            if ru {
-                format!("объяснено {part} из {whole} отстающих показателей{tail}")
-            } else {
-                format!("{part} of {whole} lagging metrics explained{tail}")
-            }
-        }
-        (
-            Facts::Share {
-                part,
-                whole,
-                missing,
+                unexplained,
             },
             _,
-        ) => {
-            if ru {
-                format!(
-                    "встречи 1:1 за 4 недели с {part} из {whole} менеджеров{}",
-                    missing_tail(missing)
-                )
-            } else {
-                format!(
-                    "one-to-ones in 4 weeks with {part} of {whole} managers{}",
-                    missing_tail(missing)
-                )
-            }
-        }
+        ) => say.explained(*part, *whole, unexplained),
         (
             Facts::Page {
                 slug,
                 date,
                 deadline,
             },
-            "vision_written",
-        ) => {
-            let date = date.map(|d| fmt.date(d));
-            let deadline = deadline.map(|d| fmt.date(d));
-            match (slug, ru) {
-                (None, true) => format!(
-                    "страницы с видением нет{}",
-                    deadline
-                        .map(|d| format!(" (срок — {d})"))
-                        .unwrap_or_default()
-                ),
-                (None, false) => format!(
-                    "no vision page{}",
-                    deadline.map(|d| format!(" (due {d})")).unwrap_or_default()
-                ),
-                (Some(_), true) => format!(
-                    "написано {}{}",
-                    date.unwrap_or_else(|| "без даты".into()),
-                    deadline
-                        .map(|d| format!(", срок — {d}"))
-                        .unwrap_or_default()
-                ),
-                (Some(_), false) => format!(
-                    "written {}{}",
-                    date.unwrap_or_else(|| "undated".into()),
-                    deadline.map(|d| format!(", due {d}")).unwrap_or_default()
-                ),
-            }
-        }
-        (Facts::Page { slug, .. }, _) => match (slug.is_some(), ru) {
-            (true, true) => "регламент опубликован".into(),
-            (true, false) => "the rules are published".into(),
-            (false, true) => "страницы с регламентом чатов нет".into(),
-            (false, false) => "no chat-rules page".into(),
-        },
-        (Facts::Training { month, counts }, _) => {
-            if ru {
-                format!(
-                    "{}: разборов звонков {}, разборов кейсов {}, тренингов {}, ролевых игр {} — форматов {} из 4",
-                    fmt.month(*month),
-                    counts.call_reviews,
-                    counts.case_reviews,
-                    counts.trainings,
-                    counts.roleplays,
-                    counts.formats_used()
-                )
-            } else {
-                format!(
-                    "{}: {} call reviews, {} case reviews, {} trainings, {} role-plays — {} of 4 formats",
-                    fmt.month(*month),
-                    counts.call_reviews,
-                    counts.case_reviews,
-                    counts.trainings,
-                    counts.roleplays,
-                    counts.formats_used()
-                )
-            }
-        }
+            Point::VisionWritten,
+        ) => say.vision(slug.is_some(), *date, *deadline),
+        (Facts::Page { slug, .. }, _) => say.chat_rules(slug.is_some()),
+        (Facts::Training { month, counts }, _) => say.training(*month, counts),
         (
             Facts::Standups {
                 count,
@@ -329,39 +178,8 @@ pub fn summary(p: &ControlPoint, fmt: &Formatter, name: &dyn Fn(&str) -> String)
                 limit,
             },
             _,
-        ) => {
-            if ru {
-                format!(
-                    "планёрок {count}: {} в пределах {limit} мин, {} с видео, {} полных отчётов",
-                    opt(*within),
-                    opt(*video),
-                    opt(*complete)
-                )
-            } else {
-                format!(
-                    "{count} stand-ups: {} within {limit} min, {} on video, {} complete reports",
-                    opt(*within),
-                    opt(*video),
-                    opt(*complete)
-                )
-            }
-        }
-        (Facts::Growth { month, growth }, _) => {
-            let sign = if *growth > 0.0 { "+" } else { "" };
-            if ru {
-                format!(
-                    "{}: {sign}{} к прошлому месяцу",
-                    fmt.month(*month),
-                    pct(*growth)
-                )
-            } else {
-                format!(
-                    "{}: {sign}{} on the month before",
-                    fmt.month(*month),
-                    pct(*growth)
-                )
-            }
-        }
+        ) => say.standups(*count, [*within, *video, *complete], *limit),
+        (Facts::Growth { month, growth }, _) => say.growth(*month, *growth),
         (
             Facts::Plans {
                 lagging,
@@ -371,32 +189,260 @@ pub fn summary(p: &ControlPoint, fmt: &Formatter, name: &dyn Fn(&str) -> String)
                 missing,
             },
             _,
-        ) => {
-            if ru {
-                format!(
-                    "ИПР у {lagging_with_plan} из {lagging} отстающих{}; итог записан в {closed_with_outcome} из {closed} закрытых ИПР",
-                    missing_tail(missing)
-                )
-            } else {
-                format!(
-                    "plans for {lagging_with_plan} of {lagging} lagging managers{}; outcome written in {closed_with_outcome} of {closed} closed plans",
-                    missing_tail(missing)
-                )
-            }
+        ) => say.plans(
+            (*lagging_with_plan, *lagging),
+            (*closed_with_outcome, *closed),
+            missing,
+        ),
+    }
+}
+
+/// The sentences, one per kind of figure.
+struct Say<'a> {
+    fmt: &'a Formatter,
+    name: &'a dyn Fn(&str) -> String,
+}
+
+impl Say<'_> {
+    fn ru(&self) -> bool {
+        self.fmt.locale == Locale::Ru
+    }
+
+    fn pick(&self, ru: &str, en: &str) -> String {
+        if self.ru() { ru } else { en }.to_string()
+    }
+
+    fn pct(&self, v: f64) -> String {
+        self.fmt.percent(v, 0)
+    }
+
+    /// " — нет: Анна Иванова, Пётр Сидоров", or nothing.
+    fn missing_tail(&self, missing: &[String]) -> String {
+        if missing.is_empty() {
+            return String::new();
         }
+        let names: Vec<String> = missing.iter().map(|id| (self.name)(id)).collect();
+        let label = self.pick("нет", "missing");
+        format!(" — {label}: {}", names.join(", "))
+    }
+
+    fn pace(&self, month: YearMonth, pace: f64) -> String {
+        let (m, p) = (self.fmt.month(month), self.pct(pace));
+        if self.ru() {
+            format!("темп выручки за {m} — {p} плана")
+        } else {
+            format!("revenue pace in {m}: {p} of plan")
+        }
+    }
+
+    fn same_day(&self, part: usize, whole: usize) -> String {
+        if self.ru() {
+            format!("без переноса лидов на завтра — {part} из {whole} недельных отчётов менеджеров")
+        } else {
+            format!("{part} of {whole} manager-weeks with no lead left overnight")
+        }
+    }
+
+    /// A point every active manager must meet.
+    fn share(&self, point: Point, part: usize, whole: usize, missing: &[String]) -> String {
+        let tail = self.missing_tail(missing);
+        let (ru, en) = match point {
+            Point::AllAssessed => (
+                format!("оценены {part} из {whole} работающих менеджеров{tail}"),
+                format!("assessed {part} of {whole} active managers{tail}"),
+            ),
+            Point::PlanDecomposed => (
+                format!("план есть у {part} из {whole} менеджеров{tail}"),
+                format!("plans for {part} of {whole} managers{tail}"),
+            ),
+            _ => (
+                format!("встречи 1:1 за 4 недели с {part} из {whole} менеджеров{tail}"),
+                format!("one-to-ones in 4 weeks with {part} of {whole} managers{tail}"),
+            ),
+        };
+        if self.ru() { ru } else { en }
+    }
+
+    /// "объяснено 1 из 2 …; без пояснения: выручка за ноябрь 2026".
+    fn explained(
+        &self,
+        part: usize,
+        whole: usize,
+        unexplained: &[(YearMonth, PlanMetric)],
+    ) -> String {
+        let w = super::words(self.fmt.locale);
+        let list: Vec<String> = unexplained
+            .iter()
+            .map(|(month, metric)| {
+                let what = w.plan_metric(*metric).to_lowercase();
+                let month = self.fmt.month(*month);
+                if self.ru() {
+                    format!("{what} за {month}")
+                } else {
+                    format!("{what} in {month}")
+                }
+            })
+            .collect();
+        let tail = if list.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " — {}: {}",
+                self.pick("без пояснения", "unexplained"),
+                list.join(", ")
+            )
+        };
+        if self.ru() {
+            format!("объяснено {part} из {whole} отстающих показателей{tail}")
+        } else {
+            format!("{part} of {whole} lagging metrics explained{tail}")
+        }
+    }
+
+    fn vision(
+        &self,
+        written: bool,
+        date: Option<NaiveDate>,
+        deadline: Option<NaiveDate>,
+    ) -> String {
+        let date = date.map(|d| self.fmt.date(d));
+        let deadline = deadline.map(|d| self.fmt.date(d));
+        match (written, self.ru()) {
+            (false, true) => format!(
+                "страницы с видением нет{}",
+                deadline
+                    .map(|d| format!(" (срок — {d})"))
+                    .unwrap_or_default()
+            ),
+            (false, false) => format!(
+                "no vision page{}",
+                deadline.map(|d| format!(" (due {d})")).unwrap_or_default()
+            ),
+            (true, true) => format!(
+                "написано {}{}",
+                date.unwrap_or_else(|| "без даты".into()),
+                deadline
+                    .map(|d| format!(", срок — {d}"))
+                    .unwrap_or_default()
+            ),
+            (true, false) => format!(
+                "written {}{}",
+                date.unwrap_or_else(|| "undated".into()),
+                deadline.map(|d| format!(", due {d}")).unwrap_or_default()
+            ),
+        }
+    }
+
+    fn chat_rules(&self, written: bool) -> String {
+        if written {
+            self.pick("регламент опубликован", "the rules are published")
+        } else {
+            self.pick("страницы с регламентом чатов нет", "no chat-rules page")
+        }
+    }
+
+    fn training(&self, month: YearMonth, c: &TrainingCounts) -> String {
+        let m = self.fmt.month(month);
+        let (calls, cases, trainings, roleplays, used) = (
+            c.call_reviews,
+            c.case_reviews,
+            c.trainings,
+            c.roleplays,
+            c.formats_used(),
+        );
+        if self.ru() {
+            format!(
+                "{m}: разборов звонков {calls}, разборов кейсов {cases}, тренингов {trainings}, ролевых игр {roleplays} — форматов {used} из 4"
+            )
+        } else {
+            format!(
+                "{m}: {calls} call reviews, {cases} case reviews, {trainings} trainings, {roleplays} role-plays — {used} of 4 formats"
+            )
+        }
+    }
+
+    fn standups(&self, count: usize, shares: [Option<f64>; 3], limit: u32) -> String {
+        let [within, video, complete] =
+            shares.map(|v| v.map_or_else(|| "—".into(), |v| self.pct(v)));
+        if self.ru() {
+            format!(
+                "планёрок {count}: {within} в пределах {limit} мин, {video} с видео, {complete} полных отчётов"
+            )
+        } else {
+            format!(
+                "{count} stand-ups: {within} within {limit} min, {video} on video, {complete} complete reports"
+            )
+        }
+    }
+
+    fn growth(&self, month: YearMonth, growth: f64) -> String {
+        let sign = if growth > 0.0 { "+" } else { "" };
+        let (m, g) = (self.fmt.month(month), self.pct(growth));
+        if self.ru() {
+            format!("{m}: {sign}{g} к прошлому месяцу в рабочий день")
+        } else {
+            format!("{m}: {sign}{g} on the month before, per working day")
+        }
+    }
+
+    /// Plans for lagging managers, and outcomes of closed plans.
+    fn plans(
+        &self,
+        (with, lagging): (usize, usize),
+        (outcome, closed): (usize, usize),
+        missing: &[String],
+    ) -> String {
+        let tail = self.missing_tail(missing);
+        if !self.ru() {
+            return format!(
+                "plans for {with} of {lagging} lagging managers{tail}; outcome written in {outcome} of {closed} closed plans"
+            );
+        }
+        let first = match (lagging, with) {
+            (0, _) => "отстающих менеджеров нет".to_string(),
+            (1, 1) => "у отстающего менеджера есть ИПР".to_string(),
+            (1, _) => format!("у отстающего менеджера нет ИПР{tail}"),
+            _ => format!("ИПР есть у {with} из {lagging} отстающих менеджеров{tail}"),
+        };
+        let second = match (closed, outcome) {
+            (0, _) => "закрытых ИПР нет".to_string(),
+            (1, 1) => "итог закрытого ИПР записан".to_string(),
+            (1, _) => "итог закрытого ИПР не записан".to_string(),
+            _ => format!("итог записан у {outcome} из {closed} закрытых ИПР"),
+        };
+        format!("{first}; {second}")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::checklist::POINTS as IDS;
 
     #[test]
     fn every_point_has_words_in_both_languages() {
-        for (id, _) in IDS {
-            assert!(!title(Locale::Ru, id).is_empty() && !title(Locale::En, id).is_empty());
-            assert!(!desired(Locale::Ru, id).is_empty() && !desired(Locale::En, id).is_empty());
+        for point in Point::ALL {
+            for locale in [Locale::Ru, Locale::En] {
+                assert!(!title(locale, point).is_empty(), "{point:?}");
+                assert!(!desired(locale, point).is_empty(), "{point:?}");
+            }
         }
+    }
+
+    #[test]
+    fn plans_read_as_russian_for_one_and_many() {
+        let fmt = Formatter::new(Locale::Ru, "₽");
+        let name = |id: &str| id.to_string();
+        let say = Say {
+            fmt: &fmt,
+            name: &name,
+        };
+        assert_eq!(
+            say.plans((1, 1), (1, 1), &[]),
+            "у отстающего менеджера есть ИПР; итог закрытого ИПР записан"
+        );
+        assert_eq!(
+            say.plans((1, 2), (2, 3), &["b".into()]),
+            "ИПР есть у 1 из 2 отстающих менеджеров — нет: b; итог записан у 2 из 3 закрытых ИПР"
+        );
     }
 }

@@ -29,7 +29,7 @@ fn checklist(content: &Content, out: &mut Vec<Diagnostic>) {
     let Some(doc) = &content.checklist else {
         return;
     };
-    let ids = crate::analytics::checklist::POINTS.map(|(id, _)| id);
+    let ids = crate::analytics::checklist::Point::ALL.map(|p| p.id());
     for key in doc.data.manual.keys() {
         if ids.contains(&key.as_str()) {
             out.push(

@@ -124,8 +124,8 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
             .checklist
             .iter()
             .map(|p| PointOut {
-                point: p.id,
-                phase: p.phase,
+                point: p.point.id(),
+                phase: p.point.phase().number(),
                 status: p.status,
                 value: p.value,
                 summary: locale::checklist::summary(p, &fmt, &name),

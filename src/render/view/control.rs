@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Ctx, Layout, Section, href};
-use crate::analytics::checklist::{Evidence, Status, phase_two_from, started};
+use crate::analytics::checklist::{Evidence, Phase, Status, phase_two_from, started};
 use crate::locale::checklist as words;
 
 #[derive(Debug, Serialize)]
@@ -143,9 +143,9 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
     let point = |p: &crate::analytics::checklist::ControlPoint| {
         let (status, icon) = status_key(p.status);
         PointView {
-            id: p.id,
-            title: words::title(locale, p.id),
-            desired: words::desired(locale, p.id),
+            id: p.point.id(),
+            title: words::title(locale, p.point),
+            desired: words::desired(locale, p.point),
             status,
             status_label: words::status(locale, p.status),
             icon,
@@ -153,19 +153,22 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
             evidence: p.evidence.iter().map(|e| evidence_link(ctx, e)).collect(),
         }
     };
-    let phases = [(1, ctx.t().phase_one), (2, ctx.t().phase_two)]
-        .into_iter()
-        .map(|(n, title)| PhaseView {
-            title,
-            points: ctx
-                .analytics
-                .checklist
-                .iter()
-                .filter(|p| p.phase == n)
-                .map(point)
-                .collect(),
-        })
-        .collect();
+    let phases = [
+        (Phase::FirstMonths, ctx.t().phase_one),
+        (Phase::FromMonthThree, ctx.t().phase_two),
+    ]
+    .into_iter()
+    .map(|(phase, title)| PhaseView {
+        title,
+        points: ctx
+            .analytics
+            .checklist
+            .iter()
+            .filter(|p| p.point.phase() == phase)
+            .map(point)
+            .collect(),
+    })
+    .collect();
     let checklist = ctx.content.checklist.as_ref().map(|c| &c.data);
     ChecklistPage {
         layout: ctx.layout(
