@@ -36,19 +36,9 @@ pub fn for_team(content: &Content) -> Content {
     team
 }
 
-/// Alerts a team site does not show: they judge people or report to the owner.
-pub const OWNER_ONLY_ALERTS: &[&str] = &[
-    "manager_lagging_without_idp",
-    "team_metric_unexplained",
-    "idp_overdue",
-    "one_on_one_overdue",
-];
-
 /// Drops from computed figures what the team does not see.
 pub fn restrict(analytics: &mut Analytics) {
-    analytics
-        .alerts
-        .retain(|a| !OWNER_ONLY_ALERTS.contains(&a.kind()));
+    analytics.alerts.retain(|a| !a.owner_only());
     analytics.checklist.clear();
     analytics.idps.clear();
 }

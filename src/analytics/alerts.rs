@@ -90,6 +90,22 @@ impl Alert {
         }
     }
 
+    /// Whether only the owner's site shows it: alerts that judge people or
+    /// report to the owner. The team's site keeps the ones about the
+    /// practice everyone shares (overnight leads, stand-ups).
+    pub fn owner_only(&self) -> bool {
+        match self {
+            Alert::ManagerLaggingWithoutIdp { .. }
+            | Alert::TeamMetricUnexplained { .. }
+            | Alert::IdpOverdue { .. }
+            | Alert::OneOnOneOverdue { .. } => true,
+            Alert::LeadsOvernight { .. }
+            | Alert::StandupTooLong { .. }
+            | Alert::StandupWithoutVideo { .. }
+            | Alert::StandupMissingReports { .. } => false,
+        }
+    }
+
     /// The manager id, metric name, date or slug the alert is about.
     pub fn subject(&self) -> String {
         match self {

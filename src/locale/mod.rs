@@ -2,10 +2,12 @@
 //! (`words`), plural forms and the sentences made of figures (alerts,
 //! statuses), and number and date formats (`format`).
 
+pub mod alerts;
 pub mod checklist;
 pub mod format;
 pub mod words;
 
+pub use alerts::alert_text;
 pub use words::Words;
 
 use crate::analytics::AlertSeverity;
@@ -150,140 +152,6 @@ pub fn deals(locale: Locale, n: u64) -> String {
     match locale {
         Locale::Ru => format!("{n} {}", plural_ru(n, "сделка", "сделки", "сделок")),
         Locale::En => format!("{n} deal{}", if n == 1 { "" } else { "s" }),
-    }
-}
-
-/// The sentence an alert shows on the dashboard and in `check`.
-pub fn alert_text(
-    alert: &crate::analytics::Alert,
-    fmt: &crate::locale::format::Formatter,
-    name: &dyn Fn(&str) -> String,
-) -> String {
-    use crate::analytics::Alert;
-    let ru = fmt.locale == Locale::Ru;
-    match alert {
-        Alert::ManagerLaggingWithoutIdp {
-            manager,
-            weeks: n,
-            attainment,
-            threshold_pct,
-        } => {
-            let pct = attainment.map_or_else(|| "—".into(), |a| fmt.percent(a, 0));
-            let limit = fmt.percent(threshold_pct / 100.0, 0);
-            if ru {
-                format!(
-                    "{}: ниже {limit} плана {} подряд (последняя — {pct}), ИПР нет",
-                    name(manager),
-                    weeks(Locale::Ru, u64::from(*n)).replace("неделя", "неделю")
-                )
-            } else {
-                format!(
-                    "{}: below {limit} of plan {} in a row (latest {pct}), no development plan",
-                    name(manager),
-                    weeks(Locale::En, u64::from(*n))
-                )
-            }
-        }
-        Alert::TeamMetricUnexplained { metric, pace } => {
-            let what = words(fmt.locale).plan_metric(*metric);
-            let pace = fmt.percent(*pace, 0);
-            if ru {
-                format!("{what}: темп {pace} плана — пояснения РОПа нет")
-            } else {
-                format!("{what}: pace {pace} of plan — no explanation from the head of sales")
-            }
-        }
-        Alert::StandupTooLong {
-            date,
-            minutes,
-            limit,
-        } => {
-            if ru {
-                format!(
-                    "Планёрка {}: {minutes} мин при норме {limit}",
-                    fmt.date(*date)
-                )
-            } else {
-                format!(
-                    "Stand-up on {}: {minutes} min, the limit is {limit}",
-                    fmt.date(*date)
-                )
-            }
-        }
-        Alert::StandupWithoutVideo { date } => {
-            if ru {
-                format!("Планёрка {} прошла без видео", fmt.date(*date))
-            } else {
-                format!("Stand-up on {} was held without video", fmt.date(*date))
-            }
-        }
-        Alert::StandupMissingReports { date, managers } => {
-            let names: Vec<String> = managers.iter().map(|m| name(m)).collect();
-            if ru {
-                format!(
-                    "Планёрка {}: нет отчёта — {}",
-                    fmt.date(*date),
-                    names.join(", ")
-                )
-            } else {
-                format!(
-                    "Stand-up on {}: no report from {}",
-                    fmt.date(*date),
-                    names.join(", ")
-                )
-            }
-        }
-        Alert::IdpOverdue { manager, due, .. } => {
-            if ru {
-                format!(
-                    "{}: срок ИПР истёк {}, итог не подведён",
-                    name(manager),
-                    fmt.date(*due)
-                )
-            } else {
-                format!(
-                    "{}: development plan was due {} and is still open",
-                    name(manager),
-                    fmt.date(*due)
-                )
-            }
-        }
-        Alert::OneOnOneOverdue { manager, last } => {
-            let when = last.map(|d| fmt.date(d));
-            match (ru, when) {
-                (true, Some(d)) => format!(
-                    "{}: последняя встреча 1:1 — {d}, больше 4 недель назад",
-                    name(manager)
-                ),
-                (true, None) => format!("{}: встреч 1:1 ещё не было", name(manager)),
-                (false, Some(d)) => format!(
-                    "{}: last one-to-one on {d}, over 4 weeks ago",
-                    name(manager)
-                ),
-                (false, None) => format!("{}: no one-to-one yet", name(manager)),
-            }
-        }
-        Alert::LeadsOvernight {
-            manager,
-            week,
-            count,
-        } => {
-            if ru {
-                format!(
-                    "{}: перенос на завтра — {count} {} ({})",
-                    name(manager),
-                    plural_ru(*count, "лид", "лида", "лидов"),
-                    fmt.week(*week)
-                )
-            } else {
-                format!(
-                    "{}: {count} lead{} left unprocessed overnight in {}",
-                    name(manager),
-                    if *count == 1 { "" } else { "s" },
-                    fmt.week(*week)
-                )
-            }
-        }
     }
 }
 
