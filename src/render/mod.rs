@@ -10,9 +10,11 @@ pub mod digest;
 pub mod export;
 pub mod markdown;
 pub mod reuse;
+pub mod route;
 pub mod templates;
 pub mod view;
 
+use crate::render::route::Route;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -210,23 +212,17 @@ pub fn site_to(
     let mut jobs: Vec<Job> = vec![
         Box::new(|| {
             r.page(
-                "index.html".into(),
+                Route::Dashboard.path(),
                 "dashboard.html",
                 &view::dashboard(&ctx),
             )
         }),
+        Box::new(|| r.page(Route::Months.path(), "months.html", &view::months(&ctx))),
+        Box::new(|| r.page(Route::Weeks.path(), "weeks.html", &view::weeks(&ctx))),
+        Box::new(|| r.page(Route::Team.path(), "team.html", &view::team(&ctx))),
         Box::new(|| {
             r.page(
-                "months/index.html".into(),
-                "months.html",
-                &view::months(&ctx),
-            )
-        }),
-        Box::new(|| r.page("weeks/index.html".into(), "weeks.html", &view::weeks(&ctx))),
-        Box::new(|| r.page("team/index.html".into(), "team.html", &view::team(&ctx))),
-        Box::new(|| {
-            r.page(
-                "standups/index.html".into(),
+                Route::Standups.path(),
                 "standups.html",
                 &view::standups(&ctx),
             )
@@ -237,7 +233,7 @@ pub fn site_to(
             r.each_with_inputs(
                 &analytics.months,
                 "month.html",
-                |m| format!("months/{}/index.html", m.month),
+                |m| Route::Month(m.month).path(),
                 |_| shared,
                 |m| view::month(&ctx, m),
             )
@@ -246,7 +242,7 @@ pub fn site_to(
             r.each_with_inputs(
                 &analytics.weeks,
                 "week.html",
-                |w| format!("weeks/{}/index.html", w.week),
+                |w| Route::Week(w.week).path(),
                 |_| shared,
                 |w| view::week(&ctx, w),
             )
@@ -255,7 +251,7 @@ pub fn site_to(
             r.each(
                 &content.team.managers,
                 "manager.html",
-                |m| format!("team/{}/index.html", m.value.id()),
+                |m| Route::Manager(m.value.id().to_string()).path(),
                 |m| view::manager(&ctx, &m.value),
             )
         }),
@@ -263,7 +259,7 @@ pub fn site_to(
             r.each_with_inputs(
                 &content.standups,
                 "standup.html",
-                |d| view::href::standup(d.data.date.value.0),
+                |d| Route::Standup(d.data.date.value.0).path(),
                 |d| view::standup_inputs(&ctx, shared, d),
                 |d| view::standup(&ctx, d),
             )
@@ -272,7 +268,7 @@ pub fn site_to(
             r.each(
                 &content.pages,
                 "page.html",
-                |d| view::href::page(d.stem()),
+                |d| Route::Page(d.stem().to_string()).path(),
                 |d| view::page(&ctx, d),
             )
         }),
@@ -280,34 +276,30 @@ pub fn site_to(
     ];
     if ctx.rules.len() > view::NAV_RULES {
         jobs.push(Box::new(|| {
-            r.page(
-                view::href::RULE_PAGES.into(),
-                "pages.html",
-                &view::rule_pages(&ctx),
-            )
+            r.page(Route::Pages.path(), "pages.html", &view::rule_pages(&ctx))
         }));
     }
     if audience == Audience::Owner {
         jobs.extend([
-            Box::new(|| r.page("idp/index.html".into(), "idps.html", &view::idps(&ctx))) as Job,
+            Box::new(|| r.page(Route::Idps.path(), "idps.html", &view::idps(&ctx))) as Job,
             Box::new(|| {
                 r.each(
                     &analytics.idps,
                     "idp.html",
-                    |p| view::href::idp(&p.slug),
+                    |p| Route::Idp(p.slug.clone()).path(),
                     |p| view::idp(&ctx, p),
                 )
             }),
             Box::new(|| {
                 r.page(
-                    "checklist/index.html".into(),
+                    Route::Checklist.path(),
                     "checklist.html",
                     &view::checklist(&ctx),
                 )
             }),
             Box::new(|| {
                 r.page(
-                    "one-on-ones/index.html".into(),
+                    Route::OneOnOnes.path(),
                     "one_on_ones.html",
                     &view::one_on_ones(&ctx),
                 )

@@ -3,6 +3,7 @@
 //! changes (working days instead of weeks), this file changes; the wording
 //! and the formats do not.
 
+use crate::render::route::Route;
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
@@ -351,11 +352,13 @@ pub fn gather(
         ),
     };
     let page = match subject {
-        Subject::Day(d) if standup.as_ref().is_some_and(|s| s.date == d) => view::href::standup(d),
-        Subject::Day(_) => "index.html".to_string(),
-        Subject::Week(w) if now.week(w).is_some() => view::href::week(w),
-        Subject::Month(m) if now.month(m).is_some() => view::href::month(m),
-        _ => "index.html".to_string(),
+        Subject::Day(d) if standup.as_ref().is_some_and(|s| s.date == d) => {
+            Route::Standup(d).path()
+        }
+        Subject::Day(_) => Route::Dashboard.path(),
+        Subject::Week(w) if now.week(w).is_some() => Route::Week(w).path(),
+        Subject::Month(m) if now.month(m).is_some() => Route::Month(m).path(),
+        _ => Route::Dashboard.path(),
     };
     let base_url = base_url
         .filter(|b| b.starts_with("https://") || b.starts_with("http://"))

@@ -14,6 +14,7 @@ use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
 use crate::content::{Content, Locale};
 use crate::render::digest::{self, Options, Period};
+use crate::render::route::Route;
 
 /// The feed keeps the latest this many closed weeks and months.
 pub const WEEKS: usize = 8;
@@ -41,11 +42,17 @@ impl Closed {
     }
 
     /// `weeks/2026-W47` / `months/2026-11`: the entry's key and page.
-    fn key(self) -> String {
+    fn route(self) -> Route {
         match self.period {
-            PeriodKey::Week(w) => format!("weeks/{w}"),
-            PeriodKey::Month(m) => format!("months/{m}"),
+            PeriodKey::Week(w) => Route::Week(w),
+            PeriodKey::Month(m) => Route::Month(m),
         }
+    }
+
+    /// The page's folder: `weeks/2026-W48`.
+    fn key(self) -> String {
+        let path = self.route().path();
+        path.trim_end_matches("/index.html").to_string()
     }
 }
 
@@ -189,7 +196,7 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
     let _ = writeln!(
         out,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&href("index.html"))
+        escape(&href(&Route::Dashboard.path()))
     );
     let _ = writeln!(
         out,
@@ -223,7 +230,7 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
                 redact: false,
             },
         );
-        let page = format!("{}/index.html", p.key());
+        let page = p.route().path();
         let id = match &absolute {
             Some(base) => format!("{base}{}/", p.key()),
             None => urn(title, &p.key()),

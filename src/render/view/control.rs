@@ -1,9 +1,10 @@
 //! The control points page, the one-to-ones page and the dashboard's
 //! one-line summary of the checklist.
 
+use crate::render::route::Route;
 use serde::Serialize;
 
-use super::{Ctx, Layout, Section, href};
+use super::{Ctx, Layout};
 use crate::analytics::checklist::{Evidence, Phase, Status, phase_two_from, started};
 use crate::locale::checklist as words;
 
@@ -75,15 +76,15 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
     match e {
         Evidence::Month(m) => Link {
             label: super::month_title(ctx, *m),
-            href: href::month(*m),
+            href: Route::Month(*m).path(),
         },
         Evidence::Week(w) => Link {
             label: super::week_title(ctx, *w),
-            href: href::week(*w),
+            href: Route::Week(*w).path(),
         },
         Evidence::Standup(d) => Link {
             label: format!("{} {}", ctx.t().standup, ctx.fmt.date(*d)),
-            href: href::standup(*d),
+            href: Route::Standup(*d).path(),
         },
         Evidence::Idp(slug) => Link {
             label: ctx
@@ -95,7 +96,7 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
                     || slug.clone(),
                     |p| format!("{} — {}", ctx.t().idp_short, ctx.name(&p.manager)),
                 ),
-            href: href::idp(slug),
+            href: Route::Idp(slug.to_string()).path(),
         },
         Evidence::Page(slug) => Link {
             label: ctx
@@ -104,23 +105,23 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
                 .iter()
                 .find(|p| p.stem() == slug)
                 .map_or_else(|| slug.clone(), |p| p.data.title.clone()),
-            href: href::page(slug),
+            href: Route::Page(slug.to_string()).path(),
         },
         Evidence::Manager(id) => Link {
             label: ctx.name(id),
-            href: href::manager(id),
+            href: Route::Manager(id.to_string()).path(),
         },
         Evidence::Standups => Link {
             label: ctx.t().standups_title.into(),
-            href: "standups/index.html".into(),
+            href: Route::Standups.path(),
         },
         Evidence::Team => Link {
             label: ctx.t().assessment.into(),
-            href: "team/index.html".into(),
+            href: Route::Team.path(),
         },
         Evidence::OneOnOnes => Link {
             label: ctx.t().one_on_ones_title.into(),
-            href: "one-on-ones/index.html".into(),
+            href: Route::OneOnOnes.path(),
         },
     }
 }
@@ -171,11 +172,7 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
     .collect();
     let checklist = ctx.content.checklist.as_ref().map(|c| &c.data);
     ChecklistPage {
-        layout: ctx.layout(
-            "checklist/index.html",
-            ctx.t().checklist_title.into(),
-            Section::Checklist,
-        ),
+        layout: ctx.layout(&Route::Checklist, ctx.t().checklist_title.into()),
         head: checklist
             .and_then(|c| c.head.as_ref())
             .map(|h| h.name.clone()),
@@ -208,7 +205,7 @@ pub fn training(ctx: &Ctx) -> TrainingTable {
             let c = t.trainings;
             rows.push(TrainingRow {
                 label: ctx.name(id),
-                href: Some(href::manager(id)),
+                href: Some(Route::Manager(id.to_string()).path()),
                 is_team: false,
                 call_reviews: c.call_reviews,
                 case_reviews: c.case_reviews,
@@ -221,7 +218,7 @@ pub fn training(ctx: &Ctx) -> TrainingTable {
         let c = m.team_totals.trainings;
         rows.push(TrainingRow {
             label: super::month_title(ctx, m.month),
-            href: Some(href::month(m.month)),
+            href: Some(Route::Month(m.month).path()),
             is_team: true,
             call_reviews: c.call_reviews,
             case_reviews: c.case_reviews,
@@ -307,7 +304,7 @@ pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
             let last = mine.last().map(|t| t.data.date.value.0);
             OneOnOneRow {
                 name: m.name.clone(),
-                href: href::manager(m.id()),
+                href: Route::Manager(m.id().to_string()).path(),
                 last: last.map_or_else(|| "—".into(), |d| ctx.fmt.date(d)),
                 ago: last.map_or_else(String::new, |d| {
                     super::practice::days_ago(ctx, (a.as_of - d).num_days())
@@ -323,11 +320,7 @@ pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
         })
         .collect();
     OneOnOnesPage {
-        layout: ctx.layout(
-            "one-on-ones/index.html",
-            ctx.t().one_on_ones_title.into(),
-            Section::OneOnOnes,
-        ),
+        layout: ctx.layout(&Route::OneOnOnes, ctx.t().one_on_ones_title.into()),
         weeks: ctx.content.config.thresholds.one_on_one_weeks,
         rows,
         talks: talks

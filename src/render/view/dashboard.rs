@@ -1,9 +1,10 @@
 //! The owner's page: the current month in cards, what needs attention, the team.
 
+use crate::render::route::Route;
 use serde::Serialize;
 
 use super::charts::{self, ChartView};
-use super::{AlertView, Card, Ctx, Delta, Layout, Section, bar_width, href, month_title};
+use super::{AlertView, Card, Ctx, Delta, Layout, bar_width, month_title};
 use crate::analytics::{Decomposition, MonthDecomposition, MonthStats};
 use crate::content::{Locale, PlanMetric};
 
@@ -82,14 +83,10 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
         None => ctx.content.config.title.clone(),
     };
     Dashboard {
-        layout: ctx.layout(
-            "index.html",
-            ctx.content.config.title.clone(),
-            Section::Dashboard,
-        ),
+        layout: ctx.layout(&Route::Dashboard, ctx.content.config.title.clone()),
         heading,
         status: month.map(|m| month_status(ctx, m)),
-        month_href: a.current_month.map(href::month),
+        month_href: a.current_month.map(|m| Route::Month(m).path()),
         cards: month.map(|m| cards(ctx, m)).unwrap_or_default(),
         alerts: a.alerts.iter().map(|al| ctx.alert(al)).collect(),
         lagging: lag_rows(ctx),
@@ -324,7 +321,7 @@ pub fn team_rows(ctx: &Ctx, m: &MonthStats) -> Vec<TeamRow> {
         .map(|(i, (id, f))| TeamRow {
             rank: i + 1,
             name: ctx.name(id),
-            href: href::manager(id),
+            href: Route::Manager(id.to_string()).path(),
             revenue: ctx.fmt.money(f.base.revenue),
             plan: ctx.money(f.base.plan_revenue),
             attainment: ctx.pct(f.base.attainment),

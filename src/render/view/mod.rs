@@ -21,6 +21,7 @@ use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::{Content, Doc, Locale, Page};
 use crate::locale;
 use crate::locale::format::Formatter;
+pub use crate::render::route::{Route, Section};
 
 /// What every page view is built from.
 pub struct Ctx<'a> {
@@ -132,49 +133,18 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Paths inside the site, relative to its root, ending in `index.html`
-/// so the site also works opened from disk.
-pub mod href {
-    use crate::calendar::{IsoWeek, YearMonth};
-
-    pub fn month(m: YearMonth) -> String {
-        format!("months/{m}/index.html")
-    }
-
-    pub fn week(w: IsoWeek) -> String {
-        format!("weeks/{w}/index.html")
-    }
-
-    pub fn manager(id: &str) -> String {
-        format!("team/{id}/index.html")
-    }
-
-    pub fn standup(date: chrono::NaiveDate) -> String {
-        format!("standups/{date}/index.html")
-    }
-
-    pub fn idp(slug: &str) -> String {
-        format!("idp/{slug}/index.html")
-    }
-
-    /// The list of all rule pages, made when the header cannot link them all.
-    pub const RULE_PAGES: &str = "pages/index.html";
-
-    pub fn page(slug: &str) -> String {
-        format!("pages/{slug}/index.html")
-    }
-}
-
 fn alert_href(alert: &Alert) -> Option<String> {
     match alert {
-        Alert::ManagerLaggingWithoutIdp { manager, .. } => Some(href::manager(manager)),
-        Alert::LeadsOvernight { week, .. } => Some(href::week(*week)),
+        Alert::ManagerLaggingWithoutIdp { manager, .. } => {
+            Some(Route::Manager(manager.to_string()).path())
+        }
+        Alert::LeadsOvernight { week, .. } => Some(Route::Week(*week).path()),
         Alert::TeamMetricUnexplained { .. } => None,
         Alert::StandupTooLong { date, .. }
         | Alert::StandupWithoutVideo { date }
-        | Alert::StandupMissingReports { date, .. } => Some(href::standup(*date)),
-        Alert::IdpOverdue { slug, .. } => Some(href::idp(slug)),
-        Alert::OneOnOneOverdue { .. } => Some("one-on-ones/index.html".into()),
+        | Alert::StandupMissingReports { date, .. } => Some(Route::Standup(*date).path()),
+        Alert::IdpOverdue { slug, .. } => Some(Route::Idp(slug.to_string()).path()),
+        Alert::OneOnOneOverdue { .. } => Some(Route::OneOnOnes.path()),
     }
 }
 
@@ -211,49 +181,24 @@ pub struct NavLink {
 
 #[derive(Debug, Serialize)]
 pub struct NavItem {
-    pub href: &'static str,
+    pub href: String,
     pub label: &'static str,
     pub current: bool,
 }
 
-/// Which navigation section a page belongs to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Dashboard,
-    Months,
-    Weeks,
-    Team,
-    Standups,
-    Idp,
-    OneOnOnes,
-    Checklist,
-    Pages,
-}
-
 impl Ctx<'_> {
-    pub fn layout(&self, path: &str, title: String, section: Section) -> Layout {
-        let depth = path.matches('/').count();
+    pub fn layout(&self, route: &Route, title: String) -> Layout {
+        let (depth, section) = (route.depth(), route.section());
+        let w = self.t();
         let items = [
-            (Section::Dashboard, "index.html", self.t().nav_dashboard),
-            (Section::Months, "months/index.html", self.t().nav_months),
-            (Section::Weeks, "weeks/index.html", self.t().nav_weeks),
-            (Section::Team, "team/index.html", self.t().nav_team),
-            (
-                Section::Standups,
-                "standups/index.html",
-                self.t().nav_standups,
-            ),
-            (Section::Idp, "idp/index.html", self.t().nav_idp),
-            (
-                Section::OneOnOnes,
-                "one-on-ones/index.html",
-                self.t().nav_one_on_ones,
-            ),
-            (
-                Section::Checklist,
-                "checklist/index.html",
-                self.t().nav_checklist,
-            ),
+            (Section::Dashboard, w.nav_dashboard),
+            (Section::Months, w.nav_months),
+            (Section::Weeks, w.nav_weeks),
+            (Section::Team, w.nav_team),
+            (Section::Standups, w.nav_standups),
+            (Section::Idp, w.nav_idp),
+            (Section::OneOnOnes, w.nav_one_on_ones),
+            (Section::Checklist, w.nav_checklist),
         ];
         Layout {
             site_title: self.content.config.title.clone(),
@@ -266,15 +211,18 @@ impl Ctx<'_> {
                 .rules
                 .iter()
                 .take(NAV_RULES)
-                .map(|p| NavLink {
-                    href: href::page(p.stem()),
-                    current: href::page(p.stem()) == path,
-                    label: p.data.title.clone(),
+                .map(|p| {
+                    let page = Route::Page(p.stem().to_string());
+                    NavLink {
+                        href: page.path(),
+                        current: page == *route,
+                        label: p.data.title.clone(),
+                    }
                 })
                 .collect(),
             more_pages: (self.rules.len() > NAV_RULES).then(|| NavLink {
-                href: href::RULE_PAGES.into(),
-                current: path == href::RULE_PAGES,
+                href: Route::Pages.path(),
+                current: *route == Route::Pages,
                 label: format!(
                     "{} ({})",
                     self.t().all_rules,
@@ -284,12 +232,12 @@ impl Ctx<'_> {
             page_title: title,
             nav: items
                 .into_iter()
-                .filter(|(s, _, _)| {
+                .filter(|(s, _)| {
                     self.for_owner()
                         || !matches!(s, Section::Idp | Section::OneOnOnes | Section::Checklist)
                 })
-                .map(|(s, href, label)| NavItem {
-                    href,
+                .map(|(s, label)| NavItem {
+                    href: s.route().path(),
                     label,
                     current: s == section,
                 })

@@ -1,11 +1,12 @@
 //! The team page and each manager's page.
 
+use crate::render::route::Route;
 use serde::Serialize;
 
 use super::charts::{self, ChartView};
 use super::dashboard::{TeamRow, team_rows};
 use super::practice::{IdpRow, RequestRow, idp_row, request_rows};
-use super::{Card, Ctx, Layout, Section, bar_width, href, month_title, week_title};
+use super::{Card, Ctx, Layout, bar_width, month_title, week_title};
 use crate::analytics::Round;
 use crate::content::Manager;
 
@@ -95,7 +96,7 @@ pub fn heatmap(ctx: &Ctx) -> Option<Heatmap> {
             .keys()
             .map(|id| HeatRow {
                 name: ctx.name(id),
-                href: href::manager(id),
+                href: Route::Manager(id.to_string()).path(),
                 cells: columns
                     .iter()
                     .map(|(key, _)| cell(round, previous, id, key))
@@ -135,14 +136,14 @@ pub fn team(ctx: &Ctx) -> TeamPage {
         .map(|m| &m.value)
         .map(|m| RosterRow {
             name: m.name.clone(),
-            href: href::manager(m.id()),
+            href: Route::Manager(m.id().to_string()).path(),
             joined: ctx.fmt.date(m.joined.value.0),
             left: m.left.as_ref().map(|l| ctx.fmt.date(l.value.0)),
             active: m.active_on(today),
         })
         .collect();
     TeamPage {
-        layout: ctx.layout("team/index.html", ctx.t().team_title.into(), Section::Team),
+        layout: ctx.layout(&Route::Team, ctx.t().team_title.into()),
         month: a.current_month.map(|m| month_title(ctx, m)),
         leaderboard: month.map(|m| team_rows(ctx, m)).unwrap_or_default(),
         heatmap: heatmap(ctx),
@@ -334,7 +335,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         .filter_map(|w| w.managers.get(id).map(|x| (w, x)))
         .map(|(w, x)| ManagerWeekRow {
             label: week_title(ctx, w.week),
-            href: href::week(w.week),
+            href: Route::Week(w.week).path(),
             revenue: f.money(x.revenue),
             plan: ctx.money(x.plan_revenue),
             attainment: ctx.pct(x.attainment),
@@ -354,7 +355,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         .filter_map(|ms| ms.managers.get(id).map(|x| (ms, &x.figures)))
         .map(|(ms, x)| ManagerMonthRow {
             label: month_title(ctx, ms.month),
-            href: href::month(ms.month),
+            href: Route::Month(ms.month).path(),
             revenue: f.money(x.base.revenue),
             plan: ctx.money(x.base.plan_revenue),
             attainment: ctx.pct(x.base.attainment),
@@ -364,7 +365,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
             avg_deal: ctx.money(x.base.avg_deal),
         })
         .collect();
-    let path = format!("team/{id}/index.html");
+    let route = Route::Manager(id.to_string());
     let two_weeks_ago = a.as_of - chrono::Days::new(13);
     let mut commitments: Vec<Commitment> = ctx
         .content
@@ -374,7 +375,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         .filter_map(|d| {
             d.data.reports.get(id).map(|r| Commitment {
                 date: f.date(d.data.date.value.0),
-                href: href::standup(d.data.date.value.0),
+                href: Route::Standup(d.data.date.value.0).path(),
                 result: r.value.result.clone(),
                 goal: r.value.goal.clone(),
                 how: r.value.how.clone(),
@@ -397,7 +398,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
                 .filter(|r| r.manager == id && r.days_ago < 14 && r.days_ago >= 0),
         ),
         assessments: history(ctx, id),
-        layout: ctx.layout(&path, m.name.clone(), Section::Team),
+        layout: ctx.layout(&route, m.name.clone()),
         name: m.name.clone(),
         since: f.date(m.joined.value.0),
         left: m.left.as_ref().map(|l| f.date(l.value.0)),

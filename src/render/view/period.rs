@@ -1,12 +1,13 @@
 //! Month and week pages, and their indexes.
 
+use crate::render::route::Route;
 use serde::Serialize;
 
 use crate::content::PlanMetric;
 
 use super::charts::{self, ChartView};
 use super::dashboard::{DecompositionView, cards, decomposition, growth_against, month_status};
-use super::{Card, Ctx, Delta, Layout, Section, bar_width, href, month_title, week_title};
+use super::{Card, Ctx, Delta, Layout, bar_width, month_title, week_title};
 use crate::analytics::{Figures, MonthFigures, MonthStats, Totals, WeekStats};
 use crate::calendar::{IsoWeek, YearMonth};
 
@@ -46,7 +47,7 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
         .rev()
         .map(|m| MonthIndexRow {
             label: month_title(ctx, m.month),
-            href: href::month(m.month),
+            href: Route::Month(m.month).path(),
             days: days_with_data(ctx, m),
             status: month_status(ctx, m),
             complete: m.complete,
@@ -59,11 +60,7 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
         })
         .collect();
     MonthsIndex {
-        layout: ctx.layout(
-            "months/index.html",
-            ctx.t().months_title.into(),
-            Section::Months,
-        ),
+        layout: ctx.layout(&Route::Months, ctx.t().months_title.into()),
         rows,
     }
 }
@@ -169,7 +166,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
     let i = all.iter().position(|x| *x == m.month).unwrap_or(0);
     let link = |x: YearMonth| Link {
         label: month_title(ctx, x),
-        href: href::month(x),
+        href: Route::Month(x).path(),
     };
     let plan_fact =
         |name: String, href: Option<String>, is_team: bool, f: &MonthFigures| PlanFactRow {
@@ -191,12 +188,15 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             growth: growth(ctx, m, f.mom_growth),
         };
     let mut rows = vec![plan_fact(ctx.t().team_total.into(), None, true, &m.team)];
-    rows.extend(
-        m.managers
-            .iter()
-            .map(|(id, f)| plan_fact(ctx.name(id), Some(href::manager(id)), false, &f.figures)),
-    );
-    let path = format!("months/{}/index.html", m.month);
+    rows.extend(m.managers.iter().map(|(id, f)| {
+        plan_fact(
+            ctx.name(id),
+            Some(Route::Manager(id.to_string()).path()),
+            false,
+            &f.figures,
+        )
+    }));
+    let route = Route::Month(m.month);
     let note = ctx
         .content
         .month_notes
@@ -226,7 +226,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         commentary: note
             .map(|n| crate::render::markdown::to_html(&n.data.body))
             .unwrap_or_default(),
-        layout: ctx.layout(&path, month_title(ctx, m.month), Section::Months),
+        layout: ctx.layout(&route, month_title(ctx, m.month)),
         heading: month_title(ctx, m.month),
         status: month_status(ctx, m),
         days_note: format!("{}: {}", ctx.t().days_with_data, days_with_data(ctx, m)),
@@ -264,7 +264,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             .filter_map(|w| a.week(*w))
             .map(|w| WeekLinkRow {
                 label: week_title(ctx, w.week),
-                href: href::week(w.week),
+                href: Route::Week(w.week).path(),
                 revenue: ctx.fmt.money(w.team.revenue),
                 plan: ctx.money(w.team.plan_revenue),
                 attainment: ctx.pct(w.team.attainment),
@@ -357,9 +357,9 @@ pub fn weeks(ctx: &Ctx) -> WeeksIndex {
         .rev()
         .map(|w| WeekIndexRow {
             label: week_title(ctx, w.week),
-            href: href::week(w.week),
+            href: Route::Week(w.week).path(),
             month: month_title(ctx, w.month()),
-            month_href: href::month(w.month()),
+            month_href: Route::Month(w.month()).path(),
             revenue: ctx.fmt.money(w.team.revenue),
             plan: ctx.money(w.team.plan_revenue),
             attainment: ctx.pct(w.team.attainment),
@@ -370,11 +370,7 @@ pub fn weeks(ctx: &Ctx) -> WeeksIndex {
         })
         .collect();
     WeeksIndex {
-        layout: ctx.layout(
-            "weeks/index.html",
-            ctx.t().weeks_title.into(),
-            Section::Weeks,
-        ),
+        layout: ctx.layout(&Route::Weeks, ctx.t().weeks_title.into()),
         rows,
     }
 }
@@ -446,7 +442,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
     let i = all.iter().position(|x| *x == w.week).unwrap_or(0);
     let link = |x: IsoWeek| Link {
         label: week_title(ctx, x),
-        href: href::week(x),
+        href: Route::Week(x).path(),
     };
     // Week-over-week: against the ISO week just before, when it has a file.
     let before = a.week(w.week.prev());
@@ -497,7 +493,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
     rows.extend(w.managers.iter().map(|(id, x)| {
         row(
             ctx.name(id),
-            Some(href::manager(id)),
+            Some(Route::Manager(id.to_string()).path()),
             false,
             x,
             before.and_then(|b| b.managers.get(id)),
@@ -548,7 +544,7 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
                 label: f.days(p.period.first, p.period.last),
                 month: Link {
                     label: month_title(ctx, p.period.month),
-                    href: href::month(p.period.month),
+                    href: Route::Month(p.period.month).path(),
                 },
                 working_days: p.working_days,
                 revenue: f.money(p.team.revenue),
@@ -613,16 +609,16 @@ pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
             spark: None,
         },
     ];
-    let path = format!("weeks/{}/index.html", w.week);
+    let route = Route::Week(w.week);
     WeekPage {
-        layout: ctx.layout(&path, week_title(ctx, w.week), Section::Weeks),
+        layout: ctx.layout(&route, week_title(ctx, w.week)),
         heading: week_title(ctx, w.week),
         months: w
             .months
             .iter()
             .map(|m| Link {
                 label: month_title(ctx, *m),
-                href: href::month(*m),
+                href: Route::Month(*m).path(),
             })
             .collect(),
         parts,

@@ -1,10 +1,11 @@
 //! Stand-ups, development plans and rule pages.
 
+use crate::render::route::Route;
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use super::{Ctx, Layout, Section, href};
+use super::{Ctx, Layout};
 use crate::analytics::{GoalState, IdpProgress, Request, RequestKind};
 use crate::content::{Doc, IdpStatus, Page, Ratio, Standup};
 use crate::render::markdown;
@@ -24,9 +25,9 @@ pub fn request_rows<'a>(ctx: &Ctx, list: impl IntoIterator<Item = &'a Request>) 
     list.into_iter()
         .map(|r| RequestRow {
             date: ctx.fmt.date(r.date),
-            href: href::standup(r.date),
+            href: Route::Standup(r.date).path(),
             name: ctx.name(&r.manager),
-            manager_href: href::manager(&r.manager),
+            manager_href: Route::Manager(r.manager.clone()).path(),
             kind: match r.kind {
                 RequestKind::Help => ctx.t().request_help,
                 RequestKind::Need => ctx.t().request_need,
@@ -92,11 +93,7 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
         .unwrap_or(0)
         .max(u64::from(limit) * 3 / 2) as f64;
     StandupsPage {
-        layout: ctx.layout(
-            "standups/index.html",
-            ctx.t().standups_title.into(),
-            Section::Standups,
-        ),
+        layout: ctx.layout(&Route::Standups, ctx.t().standups_title.into()),
         limit,
         chart: super::charts::standup_durations(ctx),
         weeks: a
@@ -121,7 +118,7 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
             .rev()
             .map(|s| StandupDayRow {
                 date: ctx.fmt.date(s.date),
-                href: href::standup(s.date),
+                href: Route::Standup(s.date).path(),
                 duration: s.duration_min.map_or_else(|| "—".into(), |d| d.to_string()),
                 over_limit: s.over_limit,
                 bar: s
@@ -197,9 +194,8 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
     let limit = ctx.content.config.thresholds.standup_max_minutes;
     StandupPage {
         layout: ctx.layout(
-            &href::standup(date),
+            &Route::Standup(date),
             format!("{} {}", ctx.t().standup, ctx.fmt.date(date)),
-            Section::Standups,
         ),
         heading: format!("{} {}", ctx.t().standup, ctx.fmt.date(date)),
         duration: s.duration_min.as_ref().map_or_else(
@@ -226,7 +222,7 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
                 };
                 ReportView {
                     name: ctx.name(id.as_str()),
-                    href: href::manager(id.as_str()),
+                    href: Route::Manager(id.as_str().to_string()).path(),
                     parts: [
                         part(
                             ctx.t().yesterday_part,
@@ -311,9 +307,9 @@ pub fn idp_row(ctx: &Ctx, p: &IdpProgress) -> IdpRow {
         .count();
     IdpRow {
         title: idp_title(ctx, p).to_string(),
-        href: href::idp(&p.slug),
+        href: Route::Idp(p.slug.clone()).path(),
         name: ctx.name(&p.manager),
-        manager_href: href::manager(&p.manager),
+        manager_href: Route::Manager(p.manager.clone()).path(),
         status: status_label(ctx, p.status),
         status_key: p.status.key(),
         period: format!("{} – {}", ctx.fmt.date(p.opened), ctx.fmt.date(p.due)),
@@ -324,7 +320,7 @@ pub fn idp_row(ctx: &Ctx, p: &IdpProgress) -> IdpRow {
 
 pub fn idps(ctx: &Ctx) -> IdpsPage {
     IdpsPage {
-        layout: ctx.layout("idp/index.html", ctx.t().idp_title.into(), Section::Idp),
+        layout: ctx.layout(&Route::Idps, ctx.t().idp_title.into()),
         rows: ctx.analytics.idps.iter().map(|p| idp_row(ctx, p)).collect(),
     }
 }
@@ -392,7 +388,7 @@ pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
                     .iter()
                     .map(|(w, v)| GoalWeek {
                         label: ctx.fmt.week_short(*w),
-                        href: href::week(*w),
+                        href: Route::Week(*w).path(),
                         value: show(metric, *v),
                         met: v.zip(g.target).is_some_and(|(v, t)| v >= t),
                     })
@@ -403,9 +399,8 @@ pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
     let row = idp_row(ctx, p);
     IdpPage {
         layout: ctx.layout(
-            &href::idp(&p.slug),
+            &Route::Idp(p.slug.clone()),
             format!("{} — {}", row.title, row.name),
-            Section::Idp,
         ),
         row,
         reason: doc.map(|d| d.data.reason.clone()).unwrap_or_default(),
@@ -434,12 +429,12 @@ pub struct RulePagesView {
 
 pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
     RulePagesView {
-        layout: ctx.layout(href::RULE_PAGES, ctx.t().rules.to_string(), Section::Pages),
+        layout: ctx.layout(&Route::Pages, ctx.t().rules.to_string()),
         pages: ctx
             .rules
             .iter()
             .map(|p| super::NavLink {
-                href: href::page(p.stem()),
+                href: Route::Page(p.stem().to_string()).path(),
                 current: false,
                 label: p.data.title.clone(),
             })
@@ -449,11 +444,7 @@ pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
 
 pub fn page(ctx: &Ctx, doc: &Doc<Page>) -> PageView {
     PageView {
-        layout: ctx.layout(
-            &href::page(doc.stem()),
-            doc.data.title.clone(),
-            Section::Pages,
-        ),
+        layout: ctx.layout(&Route::Page(doc.stem().to_string()), doc.data.title.clone()),
         title: doc.data.title.clone(),
         date: doc.data.date.map(|d| ctx.fmt.date(d.0)),
         body: markdown::to_html(&doc.data.body),
