@@ -1,13 +1,17 @@
 //! The one place YAML is parsed: safe budgets, strict booleans, and
 //! serde-saphyr's errors turned into our `Diagnostic`s with file lines.
 //!
-//! `controls` refuses invisible and direction-changing characters, `explain`
-//! turns a parser error into words a sales head can act on, and `spot` reads
-//! the YAML text around the place an error points at.
+//! `controls` refuses invisible and direction-changing characters; `explain`
+//! turns serde-saphyr's error into words a sales head can act on, matching
+//! its variant, with `syntax` for the scanner's errors and `limits` for
+//! the budgets; `spot` reads the YAML text around the place an error points
+//! at.
 
 mod controls;
 mod explain;
+mod limits;
 mod spot;
+mod syntax;
 
 use std::fmt::Display;
 
