@@ -13,7 +13,7 @@ use serde_saphyr::{DefaultMessageFormatter, Error, ExternalMessageSource, Messag
 
 use super::limits::{Limit, too_big};
 use super::spot::Spot;
-use super::{HINT_MARK, syntax};
+use super::{HINT_MARK, duplicate, syntax};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// The error itself, under the wrappers that only add a snippet or an alias's location.
@@ -37,7 +37,7 @@ pub(super) fn to_diagnostic(path: &str, text: &str, line_offset: u64, err: &Erro
         .filter(|l| l.line() > 0)
         .map(|l| (l.line(), l.column().max(1)));
     let spot = Spot::new(text, position);
-    let explained = explain(inner, &spot);
+    let explained = explain(inner, &spot, line_offset);
     let width = explained.width.unwrap_or_else(|| match explained.position {
         Some(moved) => Spot::new(text, Some(moved)).token_width(),
         None => spot.token_width(),
@@ -97,7 +97,9 @@ fn developer_text(err: &Error) -> String {
 }
 
 /// One case per kind of mistake, chosen by the error's variant.
-fn explain(err: &Error, spot: &Spot) -> Explained {
+/// `line_offset` (lines before the YAML in its file) is for messages that
+/// name a line.
+fn explain(err: &Error, spot: &Spot, line_offset: u64) -> Explained {
     match err {
         Error::Message { msg, .. } => our_message(msg, spot),
         Error::SerdeUnknownField {
@@ -115,7 +117,9 @@ fn explain(err: &Error, spot: &Spot) -> Explained {
         Error::InvalidBooleanStrict { .. } => invalid_boolean(spot),
         Error::NonFiniteFloat { .. } => non_finite(spot),
         Error::Unexpected { expected, .. } => unexpected(expected, spot),
-        Error::DuplicateMappingKey { key, .. } => duplicate_key(key.as_deref(), spot),
+        Error::DuplicateMappingKey { key, .. } => {
+            duplicate::explain(key.as_deref(), spot, line_offset)
+        }
         Error::Budget { breach, .. } => too_big(Limit::of(breach), spot),
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -253,13 +257,6 @@ fn unexpected(expected: &str, spot: &Spot) -> Explained {
     }
 }
 
-/// `key` is the key's text when it is a plain string; otherwise the text
-/// at the repeat is named.
-fn duplicate_key(key: Option<&str>, spot: &Spot) -> Explained {
-    let key = key.unwrap_or_else(|| spot.token());
-    Explained::hint(format!("key `{key}` is written twice"), "keep one of them")
-}
-
 fn unknown_anchor(spot: &Spot) -> Explained {
     let alias = spot.token();
     Explained::hint(
@@ -282,7 +279,7 @@ mod tests {
 
     /// `err` explained at line 1 of `text`, column `column`.
     fn at(err: Error, text: &str, column: u64) -> Explained {
-        explain(&err, &Spot::new(text, Some((1, column))))
+        explain(&err, &Spot::new(text, Some((1, column))), 0)
     }
 
     #[test]
@@ -314,7 +311,7 @@ mod tests {
             location: AT,
         };
         let text = "managers:\n  anna:\n    revenue: 1\n";
-        let e = explain(&err, &Spot::new(text, Some((3, 5))));
+        let e = explain(&err, &Spot::new(text, Some((3, 5))), 0);
         assert_eq!(e.message, "missing key `deals` in `anna`");
         assert_eq!(e.hint.as_deref(), Some("add `deals:` to this entry"));
     }
@@ -431,8 +428,9 @@ mod tests {
             key: Some("anna".into()),
             location: AT,
         };
-        let e = explain(&err, &Spot::new("anna: 1\nanna: 2\n", Some((2, 1))));
-        assert_eq!(e.message, "key `anna` is written twice");
+        // Its first line is found in the text; lines are file lines.
+        let e = explain(&err, &Spot::new("anna: 1\nanna: 2\n", Some((2, 1))), 3);
+        assert_eq!(e.message, "key `anna` is written twice, on lines 4 and 5");
         assert_eq!(e.hint.as_deref(), Some("keep one of them"));
     }
 

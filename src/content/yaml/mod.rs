@@ -1,13 +1,14 @@
 //! The one place YAML is parsed: safe budgets, strict booleans, and
 //! serde-saphyr's errors turned into our `Diagnostic`s with file lines.
 //!
-//! `controls` refuses invisible and direction-changing characters; `explain`
-//! turns serde-saphyr's error into words a sales head can act on, matching
-//! its variant, with `syntax` for the scanner's errors and `limits` for
-//! the budgets; `spot` reads the YAML text around the place an error points
-//! at.
+//! `controls` refuses invisible and direction-changing characters;
+//! `explain` turns serde-saphyr's error into words a sales head can act on,
+//! matching its variant, with `syntax` for the scanner's errors, `limits`
+//! for the budgets and `duplicate` for a key written twice; `spot` reads the
+//! YAML text around the place an error points at.
 
 mod controls;
+mod duplicate;
 mod explain;
 mod limits;
 mod spot;

@@ -21,6 +21,11 @@ impl<'a> Spot<'a> {
         }
     }
 
+    /// The whole YAML text.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The line from the error's column on.
     pub(super) fn rest(&self) -> &'a str {
         let column = self.position.map_or(1, |(_, c)| c) as usize;
