@@ -7,11 +7,12 @@
 //! deterministic: integer pixel coordinates, no maps, no clock.
 
 mod axis;
+mod backend;
 mod canvas;
 mod frame;
 mod legend;
+mod markup;
 mod style;
-mod svg;
 
 mod attainment;
 mod conversion;
@@ -34,6 +35,7 @@ pub use sparkline::{SparkPoint, sparkline};
 pub use standup::{DEFAULT_LIMIT_MINUTES, StandupDay, standup_durations};
 
 use crate::content::Locale;
+use markup::Root;
 use style::Variant;
 
 /// A drawn chart, ready to place in a page.
@@ -57,9 +59,15 @@ pub fn take_drawing_time() -> std::time::Duration {
     std::time::Duration::from_nanos(DRAWING_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed))
 }
 
-/// Draws both variants and wraps them for the page.
-fn responsive(id: &str, title: String, summary: String, draw: impl Fn(Variant) -> String) -> Chart {
-    responsive_shared(id, title, summary, || (), |(), v| draw(v))
+/// Draws both variants and wraps them for the page: `draw` gets the
+/// variant to lay out and the root its `<svg>` must carry.
+fn responsive(
+    id: &str,
+    title: String,
+    summary: String,
+    draw: impl Fn(Variant, &Root) -> String,
+) -> Chart {
+    responsive_shared(id, title, summary, || (), |(), v, root| draw(v, root))
 }
 
 /// [`responsive`] for a chart whose two drawings share work, such as the
@@ -69,11 +77,11 @@ fn responsive_shared<S>(
     title: String,
     summary: String,
     shared: impl FnOnce() -> S,
-    draw: impl Fn(&S, Variant) -> String,
+    draw: impl Fn(&S, Variant, &Root) -> String,
 ) -> Chart {
     let started = std::time::Instant::now();
     let shared = shared();
-    let chart = responsive_untimed(id, title, summary, |v| draw(&shared, v));
+    let chart = responsive_untimed(id, title, summary, |v, root| draw(&shared, v, root));
     let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
     DRAWING_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
     chart
@@ -83,7 +91,7 @@ fn responsive_untimed(
     id: &str,
     title: String,
     summary: String,
-    draw: impl Fn(Variant) -> String,
+    draw: impl Fn(Variant, &Root) -> String,
 ) -> Chart {
     // One <desc>, in the wide drawing; the narrow one points at it (a
     // description may come from a hidden element), so 40 rows of numbers
@@ -92,16 +100,14 @@ fn responsive_untimed(
     let svg = Variant::BOTH
         .into_iter()
         .map(|v| {
-            svg::finish(
-                &draw(v),
-                &svg::Root {
-                    id: &format!("{id}-{}", v.suffix()),
-                    class: v.class(),
-                    title: &title,
-                    summary: (v == Variant::Wide).then_some(summary.as_str()),
-                    described_by: &desc,
-                },
-            )
+            let root = Root {
+                id: &format!("{id}-{}", v.suffix()),
+                class: v.class(),
+                title: &title,
+                summary: (v == Variant::Wide).then_some(summary.as_str()),
+                described_by: &desc,
+            };
+            draw(v, &root)
         })
         .collect();
     Chart {
@@ -283,7 +289,7 @@ mod tests {
                 assert!(
                     chart
                         .svg
-                        .contains(&format!(">{}</title>", svg::escape(&chart.title)))
+                        .contains(&format!(">{}</title>", markup::escape(&chart.title)))
                 );
             }
         }

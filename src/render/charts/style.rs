@@ -1,12 +1,13 @@
 //! The palette, text sizes and the two layouts every chart is drawn in.
 //!
-//! Colours are not baked into the output: each mark is drawn in the sentinel
-//! colour of its [`Role`], and `svg::finish` swaps that for a CSS class, so
-//! the page's custom properties (and dark mode) decide the real colour.
+//! Colours are not baked into the output: a mark is drawn with its
+//! [`Role`] (a plotters `Color`), and our backend writes the role's CSS
+//! class, so the page's custom properties (and dark mode) decide the colour.
 
 use std::borrow::Cow;
 
-use plotters::style::RGBColor;
+use plotters::style::{Color, RGBColor};
+use plotters_backend::BackendColor;
 
 /// Effective size of every chart label, in px at the chart's natural width.
 /// The CSS never shows a chart below 12/13 of its natural width (see style.css).
@@ -44,8 +45,10 @@ impl Role {
         Role::Track,
     ];
 
-    /// The colour plotters writes; distinct per role so `svg::finish` can
-    /// tell the roles apart. The real UI.md colours where a role has one.
+    /// The colour a role travels as through plotters (a backend is given
+    /// nothing else): distinct per role, so the backend can tell the roles
+    /// apart, and the UI.md colour where a role has one, so the palette
+    /// reads right in code. It is never written into a chart.
     pub fn color(self) -> RGBColor {
         match self {
             Role::Actual => RGBColor(0x00, 0x72, 0xB2),
@@ -75,13 +78,21 @@ impl Role {
         }
     }
 
-    /// The role whose sentinel colour is `#RRGGBB` as plotters writes it.
-    pub fn from_hex(hex: &str) -> Option<Role> {
-        let rgb = u32::from_str_radix(hex.strip_prefix('#')?, 16).ok()?;
+    /// The role whose colour is `rgb`, as our backend receives it.
+    pub fn from_backend(rgb: (u8, u8, u8)) -> Option<Role> {
         Role::ALL.into_iter().find(|r| {
             let RGBColor(red, green, blue) = r.color();
-            rgb == u32::from(red) << 16 | u32::from(green) << 8 | u32::from(blue)
+            rgb == (red, green, blue)
         })
+    }
+}
+
+/// A role is drawn with like a colour: `Role::Actual.filled()`,
+/// `Role::Plan.stroke_width(2)`, `Role::Muted.mix(0.3)` (the opacity
+/// reaches the SVG; the colour becomes the class).
+impl Color for Role {
+    fn to_backend_color(&self) -> BackendColor {
+        self.color().to_backend_color()
     }
 }
 
@@ -125,7 +136,7 @@ impl Variant {
 /// Width of a character in em, rounded up from DejaVu Sans (the widest of
 /// the usual sans-serif fonts, and Chromium's on Debian): a conservative
 /// estimate for any of them. plotters' own estimate counts bytes, two per
-/// Cyrillic letter, so labels are measured here instead.
+/// Cyrillic letter, so our backend measures labels with this instead.
 fn char_em(c: char) -> f64 {
     match c {
         ' ' | '\u{a0}' | '\u{202f}' | '\'' | '.' | ',' | ':' | ';' | '/' | '(' | ')' | '-'
@@ -177,9 +188,7 @@ mod tests {
     #[test]
     fn every_role_has_its_own_colour() {
         for r in Role::ALL {
-            let RGBColor(red, green, blue) = r.color();
-            let hex = format!("#{red:02X}{green:02X}{blue:02X}");
-            assert_eq!(Role::from_hex(&hex), Some(r));
+            assert_eq!(Role::from_backend(r.to_backend_color().rgb), Some(r));
         }
     }
 
