@@ -22,15 +22,15 @@ use plotters_backend::{
 };
 
 use super::markup::{Anchor, Mark, Marks, Paint, Root};
-use super::style::{Role, text_width};
+use super::style::{EDGE, Role, inside, text_width};
 
-/// Where a label's baseline sits relative to its anchor, in em: below the
-/// top of capitals (`Top`), half the cap height below the centre
-/// (`Center`), above the descenders (`Bottom`) — numbers instead of SVG's
-/// `dy`, which costs bytes on every label and centres lowercase only.
+/// Where a label's baseline sits relative to its anchor, in em: capitals
+/// hang from it (`Top`, a cap height of 0.7 em), are centred on it
+/// (`Center`), or the descenders stand on it (`Bottom`) — numbers instead
+/// of SVG's `dy`, which costs bytes on every label and centres lowercase only.
 fn baseline_em(v: VPos) -> f64 {
     match v {
-        VPos::Top => 0.76,
+        VPos::Top => 0.7,
         VPos::Center => 0.35,
         VPos::Bottom => -0.25,
     }
@@ -180,7 +180,9 @@ impl DrawingBackend for SvgBackend<'_> {
     }
 
     /// A label, anchored as plotters asks: horizontally by `text-anchor`,
-    /// vertically by moving its baseline (see [`baseline_em`]).
+    /// vertically by moving its baseline (see [`baseline_em`]). A centred
+    /// one is kept [`inside`] the drawing, [`EDGE`] px from its sides, so
+    /// that plotters can centre labels under the ends of an axis.
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
@@ -190,6 +192,9 @@ impl DrawingBackend for SvgBackend<'_> {
         let Some(paint) = Self::paint(style.color())? else {
             return Ok(());
         };
+        if text.is_empty() {
+            return Ok(()); // an axis label left out
+        }
         // Sizes are written with one decimal; the baseline follows the written size.
         let size = (style.size() * 10.0).round() / 10.0;
         let pos = style.anchor();
@@ -204,6 +209,16 @@ impl DrawingBackend for SvgBackend<'_> {
             FontTransform::Rotate90 => 90,
             FontTransform::Rotate180 => 180,
             FontTransform::Rotate270 => 270,
+        };
+        // A centred label is kept inside the drawing, as `axis::thin`
+        // expects: plotters centres axis labels on their points, wherever
+        // they fall. Labels anchored at a side are where a chart put them.
+        let (anchor, x) = if anchor == Anchor::Middle && rotate == 0 {
+            let bounds = (EDGE, self.size.0 as i32 - EDGE);
+            let (anchor, x, _, _) = inside(x, text_width(text, size), anchor, bounds);
+            (anchor, x)
+        } else {
+            (anchor, x)
         };
         let text = self.marks.push_text(text);
         self.marks.marks.push(Mark::Text {

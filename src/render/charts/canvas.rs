@@ -29,7 +29,18 @@ fn shape(role: Role, opacity: f64, filled: bool, width: u32) -> ShapeStyle {
     }
 }
 
-impl Canvas<'_> {
+impl<'a> Canvas<'a> {
+    /// The plotters drawing area, for plotters' chart builder.
+    pub fn drawing_area(&self) -> &DrawingArea<SvgBackend<'a>, Shift> {
+        &self.area
+    }
+
+    /// Width and height in pixels.
+    pub fn size(&self) -> (i32, i32) {
+        let (w, h) = self.area.dim_in_pixel();
+        (w as i32, h as i32)
+    }
+
     /// A filled rectangle between two corners (any order).
     pub fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), role: Role, opacity: f64) {
         let corners = [(x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1))];

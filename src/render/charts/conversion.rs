@@ -113,7 +113,7 @@ fn draw(fmt: &Formatter, d: &Trend, v: Variant, root: &Root) -> String {
             .flatten()
             .fold(0.0, f64::max);
         let ticks: Vec<String> = d.points.iter().map(|p| p.tick.clone()).collect();
-        let f = Columns::draw(c, (width, height), top, max, &|x| fmt.percent(x, 0), &ticks);
+        let f = Columns::draw(c, top, max, &|x| fmt.percent(x, 0), &ticks);
         let reference: Vec<Option<f64>> = d.points.iter().map(|p| p.reference).collect();
         let values: Vec<Option<f64>> = d.points.iter().map(|p| p.value).collect();
         runs(c, &f, &reference, Role::Muted, 2);

@@ -154,14 +154,7 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant, root: &Root) -> String {
             .chain(d.plan)
             .chain(forecast)
             .fold(0.0, f64::max);
-        let f = Columns::draw(
-            c,
-            (width, height),
-            top,
-            max,
-            &|m| fmt.money_compact(m),
-            &d.weeks,
-        );
+        let f = Columns::draw(c, top, max, &|m| fmt.money_compact(m), &d.weeks);
         let n = d.weeks.len();
         // A period's total is reached at its end: the right edge of its slot.
         let start = (f.x0, f.y.px(0.0));

@@ -2,6 +2,11 @@
 //! `Analytics`), a [`Chart`] out — an inline SVG drawn with plotters, a
 //! title that states the finding, and a summary with the numbers.
 //!
+//! plotters draws on a backend of our own (`backend.rs`) that writes the
+//! SVG the site needs (`markup.rs`: classes for roles, accessible roots)
+//! and measures Cyrillic labels; its chart builder and mesh draw the
+//! frames' axes (`frame.rs`, `coord.rs`) as laid out by `axis.rs`.
+//!
 //! Every chart is drawn twice, 720 and 360 px wide (`style::Variant`); the page
 //! shows the one that fits, so labels stay readable on a phone. Output is
 //! deterministic: integer pixel coordinates, no maps, no clock.
@@ -9,6 +14,7 @@
 mod axis;
 mod backend;
 mod canvas;
+mod coord;
 mod frame;
 mod legend;
 mod markup;

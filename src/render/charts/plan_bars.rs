@@ -159,14 +159,7 @@ fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant, root: &Root) -> String 
             .flatten()
             .fold(0.0, f64::max);
         let ticks: Vec<String> = bars.iter().map(|b| b.tick.clone()).collect();
-        let frame = Columns::draw(
-            c,
-            (width, height),
-            top,
-            max,
-            &|m| fmt.money_compact(m),
-            &ticks,
-        );
+        let frame = Columns::draw(c, top, max, &|m| fmt.money_compact(m), &ticks);
         actual_marks(c, &frame, bars);
         plan_line(c, &frame, bars);
     })

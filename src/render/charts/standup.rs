@@ -63,7 +63,6 @@ fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant, root: &Roo
         let unit = say(fmt.locale, "мин".into(), "min".into());
         let f = Columns::draw(
             c,
-            (width, height),
             12,
             max,
             &|m| format!("{}\u{a0}{unit}", fmt.number(m, 0)),

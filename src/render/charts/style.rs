@@ -9,11 +9,16 @@ use std::borrow::Cow;
 use plotters::style::{Color, RGBColor};
 use plotters_backend::BackendColor;
 
+use super::markup::Anchor;
+
 /// Effective size of every chart label, in px at the chart's natural width.
 /// The CSS never shows a chart below 12/13 of its natural width (see style.css).
 pub const FONT: f64 = 13.0;
 /// Space kept between two labels, in px.
 pub const LABEL_GAP: f64 = 6.0;
+/// Space kept between a label and the edge of its drawing, in px: the SVG
+/// would cut what crosses it, and style.css draws a halo around text.
+pub const EDGE: i32 = 2;
 
 /// What a mark means; it decides the CSS class and so the colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +155,25 @@ fn char_em(c: char) -> f64 {
         'а'..='я' => 0.66,
         c if c.is_uppercase() => 0.85,
         _ => 0.66,
+    }
+}
+
+/// Where a label `width` px wide, anchored by `anchor` at `x`, is drawn to
+/// stay within `bounds`: as asked, or against the edge it would cross and
+/// anchored there. Returns the anchor, x, and the label's left and right.
+/// Our backend draws every label so, and `axis::thin` predicts with it.
+pub fn inside(x: i32, width: f64, anchor: Anchor, (lo, hi): (i32, i32)) -> (Anchor, i32, f64, f64) {
+    let left = match anchor {
+        Anchor::Start => f64::from(x),
+        Anchor::Middle => f64::from(x) - width / 2.0,
+        Anchor::End => f64::from(x) - width,
+    };
+    if left < f64::from(lo) {
+        (Anchor::Start, lo, f64::from(lo), f64::from(lo) + width)
+    } else if left + width > f64::from(hi) {
+        (Anchor::End, hi, f64::from(hi) - width, f64::from(hi))
+    } else {
+        (anchor, x, left, left + width)
     }
 }
 
