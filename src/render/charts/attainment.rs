@@ -6,7 +6,7 @@
 use super::canvas::{Anchor, Canvas, render};
 use super::frame::Rows;
 use super::style::{FONT, LABEL_GAP, Role, Variant, text_width};
-use super::{Chart, responsive, say};
+use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
 use crate::locale::words;
 
@@ -31,7 +31,7 @@ pub fn attainment(
         id,
         title(fmt, rows, threshold, pace),
         summary(fmt, rows),
-        |v| draw(fmt, rows, threshold, v),
+        |v, root| draw(fmt, rows, threshold, v, root),
     )
 }
 
@@ -77,12 +77,12 @@ fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
     format!("{}.", parts.join("; "))
 }
 
-fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant) -> String {
+fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant, root: &Root) -> String {
     let width = v.width();
     let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
     // Room under the rows for the two line labels, on two rows at worst.
     let height = Rows::height(v, 0, rows.len(), 40);
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         let max = rows
             .iter()
             .filter_map(|r| r.value)

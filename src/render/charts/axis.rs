@@ -1,10 +1,10 @@
 //! Scales, ticks and labels that never overlap: the layout decisions the
-//! charts share. Positions are computed here, not by plotters,
-//! because its text measurement counts bytes (Cyrillic would come out twice
-//! as wide) and its axes cannot thin labels by their real width.
+//! charts share, which plotters' axes do not make (they label every key
+//! point, wherever it falls). plotters' mesh then draws what is decided
+//! here (`coord.rs`, `frame.rs`).
 
-use super::canvas::{Anchor, Canvas};
-use super::style::{FONT, LABEL_GAP, Role, text_width};
+use super::markup::Anchor;
+use super::style::{FONT, LABEL_GAP, inside, text_width};
 
 /// A linear map from data values to pixels.
 #[derive(Debug, Clone, Copy)]
@@ -66,7 +66,8 @@ pub struct Placed {
 /// overlap. Repeats are dropped first (a month written once, under its
 /// first week); then every `step`-th remaining label is kept, counting back
 /// from the latest, with the smallest step that keeps `LABEL_GAP` between
-/// them. Labels at the edges are anchored inside `bounds`.
+/// them. Each is centred on its `xs`, or kept inside `bounds` as our
+/// backend will draw it ([`inside`]).
 pub fn thin(labels: &[String], xs: &[i32], bounds: (i32, i32), size: f64) -> Vec<Placed> {
     let candidates: Vec<usize> = (0..labels.len().min(xs.len()))
         .filter(|&i| i == 0 || labels[i] != labels[i - 1])
@@ -74,30 +75,16 @@ pub fn thin(labels: &[String], xs: &[i32], bounds: (i32, i32), size: f64) -> Vec
         .collect();
     let place = |i: usize| -> (Placed, f64, f64) {
         let w = text_width(&labels[i], size);
-        let x = f64::from(xs[i]);
-        let (lo, hi) = (f64::from(bounds.0), f64::from(bounds.1));
-        if x - w / 2.0 < lo {
-            let p = Placed {
+        let (anchor, x, left, right) = inside(xs[i], w, Anchor::Middle, bounds);
+        (
+            Placed {
                 index: i,
-                x: bounds.0,
-                anchor: Anchor::Start,
-            };
-            (p, lo, lo + w)
-        } else if x + w / 2.0 > hi {
-            let p = Placed {
-                index: i,
-                x: bounds.1,
-                anchor: Anchor::End,
-            };
-            (p, hi - w, hi)
-        } else {
-            let p = Placed {
-                index: i,
-                x: xs[i],
-                anchor: Anchor::Middle,
-            };
-            (p, x - w / 2.0, x + w / 2.0)
-        }
+                x,
+                anchor,
+            },
+            left,
+            right,
+        )
     };
     for step in 1..=candidates.len().max(1) {
         let chosen: Vec<(Placed, f64, f64)> = candidates
@@ -117,55 +104,19 @@ pub fn thin(labels: &[String], xs: &[i32], bounds: (i32, i32), size: f64) -> Vec
     Vec::new()
 }
 
-/// Horizontal gridlines with their labels right-aligned in the gutter left
-/// of `x0`; the zero line is the darker baseline. A label that rounds to
-/// the one below it (0.25 lead shown as "0") is left out.
-pub fn y_grid(
-    c: &Canvas,
-    y: &Scale,
-    ticks: &[f64],
-    (x0, x1): (i32, i32),
-    label: &dyn Fn(f64) -> String,
-) {
-    let mut previous = None;
-    for &t in ticks {
-        let py = y.px(t);
-        let role = if t == 0.0 { Role::Muted } else { Role::Grid };
-        c.line(vec![(x0, py), (x1, py)], role, 1);
-        let text = label(t);
-        if previous.as_ref() != Some(&text) {
-            c.text(&text, (x0 - 6, py), Anchor::End, Role::Muted, FONT);
-        }
-        previous = Some(text);
-    }
-}
-
-/// Vertical gridlines for horizontal bars, labelled above the plot at
-/// `label_y`, the labels kept inside `bounds`.
-pub fn x_grid(
-    c: &Canvas,
-    x: &Scale,
-    ticks: &[f64],
-    (y0, y1): (i32, i32),
-    (label_y, bounds): (i32, (i32, i32)),
-    label: &dyn Fn(f64) -> String,
-) {
-    let labels: Vec<String> = ticks.iter().map(|t| label(*t)).collect();
-    let xs: Vec<i32> = ticks.iter().map(|t| x.px(*t)).collect();
-    for &t in ticks {
-        let px = x.px(t);
-        let role = if t == 0.0 { Role::Muted } else { Role::Grid };
-        c.line(vec![(px, y0), (px, y1)], role, 1);
-    }
-    for p in thin(&labels, &xs, bounds, FONT) {
-        c.text(
-            &labels[p.index],
-            (p.x, label_y),
-            p.anchor,
-            Role::Muted,
-            FONT,
-        );
-    }
+/// `labels` with each one that reads like the one before it left empty
+/// (a 0.25-lead step shown as "0", "0", "1"): one label per value.
+pub fn unrepeated(labels: Vec<String>) -> Vec<String> {
+    let mut previous: Option<String> = None;
+    labels
+        .into_iter()
+        .map(|text| {
+            let repeat = previous.as_ref() == Some(&text);
+            let shown = if repeat { String::new() } else { text.clone() };
+            previous = Some(text);
+            shown
+        })
+        .collect()
 }
 
 /// Width of a gutter that holds the longest of `labels`.
@@ -220,5 +171,19 @@ mod tests {
             placed.iter().map(|p| p.index).collect::<Vec<_>>(),
             vec![0, 2]
         );
+    }
+
+    #[test]
+    fn labels_at_the_ends_stay_inside() {
+        let labels: Vec<String> = ["нояб. 26", "дек. 26"].map(String::from).to_vec();
+        let placed = thin(&labels, &[3, 357], (2, 358), FONT);
+        assert_eq!((placed[0].x, placed[0].anchor), (2, Anchor::Start));
+        assert_eq!((placed[1].x, placed[1].anchor), (358, Anchor::End));
+    }
+
+    #[test]
+    fn a_repeated_label_is_written_once() {
+        let labels = ["0", "0", "1", "1", "2"].map(String::from).to_vec();
+        assert_eq!(unrepeated(labels), ["0", "", "1", "", "2"]);
     }
 }

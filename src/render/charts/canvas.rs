@@ -1,41 +1,46 @@
-//! Drawing with plotters into a string: a pixel canvas with the few marks
-//! the charts use, each in the sentinel colour of its role (`svg::finish`
-//! turns those into classes).
+//! Drawing with plotters on our backend: a pixel canvas with the few marks
+//! the charts lay out themselves, each in its [`Role`].
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
+use super::backend::SvgBackend;
+pub use super::markup::Anchor;
+use super::markup::Root;
 use super::style::Role;
 
-/// Horizontal anchor of a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
-
 /// A plotters drawing area in pixel coordinates, with the few marks the
-/// charts use, each drawn in the colour of its role.
+/// charts use, each drawn in its role.
 pub struct Canvas<'a> {
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+    area: DrawingArea<SvgBackend<'a>, Shift>,
 }
 
-/// The SVG backend writes into a `String`: its only error is file I/O, which
-/// it never does here, so a failure is a bug worth stopping for.
-const INFALLIBLE: &str = "plotters' SVG backend cannot fail when writing into a String";
+/// Our backend fails only on a colour that is not a role's, and every mark
+/// here is drawn in a role: a failure is a bug worth stopping for.
+const INFALLIBLE: &str = "every chart mark is drawn in a role";
 
 fn shape(role: Role, opacity: f64, filled: bool, width: u32) -> ShapeStyle {
     ShapeStyle {
-        color: role.color().mix(opacity),
+        color: role.mix(opacity),
         filled,
         stroke_width: width,
     }
 }
 
-impl Canvas<'_> {
+impl<'a> Canvas<'a> {
+    /// The plotters drawing area, for plotters' chart builder.
+    pub fn drawing_area(&self) -> &DrawingArea<SvgBackend<'a>, Shift> {
+        &self.area
+    }
+
+    /// Width and height in pixels.
+    pub fn size(&self) -> (i32, i32) {
+        let (w, h) = self.area.dim_in_pixel();
+        (w as i32, h as i32)
+    }
+
     /// A filled rectangle between two corners (any order).
     pub fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), role: Role, opacity: f64) {
         let corners = [(x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1))];
@@ -77,35 +82,15 @@ impl Canvas<'_> {
 
     /// A label at `size` px, vertically centred on `y`.
     pub fn text(&self, text: &str, (x, y): (i32, i32), anchor: Anchor, role: Role, size: f64) {
-        self.text_styled(text, (x, y), anchor, role, size, false);
-    }
-
-    pub fn text_styled(
-        &self,
-        text: &str,
-        (x, y): (i32, i32),
-        anchor: Anchor,
-        role: Role,
-        size: f64,
-        bold: bool,
-    ) {
         let h = match anchor {
             Anchor::Start => HPos::Left,
             Anchor::Middle => HPos::Center,
             Anchor::End => HPos::Right,
         };
         let style = TextStyle {
-            // plotters writes font-size = requested / 1.24; ask for 1.24× to get `size`.
-            font: FontDesc::new(
-                FontFamily::SansSerif,
-                size * 1.24,
-                if bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                },
-            ),
-            color: role.color().to_backend_color(),
+            // Our backend takes the size as pixels (no 1.24 scaling).
+            font: FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal),
+            color: role.to_backend_color(),
             pos: Pos::new(h, VPos::Center),
         };
         self.area
@@ -114,16 +99,17 @@ impl Canvas<'_> {
     }
 }
 
-/// Draws on a `width` × `height` canvas and returns plotters' raw SVG.
-pub fn render(width: i32, height: i32, draw: impl FnOnce(&Canvas)) -> String {
-    let mut buf = String::new();
+/// Draws on a `width` × `height` canvas and returns the finished `<svg>`
+/// element, labelled by `root`.
+pub fn render(root: &Root, (width, height): (i32, i32), draw: impl FnOnce(&Canvas)) -> String {
+    let mut svg = String::new();
     {
         let size = (width.max(1) as u32, height.max(1) as u32);
         let canvas = Canvas {
-            area: SVGBackend::with_string(&mut buf, size).into_drawing_area(),
+            area: SvgBackend::new(&mut svg, size, root).into_drawing_area(),
         };
         draw(&canvas);
         canvas.area.present().expect(INFALLIBLE);
     }
-    buf
+    svg
 }

@@ -6,7 +6,7 @@ use super::canvas::{Canvas, render};
 use super::frame::Columns;
 use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::{Chart, responsive, say};
+use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
 
 /// One period of the trend.
@@ -33,8 +33,8 @@ pub struct Trend {
 
 /// Draws the trend.
 pub fn conversion(id: &str, fmt: &Formatter, data: &Trend) -> Chart {
-    responsive(id, title(fmt, data), summary(fmt, data), |v| {
-        draw(fmt, data, v)
+    responsive(id, title(fmt, data), summary(fmt, data), |v, root| {
+        draw(fmt, data, v, root)
     })
 }
 
@@ -97,10 +97,10 @@ fn runs(c: &Canvas, f: &Columns, values: &[Option<f64>], role: Role, width: u32)
     c.line(run, role, width);
 }
 
-fn draw(fmt: &Formatter, d: &Trend, v: Variant) -> String {
+fn draw(fmt: &Formatter, d: &Trend, v: Variant, root: &Root) -> String {
     let width = v.width();
     let height = if v == Variant::Wide { 280 } else { 260 };
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         let items = [
             (Swatch::Line(Role::Actual), d.name.clone()),
             (Swatch::Line(Role::Muted), d.reference_name.clone()),
@@ -113,7 +113,7 @@ fn draw(fmt: &Formatter, d: &Trend, v: Variant) -> String {
             .flatten()
             .fold(0.0, f64::max);
         let ticks: Vec<String> = d.points.iter().map(|p| p.tick.clone()).collect();
-        let f = Columns::draw(c, (width, height), top, max, &|x| fmt.percent(x, 0), &ticks);
+        let f = Columns::draw(c, top, max, &|x| fmt.percent(x, 0), &ticks);
         let reference: Vec<Option<f64>> = d.points.iter().map(|p| p.reference).collect();
         let values: Vec<Option<f64>> = d.points.iter().map(|p| p.value).collect();
         runs(c, &f, &reference, Role::Muted, 2);

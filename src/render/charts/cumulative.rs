@@ -7,7 +7,7 @@ use super::canvas::render;
 use super::frame::Columns;
 use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::{Chart, responsive, say};
+use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
 use crate::locale::words;
 
@@ -33,8 +33,8 @@ pub struct Cumulative {
 
 /// Draws the month.
 pub fn cumulative(id: &str, fmt: &Formatter, data: &Cumulative) -> Chart {
-    responsive(id, title(fmt, data), summary(fmt, data), |v| {
-        draw(fmt, data, v)
+    responsive(id, title(fmt, data), summary(fmt, data), |v, root| {
+        draw(fmt, data, v, root)
     })
 }
 
@@ -127,10 +127,10 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
     text
 }
 
-fn draw(fmt: &Formatter, d: &Cumulative, v: Variant) -> String {
+fn draw(fmt: &Formatter, d: &Cumulative, v: Variant, root: &Root) -> String {
     let width = v.width();
     let height = if v == Variant::Wide { 300 } else { 280 };
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         let forecast = d.forecast.filter(|_| !d.closed);
         let mut items = vec![(
             Swatch::Line(Role::Actual),
@@ -154,14 +154,7 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant) -> String {
             .chain(d.plan)
             .chain(forecast)
             .fold(0.0, f64::max);
-        let f = Columns::draw(
-            c,
-            (width, height),
-            top,
-            max,
-            &|m| fmt.money_compact(m),
-            &d.weeks,
-        );
+        let f = Columns::draw(c, top, max, &|m| fmt.money_compact(m), &d.weeks);
         let n = d.weeks.len();
         // A period's total is reached at its end: the right edge of its slot.
         let start = (f.x0, f.y.px(0.0));

@@ -7,7 +7,7 @@ use super::canvas::{Anchor, render};
 use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::{Chart, responsive_shared, say};
+use super::{Chart, Root, responsive_shared, say};
 use crate::locale::format::Formatter;
 use crate::locale::words;
 
@@ -38,7 +38,7 @@ pub fn funnel(id: &str, fmt: &Formatter, rows: &[FunnelRow]) -> Chart {
         title(fmt, rows),
         summary(fmt, rows),
         || Labels::new(fmt, rows),
-        |labels, v| draw(fmt, rows, labels, v),
+        |labels, v, root| draw(fmt, rows, labels, v, root),
     )
 }
 
@@ -133,7 +133,7 @@ fn counts(fmt: &Formatter, r: &FunnelRow) -> String {
     format!("{} → {} → {}", n(r.leads), n(r.meetings), n(r.deals))
 }
 
-fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant) -> String {
+fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant, root: &Root) -> String {
     let width = v.width();
     let items = [
         (
@@ -151,7 +151,7 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant) -> Str
     ];
     let top = legend_height(&items, width) + 4;
     let height = Rows::height(v, top, rows.len(), 6);
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         legend(c, &items, (0, 0), width);
         let f = Rows::draw(
             c,

@@ -7,7 +7,7 @@ use super::canvas::{Anchor, render};
 use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
-use super::{Chart, responsive_shared, say};
+use super::{Chart, Root, responsive_shared, say};
 use crate::locale::format::Formatter;
 use crate::locale::words;
 
@@ -27,7 +27,7 @@ pub fn leads(id: &str, fmt: &Formatter, rows: &[LeadsRow]) -> Chart {
         title(fmt, rows),
         summary(fmt, rows),
         || Labels::new(fmt, rows),
-        |labels, v| draw(fmt, rows, labels, v),
+        |labels, v, root| draw(fmt, rows, labels, v, root),
     )
 }
 
@@ -130,7 +130,7 @@ fn overnight_label(fmt: &Formatter, n: u64) -> String {
     say(fmt.locale, format!("перенос {n}"), format!("overnight {n}"))
 }
 
-fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant) -> String {
+fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant, root: &Root) -> String {
     let width = v.width();
     let items = [
         (
@@ -144,7 +144,7 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant) -> Stri
     ];
     let top = legend_height(&items, width) + 4;
     let height = Rows::height(v, top, rows.len(), 6);
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         legend(c, &items, (0, 0), width);
         let max = rows
             .iter()

@@ -1,5 +1,7 @@
-//! The legend, drawn by hand: plotters' legend box is sized by byte
-//! length, far too wide for Cyrillic, and its swatches cannot be dashed.
+//! The legend, drawn by hand as one wrapping row above the plot.
+//! plotters' own (`configure_series_labels`) stacks its entries in a box
+//! over the plot and sizes that box with its font estimate, not the
+//! backend's, so by byte length: far too wide for Cyrillic.
 
 use super::canvas::{Anchor, Canvas};
 use super::style::{FONT, Role, text_width};
@@ -19,8 +21,7 @@ pub const LEGEND_ROW: i32 = 20;
 pub const LEGEND_GAP: i32 = 16;
 
 /// Where each legend entry's swatch goes: left to right from `origin`,
-/// wrapping at `width`. Laid out by hand: plotters' legend box is sized by
-/// byte length, far too wide for Cyrillic.
+/// wrapping at `width`.
 fn legend_layout(items: &[(Swatch, String)], (x, y): (i32, i32), width: i32) -> Vec<(i32, i32)> {
     let mut cx = x;
     let mut cy = y + LEGEND_ROW / 2;

@@ -2,16 +2,23 @@
 //! `Analytics`), a [`Chart`] out — an inline SVG drawn with plotters, a
 //! title that states the finding, and a summary with the numbers.
 //!
+//! plotters draws on a backend of our own (`backend.rs`) that writes the
+//! SVG the site needs (`markup.rs`: classes for roles, accessible roots)
+//! and measures Cyrillic labels; its chart builder and mesh draw the
+//! frames' axes (`frame.rs`, `coord.rs`) as laid out by `axis.rs`.
+//!
 //! Every chart is drawn twice, 720 and 360 px wide (`style::Variant`); the page
 //! shows the one that fits, so labels stay readable on a phone. Output is
 //! deterministic: integer pixel coordinates, no maps, no clock.
 
 mod axis;
+mod backend;
 mod canvas;
+mod coord;
 mod frame;
 mod legend;
+mod markup;
 mod style;
-mod svg;
 
 mod attainment;
 mod conversion;
@@ -34,6 +41,7 @@ pub use sparkline::{SparkPoint, sparkline};
 pub use standup::{DEFAULT_LIMIT_MINUTES, StandupDay, standup_durations};
 
 use crate::content::Locale;
+use markup::Root;
 use style::Variant;
 
 /// A drawn chart, ready to place in a page.
@@ -57,9 +65,15 @@ pub fn take_drawing_time() -> std::time::Duration {
     std::time::Duration::from_nanos(DRAWING_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed))
 }
 
-/// Draws both variants and wraps them for the page.
-fn responsive(id: &str, title: String, summary: String, draw: impl Fn(Variant) -> String) -> Chart {
-    responsive_shared(id, title, summary, || (), |(), v| draw(v))
+/// Draws both variants and wraps them for the page: `draw` gets the
+/// variant to lay out and the root its `<svg>` must carry.
+fn responsive(
+    id: &str,
+    title: String,
+    summary: String,
+    draw: impl Fn(Variant, &Root) -> String,
+) -> Chart {
+    responsive_shared(id, title, summary, || (), |(), v, root| draw(v, root))
 }
 
 /// [`responsive`] for a chart whose two drawings share work, such as the
@@ -69,11 +83,11 @@ fn responsive_shared<S>(
     title: String,
     summary: String,
     shared: impl FnOnce() -> S,
-    draw: impl Fn(&S, Variant) -> String,
+    draw: impl Fn(&S, Variant, &Root) -> String,
 ) -> Chart {
     let started = std::time::Instant::now();
     let shared = shared();
-    let chart = responsive_untimed(id, title, summary, |v| draw(&shared, v));
+    let chart = responsive_untimed(id, title, summary, |v, root| draw(&shared, v, root));
     let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
     DRAWING_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
     chart
@@ -83,7 +97,7 @@ fn responsive_untimed(
     id: &str,
     title: String,
     summary: String,
-    draw: impl Fn(Variant) -> String,
+    draw: impl Fn(Variant, &Root) -> String,
 ) -> Chart {
     // One <desc>, in the wide drawing; the narrow one points at it (a
     // description may come from a hidden element), so 40 rows of numbers
@@ -92,16 +106,14 @@ fn responsive_untimed(
     let svg = Variant::BOTH
         .into_iter()
         .map(|v| {
-            svg::finish(
-                &draw(v),
-                &svg::Root {
-                    id: &format!("{id}-{}", v.suffix()),
-                    class: v.class(),
-                    title: &title,
-                    summary: (v == Variant::Wide).then_some(summary.as_str()),
-                    described_by: &desc,
-                },
-            )
+            let root = Root {
+                id: &format!("{id}-{}", v.suffix()),
+                class: v.class(),
+                title: &title,
+                summary: (v == Variant::Wide).then_some(summary.as_str()),
+                described_by: &desc,
+            };
+            draw(v, &root)
         })
         .collect();
     Chart {
@@ -283,7 +295,7 @@ mod tests {
                 assert!(
                     chart
                         .svg
-                        .contains(&format!(">{}</title>", svg::escape(&chart.title)))
+                        .contains(&format!(">{}</title>", markup::escape(&chart.title)))
                 );
             }
         }

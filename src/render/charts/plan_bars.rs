@@ -6,7 +6,7 @@ use super::canvas::{Canvas, render};
 use super::frame::Columns;
 use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::{Chart, of_ru, responsive, say};
+use super::{Chart, Root, of_ru, responsive, say};
 use crate::locale::format::Formatter;
 use crate::locale::words;
 
@@ -37,9 +37,12 @@ const MIN_BAR_SLOT: f64 = 5.0;
 
 /// Draws `bars` (oldest first).
 pub fn plan_bars(id: &str, fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> Chart {
-    responsive(id, title(fmt, period, bars), summary(fmt, bars), |v| {
-        draw(fmt, bars, v)
-    })
+    responsive(
+        id,
+        title(fmt, period, bars),
+        summary(fmt, bars),
+        |v, root| draw(fmt, bars, v, root),
+    )
 }
 
 fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
@@ -132,10 +135,10 @@ fn summary(fmt: &Formatter, bars: &[PeriodBar]) -> String {
     )
 }
 
-fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant) -> String {
+fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant, root: &Root) -> String {
     let width = v.width();
     let height = if v == Variant::Wide { 300 } else { 280 };
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         let mut items = vec![
             (
                 Swatch::Bar(Role::Actual, 1.0),
@@ -156,14 +159,7 @@ fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant) -> String {
             .flatten()
             .fold(0.0, f64::max);
         let ticks: Vec<String> = bars.iter().map(|b| b.tick.clone()).collect();
-        let frame = Columns::draw(
-            c,
-            (width, height),
-            top,
-            max,
-            &|m| fmt.money_compact(m),
-            &ticks,
-        );
+        let frame = Columns::draw(c, top, max, &|m| fmt.money_compact(m), &ticks);
         actual_marks(c, &frame, bars);
         plan_line(c, &frame, bars);
     })

@@ -3,8 +3,8 @@
 //! One drawing only: it is sized in `rem` by style.css, not by the page width.
 
 use super::canvas::render;
+use super::markup::Root;
 use super::style::Role;
-use super::svg::{Root, finish};
 use super::{Chart, say};
 use crate::locale::format::Formatter;
 
@@ -50,7 +50,15 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let raw = render(WIDTH, HEIGHT, |c| {
+    let described_by = format!("{id}-d");
+    let root = Root {
+        id,
+        class: "spark",
+        title: &title,
+        summary: Some(&summary),
+        described_by: &described_by,
+    };
+    let svg = render(&root, (WIDTH, HEIGHT), |c| {
         let max = known.iter().map(|(_, v)| *v).fold(0.0, f64::max);
         let min = known.iter().map(|(_, v)| *v).fold(max, f64::min);
         // The shape is the point of a sparkline, but a 3 % wobble must not
@@ -78,16 +86,6 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
         }
         c.line(run, Role::Actual, 2);
     });
-    let svg = finish(
-        &raw,
-        &Root {
-            id,
-            class: "spark",
-            title: &title,
-            summary: Some(&summary),
-            described_by: &format!("{id}-d"),
-        },
-    );
     Chart {
         svg,
         title,

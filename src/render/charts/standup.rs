@@ -5,7 +5,7 @@
 use super::canvas::{Anchor, render};
 use super::frame::Columns;
 use super::style::{FONT, Role, Variant};
-use super::{Chart, responsive, say};
+use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
 
 /// `thresholds.standup_max_minutes` when the config does not set it.
@@ -21,9 +21,12 @@ pub struct StandupDay {
 
 /// Draws `days` (oldest first) against `limit` minutes.
 pub fn standup_durations(id: &str, fmt: &Formatter, days: &[StandupDay], limit: f64) -> Chart {
-    responsive(id, title(fmt, days, limit), summary(fmt, days), |v| {
-        draw(fmt, days, limit, v)
-    })
+    responsive(
+        id,
+        title(fmt, days, limit),
+        summary(fmt, days),
+        |v, root| draw(fmt, days, limit, v, root),
+    )
 }
 
 fn title(fmt: &Formatter, days: &[StandupDay], limit: f64) -> String {
@@ -51,16 +54,15 @@ fn summary(fmt: &Formatter, days: &[StandupDay]) -> String {
     format!("{}.", parts.join("; "))
 }
 
-fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant) -> String {
+fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant, root: &Root) -> String {
     let width = v.width();
     let height = if v == Variant::Wide { 260 } else { 240 };
-    render(width, height, |c| {
+    render(root, (width, height), |c| {
         let max = days.iter().map(|d| d.minutes).fold(limit * 1.15, f64::max);
         let ticks: Vec<String> = days.iter().map(|d| d.label.clone()).collect();
         let unit = say(fmt.locale, "мин".into(), "min".into());
         let f = Columns::draw(
             c,
-            (width, height),
             12,
             max,
             &|m| format!("{}\u{a0}{unit}", fmt.number(m, 0)),

@@ -1,18 +1,24 @@
 //! The palette, text sizes and the two layouts every chart is drawn in.
 //!
-//! Colours are not baked into the output: each mark is drawn in the sentinel
-//! colour of its [`Role`], and `svg::finish` swaps that for a CSS class, so
-//! the page's custom properties (and dark mode) decide the real colour.
+//! Colours are not baked into the output: a mark is drawn with its
+//! [`Role`] (a plotters `Color`), and our backend writes the role's CSS
+//! class, so the page's custom properties (and dark mode) decide the colour.
 
 use std::borrow::Cow;
 
-use plotters::style::RGBColor;
+use plotters::style::{Color, RGBColor};
+use plotters_backend::BackendColor;
+
+use super::markup::Anchor;
 
 /// Effective size of every chart label, in px at the chart's natural width.
 /// The CSS never shows a chart below 12/13 of its natural width (see style.css).
 pub const FONT: f64 = 13.0;
 /// Space kept between two labels, in px.
 pub const LABEL_GAP: f64 = 6.0;
+/// Space kept between a label and the edge of its drawing, in px: the SVG
+/// would cut what crosses it, and style.css draws a halo around text.
+pub const EDGE: i32 = 2;
 
 /// What a mark means; it decides the CSS class and so the colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +50,10 @@ impl Role {
         Role::Track,
     ];
 
-    /// The colour plotters writes; distinct per role so `svg::finish` can
-    /// tell the roles apart. The real UI.md colours where a role has one.
+    /// The colour a role travels as through plotters (a backend is given
+    /// nothing else): distinct per role, so the backend can tell the roles
+    /// apart, and the UI.md colour where a role has one, so the palette
+    /// reads right in code. It is never written into a chart.
     pub fn color(self) -> RGBColor {
         match self {
             Role::Actual => RGBColor(0x00, 0x72, 0xB2),
@@ -75,13 +83,21 @@ impl Role {
         }
     }
 
-    /// The role whose sentinel colour is `#RRGGBB` as plotters writes it.
-    pub fn from_hex(hex: &str) -> Option<Role> {
-        let rgb = u32::from_str_radix(hex.strip_prefix('#')?, 16).ok()?;
+    /// The role whose colour is `rgb`, as our backend receives it.
+    pub fn from_backend(rgb: (u8, u8, u8)) -> Option<Role> {
         Role::ALL.into_iter().find(|r| {
             let RGBColor(red, green, blue) = r.color();
-            rgb == u32::from(red) << 16 | u32::from(green) << 8 | u32::from(blue)
+            rgb == (red, green, blue)
         })
+    }
+}
+
+/// A role is drawn with like a colour: `Role::Actual.filled()`,
+/// `Role::Plan.stroke_width(2)`, `Role::Muted.mix(0.3)` (the opacity
+/// reaches the SVG; the colour becomes the class).
+impl Color for Role {
+    fn to_backend_color(&self) -> BackendColor {
+        self.color().to_backend_color()
     }
 }
 
@@ -125,7 +141,7 @@ impl Variant {
 /// Width of a character in em, rounded up from DejaVu Sans (the widest of
 /// the usual sans-serif fonts, and Chromium's on Debian): a conservative
 /// estimate for any of them. plotters' own estimate counts bytes, two per
-/// Cyrillic letter, so labels are measured here instead.
+/// Cyrillic letter, so our backend measures labels with this instead.
 fn char_em(c: char) -> f64 {
     match c {
         ' ' | '\u{a0}' | '\u{202f}' | '\'' | '.' | ',' | ':' | ';' | '/' | '(' | ')' | '-'
@@ -139,6 +155,25 @@ fn char_em(c: char) -> f64 {
         'а'..='я' => 0.66,
         c if c.is_uppercase() => 0.85,
         _ => 0.66,
+    }
+}
+
+/// Where a label `width` px wide, anchored by `anchor` at `x`, is drawn to
+/// stay within `bounds`: as asked, or against the edge it would cross and
+/// anchored there. Returns the anchor, x, and the label's left and right.
+/// Our backend draws every label so, and `axis::thin` predicts with it.
+pub fn inside(x: i32, width: f64, anchor: Anchor, (lo, hi): (i32, i32)) -> (Anchor, i32, f64, f64) {
+    let left = match anchor {
+        Anchor::Start => f64::from(x),
+        Anchor::Middle => f64::from(x) - width / 2.0,
+        Anchor::End => f64::from(x) - width,
+    };
+    if left < f64::from(lo) {
+        (Anchor::Start, lo, f64::from(lo), f64::from(lo) + width)
+    } else if left + width > f64::from(hi) {
+        (Anchor::End, hi, f64::from(hi) - width, f64::from(hi))
+    } else {
+        (anchor, x, left, left + width)
     }
 }
 
@@ -177,9 +212,7 @@ mod tests {
     #[test]
     fn every_role_has_its_own_colour() {
         for r in Role::ALL {
-            let RGBColor(red, green, blue) = r.color();
-            let hex = format!("#{red:02X}{green:02X}{blue:02X}");
-            assert_eq!(Role::from_hex(&hex), Some(r));
+            assert_eq!(Role::from_backend(r.to_backend_color().rgb), Some(r));
         }
     }
 
