@@ -7,7 +7,8 @@
 //! rows) → [`mapping`] (which column means what, from [`formats`] or a map
 //! file) → [`deals`] (rows → deals) → [`tally`] (deals → figures per
 //! manager and period, [`managers`] matching CRM users) → [`merge`] (figures
-//! → edited week files) → [`summary`] (what changed, old → new).
+//! → changes per period file, their texts from [`week_text`]) → [`summary`]
+//! (what changed, old → new).
 
 pub mod deals;
 pub mod decode;
@@ -19,6 +20,7 @@ pub mod summary;
 pub mod table;
 pub mod tally;
 pub mod values;
+pub mod week_text;
 
 use std::fs;
 use std::path::{Path, PathBuf};
