@@ -144,74 +144,19 @@ pub fn resolve(
     from: Option<Source>,
     map: Option<&Map>,
 ) -> Result<Resolved, Vec<Diagnostic>> {
-    let named = from.or_else(|| map.and_then(|m| m.data.from));
-    let (spec, detected): (&Spec, bool) = match named {
-        Some(source) => (formats::spec(source), false),
-        None => match formats::detect(headers) {
-            Some(spec) => (spec, true),
-            None if map.is_some() => (&formats::GENERIC, false),
-            None => {
-                return Err(vec![
-                    Diagnostic::error(
-                        export,
-                        "cannot tell which CRM this export comes from".to_string(),
-                    )
-                    .at(1, 1)
-                    .hint(format!(
-                        "name it with --from (amocrm, bitrix24, hubspot, pipedrive, salesforce), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
-                        headers.join(", ")
-                    )),
-                ]);
-            }
-        },
-    };
+    let (spec, detected) = choose_spec(export, headers, from, map).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let mut columns = BTreeMap::new();
     for role in Role::ALL {
-        let mapped = map.and_then(|m| m.data.columns.get(role).map(|c| (m, c)));
-        let found = match mapped {
-            Some((m, name)) => match headers.iter().position(|h| same_name(h, &name.value)) {
-                Some(i) => Some(i),
-                None => {
-                    problems.push(
-                        m.error_at(
-                            name,
-                            format!("no column `{}` in the export's header row", name.value),
-                        )
-                        .hint_opt(
-                            did_you_mean(&name.value, headers.iter().map(String::as_str)).or_else(
-                                || Some(format!("the header row has: {}", headers.join(", "))),
-                            ),
-                        ),
-                    );
-                    continue;
-                }
-            },
-            None => spec.find(role, headers),
-        };
-        match found {
-            Some(i) => {
+        match find_column(role, spec, headers, map) {
+            Ok(Some(i)) => {
                 columns.insert(role, i);
             }
-            None if role.required() => {
-                let message = format!(
-                    "no column for `{}` ({}) in the export",
-                    role.key(),
-                    purpose(role)
-                );
-                let hint = format!(
-                    "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
-                    role.key(),
-                    headers.join(", ")
-                );
-                problems.push(match map {
-                    Some(m) => Diagnostic::error(&m.path, message).hint(hint),
-                    None => Diagnostic::error(export, message)
-                        .at(1, 1)
-                        .hint(format!("{hint} (pass the map file with --map MAP.yaml)")),
-                });
+            Ok(None) if role.required() => {
+                problems.push(missing_column(export, role, headers, map));
             }
-            None => {}
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
         }
     }
     let won = match map.and_then(|m| m.data.won.clone()) {
@@ -237,6 +182,79 @@ pub fn resolve(
             .and_then(|m| m.data.slash_dates)
             .unwrap_or(spec.slash_dates),
     })
+}
+
+/// The CRM whose columns to start from, and whether it was detected: named
+/// by `--from` or the map file, else recognised from the headers, else the
+/// generic one when a map file says what the columns are.
+fn choose_spec(
+    export: &str,
+    headers: &[String],
+    from: Option<Source>,
+    map: Option<&Map>,
+) -> Result<(&'static Spec, bool), Diagnostic> {
+    if let Some(source) = from.or_else(|| map.and_then(|m| m.data.from)) {
+        return Ok((formats::spec(source), false));
+    }
+    match formats::detect(headers) {
+        Some(spec) => Ok((spec, true)),
+        None if map.is_some() => Ok((&formats::GENERIC, false)),
+        None => Err(Diagnostic::error(
+            export,
+            "cannot tell which CRM this export comes from".to_string(),
+        )
+        .at(1, 1)
+        .hint(format!(
+            "name it with --from (amocrm, bitrix24, hubspot, pipedrive, salesforce), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
+            headers.join(", ")
+        ))),
+    }
+}
+
+/// A role's column: the one the map file names (an error at its line when
+/// the header row has none such), else the CRM's own.
+fn find_column(
+    role: Role,
+    spec: &Spec,
+    headers: &[String],
+    map: Option<&Map>,
+) -> Result<Option<usize>, Diagnostic> {
+    let Some((m, name)) = map.and_then(|m| m.data.columns.get(role).map(|c| (m, c))) else {
+        return Ok(spec.find(role, headers));
+    };
+    match headers.iter().position(|h| same_name(h, &name.value)) {
+        Some(i) => Ok(Some(i)),
+        None => Err(m
+            .error_at(
+                name,
+                format!("no column `{}` in the export's header row", name.value),
+            )
+            .hint_opt(
+                did_you_mean(&name.value, headers.iter().map(String::as_str))
+                    .or_else(|| Some(format!("the header row has: {}", headers.join(", ")))),
+            )),
+    }
+}
+
+/// A required role with no column: at the map file when there is one (the
+/// place to name it), else at the export's header row.
+fn missing_column(export: &str, role: Role, headers: &[String], map: Option<&Map>) -> Diagnostic {
+    let message = format!(
+        "no column for `{}` ({}) in the export",
+        role.key(),
+        purpose(role)
+    );
+    let hint = format!(
+        "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
+        role.key(),
+        headers.join(", ")
+    );
+    match map {
+        Some(m) => Diagnostic::error(&m.path, message).hint(hint),
+        None => Diagnostic::error(export, message)
+            .at(1, 1)
+            .hint(format!("{hint} (pass the map file with --map MAP.yaml)")),
+    }
 }
 
 #[cfg(test)]

@@ -1,21 +1,16 @@
 //! What the export changes in `content/weeks/`: per period and manager, the
-//! fields the export knows, old and new; then the files' new text. An
-//! existing file is edited in place with `yaml-edit` (a lossless YAML
-//! syntax tree: comments, key order, quoting and flow maps stay as they
-//! are, only the changed numbers are replaced); a new file is written in
-//! the shape `new week` writes.
+//! fields the export knows, old and new; then each file's new text (written
+//! by [`super::week_text`]) checked as `salespulse check` would read it.
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
-use yaml_edit::{Document, Mapping};
 
 use super::tally::{Figures, Tally};
 use super::values::{cents_text, to_cents};
+use super::week_text;
 use crate::calendar::{IsoWeek, Period};
-use crate::commands::schema;
 use crate::content::{self, Content, Doc, Manager, WeekEntry, WeekFile};
 use crate::diagnostic::Diagnostic;
 use crate::validate;
@@ -128,6 +123,11 @@ fn active_in(m: &Manager, p: Period) -> bool {
     p.days().any(|d| m.active_on(d))
 }
 
+/// The path of a period's file.
+fn file_path(period: Period) -> String {
+    format!("content/weeks/{}.yaml", period.file_stem())
+}
+
 /// Plans every period file between the export's first and last day.
 pub fn plan(
     root: &Path,
@@ -138,7 +138,14 @@ pub fn plan(
     let Some((first, last)) = tally.span else {
         return Ok(Vec::new());
     };
-    let fields = known_fields(meetings);
+    let planner = Planner {
+        root,
+        content,
+        tally,
+        fields: known_fields(meetings),
+        first,
+        last,
+    };
     let mut by_week: HashMap<IsoWeek, Vec<&Doc<WeekFile>>> = HashMap::new();
     for doc in &content.weeks {
         by_week.entry(doc.data.week.value).or_default().push(doc);
@@ -147,120 +154,16 @@ pub fn plan(
     let mut problems = Vec::new();
     let mut week = IsoWeek::of(first);
     while week <= IsoWeek::of(last) {
+        let same_week = by_week.get(&week).map_or(&[][..], Vec::as_slice);
         for period in content.calendar.periods_of_week(week) {
             if period.last < first || period.first > last {
                 continue;
             }
-            let path = format!("content/weeks/{}.yaml", period.file_stem());
-            let same_week = by_week.get(&week).map_or(&[][..], Vec::as_slice);
-            let expected: Vec<String> = content
-                .calendar
-                .periods_of_week(week)
-                .iter()
-                .map(|p| format!("content/weeks/{}.yaml", p.file_stem()))
-                .collect();
-            if let Some(other) = same_week.iter().find(|d| !expected.contains(&d.path)) {
-                problems.push(
-                    Diagnostic::error(
-                        &other.path,
-                        format!(
-                            "{week} is written as `{}`, but the calendar makes its file{} {}",
-                            other.stem(),
-                            if content.calendar.is_split(week) { "s" } else { "" },
-                            content
-                                .calendar
-                                .periods_of_week(week)
-                                .iter()
-                                .map(|p| format!("weeks/{}.yaml", p.file_stem()))
-                                .collect::<Vec<_>>()
-                                .join(" and ")
-                        ),
-                    )
-                    .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
-                );
-                continue;
+            match planner.period(period, same_week) {
+                Ok(Some(plan)) => plans.push(plan),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
             }
-            if content.failed.contains(&path) {
-                problems.push(
-                    Diagnostic::error(&path, "the file has errors; import does not edit it")
-                        .hint("fix it (salespulse check shows how), then import again; nothing was written"),
-                );
-                continue;
-            }
-            let doc = same_week.iter().find(|d| d.path == path).copied();
-            let partial = period
-                .days()
-                .any(|d| (d < first || d > last) && content.calendar.is_working(d))
-                .then(|| (period.first.max(first), period.last.min(last)));
-            let mut entries = Vec::new();
-            for m in content.team.managers.iter().map(|m| &m.value) {
-                if !tally.covered.contains(m.id()) {
-                    continue;
-                }
-                let figures = tally
-                    .figures
-                    .get(&(period, m.id().to_string()))
-                    .copied()
-                    .unwrap_or_default();
-                let existing = doc.and_then(|d| d.data.managers.get(m.id()));
-                if existing.is_none() && !active_in(m, period) && figures == Figures::default() {
-                    continue;
-                }
-                let fields = fields
-                    .iter()
-                    .map(|&field| {
-                        let imported = field.of(&figures);
-                        let old = existing.map(|e| field.in_entry(&e.value));
-                        match old {
-                            Some(old) if partial.is_some() && imported < old => Field {
-                                field,
-                                old: Some(old),
-                                new: old,
-                                kept_over: Some(imported),
-                            },
-                            _ => Field {
-                                field,
-                                old,
-                                new: imported,
-                                kept_over: None,
-                            },
-                        }
-                    })
-                    .collect();
-                entries.push(Entry {
-                    manager: m.id().to_string(),
-                    new: existing.is_none(),
-                    fields,
-                });
-            }
-            if entries.is_empty() {
-                continue;
-            }
-            let mut plan = FilePlan {
-                period,
-                path,
-                exists: doc.is_some(),
-                partial,
-                entries,
-                text: None,
-            };
-            if plan.entries.iter().any(Entry::changed) {
-                let text = match doc {
-                    Some(_) => match std::fs::read_to_string(root.join(&plan.path)) {
-                        Ok(raw) => edit(&raw, &plan.entries, content),
-                        Err(e) => Err(format!("cannot read: {e}")),
-                    },
-                    None => Ok(new_file(&plan, content)),
-                };
-                match text {
-                    Ok(text) => plan.text = Some(text),
-                    Err(message) => {
-                        problems.push(Diagnostic::error(&plan.path, message));
-                        continue;
-                    }
-                }
-            }
-            plans.push(plan);
         }
         week = week.next();
     }
@@ -271,124 +174,173 @@ pub fn plan(
     }
 }
 
-/// The comment on a number the head still has to type.
-const AWAITS: &str = "# awaits the head: not in the CRM export";
+/// What every period's plan reads: the site, the export's tally and its
+/// first and last day, the fields an import writes.
+struct Planner<'a> {
+    root: &'a Path,
+    content: &'a Content,
+    tally: &'a Tally,
+    fields: Vec<Known>,
+    first: NaiveDate,
+    last: NaiveDate,
+}
 
-/// A new entry's lines at indentation 0: the export's numbers, the usual
-/// placeholders with a comment for the rest.
-fn entry_lines(entry: &Entry, content: &Content) -> Vec<String> {
-    let value = |field: Known| {
-        entry
+impl Planner<'_> {
+    /// One period's file, given the files written for its week: `None`
+    /// when no manager the export covers has an entry in it, an error when
+    /// import must not edit it.
+    fn period(
+        &self,
+        period: Period,
+        same_week: &[&Doc<WeekFile>],
+    ) -> Result<Option<FilePlan>, Diagnostic> {
+        let path = file_path(period);
+        if let Some(problem) = self.misnamed(period.week, same_week) {
+            return Err(problem);
+        }
+        if self.content.failed.contains(&path) {
+            return Err(
+                Diagnostic::error(&path, "the file has errors; import does not edit it").hint(
+                    "fix it (salespulse check shows how), then import again; nothing was written",
+                ),
+            );
+        }
+        let doc = same_week.iter().find(|d| d.path == path).copied();
+        let partial = self.partial(period);
+        let entries: Vec<Entry> = self
+            .content
+            .team
+            .managers
+            .iter()
+            .filter_map(|m| self.entry(&m.value, period, doc, partial.is_some()))
+            .collect();
+        if entries.is_empty() {
+            return Ok(None);
+        }
+        let mut plan = FilePlan {
+            period,
+            path,
+            exists: doc.is_some(),
+            partial,
+            entries,
+            text: None,
+        };
+        if plan.entries.iter().any(Entry::changed) {
+            let text = self
+                .text(&plan)
+                .map_err(|message| Diagnostic::error(&plan.path, message))?;
+            plan.text = Some(text);
+        }
+        Ok(Some(plan))
+    }
+
+    /// A file of the week under a name the calendar does not give it (a
+    /// split week written whole, or the other way round): import would
+    /// write a second file for the same days.
+    fn misnamed(&self, week: IsoWeek, same_week: &[&Doc<WeekFile>]) -> Option<Diagnostic> {
+        let calendar = &self.content.calendar;
+        let expected: Vec<String> = calendar
+            .periods_of_week(week)
+            .into_iter()
+            .map(file_path)
+            .collect();
+        let other = same_week.iter().find(|d| !expected.contains(&d.path))?;
+        Some(
+            Diagnostic::error(
+                &other.path,
+                format!(
+                    "{week} is written as `{}`, but the calendar makes its file{} {}",
+                    other.stem(),
+                    if calendar.is_split(week) { "s" } else { "" },
+                    calendar
+                        .periods_of_week(week)
+                        .iter()
+                        .map(|p| format!("weeks/{}.yaml", p.file_stem()))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            )
+            .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
+        )
+    }
+
+    /// The days of the period the export covers, when it misses a working
+    /// day of it.
+    fn partial(&self, period: Period) -> Option<(NaiveDate, NaiveDate)> {
+        let (first, last) = (self.first, self.last);
+        period
+            .days()
+            .any(|d| (d < first || d > last) && self.content.calendar.is_working(d))
+            .then(|| (period.first.max(first), period.last.min(last)))
+    }
+
+    /// A covered manager's entry in the period: `None` for one with no
+    /// entry yet, not on the team then and nothing in the export.
+    fn entry(
+        &self,
+        m: &Manager,
+        period: Period,
+        doc: Option<&Doc<WeekFile>>,
+        partial: bool,
+    ) -> Option<Entry> {
+        if !self.tally.covered.contains(m.id()) {
+            return None;
+        }
+        let figures = self
+            .tally
+            .figures
+            .get(&(period, m.id().to_string()))
+            .copied()
+            .unwrap_or_default();
+        let existing = doc.and_then(|d| d.data.managers.get(m.id()));
+        if existing.is_none() && !active_in(m, period) && figures == Figures::default() {
+            return None;
+        }
+        let fields = self
             .fields
             .iter()
-            .find(|f| f.field == field)
-            .map(|f| field.text(f.new))
-    };
-    let line = |key: &str, imported: Option<String>| match imported {
-        Some(v) => format!("{key}: {v}"),
-        None => format!("{:<28}{AWAITS}", format!("{key}: 0")),
-    };
-    let mut lines = vec![
-        line("leads_received", value(Known::LeadsReceived)),
-        line("leads_processed", None),
-        line("leads_overnight", None),
-        format!("{:<28}{AWAITS}", "# first_response_min:"),
-        line("calls", None),
-        line("meetings", value(Known::Meetings)),
-        line("deals", value(Known::Deals)),
-        line("revenue", value(Known::Revenue)),
-        format!(
-            "{:<28}{AWAITS}",
-            "trainings: { call_reviews: 0, case_reviews: 0, trainings: 0, roleplays: 0 }"
-        )
-        .replace("}#", "}  #"),
-    ];
-    let custom: Vec<String> = content
-        .config
-        .custom_metrics
-        .iter()
-        .map(|m| format!("{}: 0", m.value.key))
-        .collect();
-    if !custom.is_empty() {
-        lines.push(format!("custom: {{ {} }}  {AWAITS}", custom.join(", ")));
+            .map(|&field| {
+                let old = existing.map(|e| field.in_entry(&e.value));
+                field_plan(field, old, field.of(&figures), partial)
+            })
+            .collect();
+        Some(Entry {
+            manager: m.id().to_string(),
+            new: existing.is_none(),
+            fields,
+        })
     }
-    lines
-}
 
-/// A period file that does not exist yet.
-fn new_file(plan: &FilePlan, content: &Content) -> String {
-    let mut text = String::new();
-    if let Some(line) = schema::modeline(&plan.path) {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    text.push_str(&format!("week: {}\n", plan.period.week));
-    if plan.period.split {
-        text.push_str(&format!("month: {}\n", plan.period.month));
-    }
-    text.push_str("managers:\n");
-    for entry in &plan.entries {
-        text.push_str(&format!("  {}:\n", entry.manager));
-        for line in entry_lines(entry, content) {
-            text.push_str(&format!("    {line}\n"));
+    /// The file's new text: the existing file edited, or a new one.
+    fn text(&self, plan: &FilePlan) -> Result<String, String> {
+        if !plan.exists {
+            return Ok(week_text::new_file(plan, self.content));
         }
-    }
-    text
-}
-
-/// Sets a number as the week file writes it: whole amounts without a fraction.
-fn set_number(mapping: &Mapping, field: Known, value: u64) {
-    match field {
-        Known::Revenue if value % 100 != 0 => mapping.set(field.key(), value as f64 / 100.0),
-        Known::Revenue => mapping.set(field.key(), value / 100),
-        _ => mapping.set(field.key(), value),
+        match std::fs::read_to_string(self.root.join(&plan.path)) {
+            Ok(raw) => week_text::edit(&raw, &plan.entries, self.content),
+            Err(e) => Err(format!("cannot read: {e}")),
+        }
     }
 }
 
-/// Edits an existing file's text: changed numbers replaced in place, new
-/// entries appended to `managers`; everything else left byte for byte.
-fn edit(raw: &str, entries: &[Entry], content: &Content) -> Result<String, String> {
-    let bom = raw.starts_with('\u{feff}');
-    let crlf = raw.contains("\r\n");
-    let text = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let cannot = |what: &str| format!("cannot edit the file: {what}; nothing was written");
-    let doc = Document::from_str(&text).map_err(|e| cannot(&e.to_string()))?;
-    let root = doc
-        .as_mapping()
-        .ok_or_else(|| cannot("it is not a YAML map"))?;
-    let managers = match root.get_mapping("managers") {
-        Some(m) if !(m.is_empty() && m.is_flow_style()) => m,
-        _ => {
-            root.set("managers", Mapping::new());
-            root.get_mapping("managers")
-                .ok_or_else(|| cannot("`managers` is not a map"))?
-        }
-    };
-    for entry in entries.iter().filter(|e| e.changed()) {
-        if entry.new {
-            let body = entry_lines(entry, content).join("\n") + "\n";
-            let parsed = Document::from_str(&body).map_err(|e| cannot(&e.to_string()))?;
-            let mapping = parsed
-                .as_mapping()
-                .ok_or_else(|| cannot("a new entry did not parse"))?;
-            managers.set(entry.manager.as_str(), mapping);
-            continue;
-        }
-        let mapping = managers
-            .get_mapping(entry.manager.as_str())
-            .ok_or_else(|| cannot(&format!("`{}` is not a map", entry.manager)))?;
-        for f in entry.fields.iter().filter(|f| f.changed()) {
-            set_number(&mapping, f.field, f.new);
-        }
+/// One field's old and new value. In a period the export covers only in
+/// part, a lower figure than the file's is the export missing days, so the
+/// file's is kept.
+fn field_plan(field: Known, old: Option<u64>, imported: u64, partial: bool) -> Field {
+    match old {
+        Some(old) if partial && imported < old => Field {
+            field,
+            old: Some(old),
+            new: old,
+            kept_over: Some(imported),
+        },
+        _ => Field {
+            field,
+            old,
+            new: imported,
+            kept_over: None,
+        },
     }
-    let mut out = doc.to_string();
-    if crlf {
-        out = out.replace('\n', "\r\n");
-    }
-    if bom {
-        out.insert(0, '\u{feff}');
-    }
-    Ok(out)
 }
 
 /// Checks each new text as `check` would (with the site's config and team)
@@ -444,72 +396,4 @@ pub fn verify(content: &Content, plans: &[FilePlan]) -> Vec<Diagnostic> {
         }
     }
     problems
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn content() -> Content {
-        content::parse_files(vec![
-            ("content/config.yaml".into(), "title: T\n".into()),
-            (
-                "content/team.yaml".into(),
-                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n".into(),
-            ),
-        ])
-        .0
-    }
-
-    fn entry(new: bool, old: Option<u64>) -> Entry {
-        Entry {
-            manager: "a".into(),
-            new,
-            fields: vec![
-                Field {
-                    field: Known::Deals,
-                    old,
-                    new: 2,
-                    kept_over: None,
-                },
-                Field {
-                    field: Known::Revenue,
-                    old: old.map(|o| o * 100),
-                    new: 120_000_050,
-                    kept_over: None,
-                },
-            ],
-        }
-    }
-
-    #[test]
-    fn edits_keep_everything_but_the_numbers() {
-        let raw = "\u{feff}# typed\r\nweek: 2026-W47\r\nmanagers:\r\n  \"a\": { deals: 1, revenue: 1 }  # flow\r\n";
-        let out = edit(raw, &[entry(false, Some(1))], &content()).unwrap();
-        assert_eq!(
-            out,
-            "\u{feff}# typed\r\nweek: 2026-W47\r\nmanagers:\r\n  \"a\": { deals: 2, revenue: 1200000.5 }  # flow\r\n"
-        );
-    }
-
-    #[test]
-    fn a_new_entry_goes_under_managers_however_it_was_left() {
-        for raw in [
-            "week: 2026-W47\nmanagers:\n",
-            "week: 2026-W47\nmanagers: {}\n",
-            "week: 2026-W47\n",
-        ] {
-            let out = edit(raw, &[entry(true, None)], &content()).unwrap();
-            assert!(
-                out.starts_with("week: 2026-W47\nmanagers:\n  a:\n    leads_received: 0 "),
-                "{raw:?} gave\n{out}"
-            );
-            assert!(
-                out.contains("\n    deals: 2\n    revenue: 1200000.5\n"),
-                "{out}"
-            );
-            let parsed: WeekFile = crate::content::yaml::parse("w.yaml", &out, 0).unwrap();
-            assert_eq!(parsed.managers["a"].value.deals.0, 2);
-        }
-    }
 }

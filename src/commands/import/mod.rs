@@ -7,7 +7,8 @@
 //! rows) → [`mapping`] (which column means what, from [`formats`] or a map
 //! file) → [`deals`] (rows → deals) → [`tally`] (deals → figures per
 //! manager and period, [`managers`] matching CRM users) → [`merge`] (figures
-//! → edited week files) → [`summary`] (what changed, old → new).
+//! → changes per period file, their texts from [`week_text`]) → [`summary`]
+//! (what changed, old → new).
 
 pub mod deals;
 pub mod decode;
@@ -19,6 +20,7 @@ pub mod summary;
 pub mod table;
 pub mod tally;
 pub mod values;
+pub mod week_text;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -111,167 +113,227 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Diagnostic> {
     fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read: {e}")))
 }
 
+/// The export as far as it can be read without knowing what its columns
+/// mean: the map file, the decoded text and the table.
+struct Export {
+    /// The export's path as given, for messages.
+    shown: String,
+    map: Option<mapping::Map>,
+    decoded: decode::Decoded,
+    table: table::Table,
+    bad_rows: Vec<table::BadRow>,
+}
+
 /// Reads the export and plans every change; writes nothing.
 pub fn prepare(root: &Path, content: &Content, options: &Options) -> Outcome {
     let mut sources = content.sources.clone();
-    for path in [CONFIG_PATH, TEAM_PATH] {
-        if content.failed.contains(path) {
-            return failed(
-                vec![
-                    Diagnostic::error(path, "import needs this file to be correct")
-                        .hint("fix it (salespulse check shows how), then import again"),
-                ],
-                sources,
-            );
-        }
-    }
-    let export = options.file.display().to_string();
-    let map = match &options.map {
-        None => None,
-        Some(path) => {
-            let shown = path.display().to_string();
-            let bytes = match read_file(path, &shown) {
-                Ok(bytes) => bytes,
-                Err(d) => return failed(vec![d], sources),
-            };
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
-                Err(_) => {
-                    return failed(
-                        vec![
-                            Diagnostic::error(&shown, "the map file is not UTF-8 text")
-                                .hint("save it as UTF-8"),
-                        ],
-                        sources,
-                    );
-                }
-            };
-            sources.insert(&shown, &text);
-            match mapping::parse(&shown, &text) {
-                Ok(map) => Some(map),
-                Err(d) => return failed(vec![d], sources),
-            }
-        }
-    };
-    let bytes = match read_file(&options.file, &export) {
-        Ok(bytes) => bytes,
+    let export = match settings_readable(content)
+        .and_then(|()| read_map(options.map.as_deref(), &mut sources))
+        .and_then(|map| read_export(&options.file, map))
+    {
+        Ok(export) => export,
         Err(d) => return failed(vec![d], sources),
     };
-    let decoded = match decode::decode(
-        &bytes,
-        map.as_ref().and_then(|m| m.data.encoding.as_deref()),
-    ) {
-        Ok(decoded) => decoded,
-        Err(message) => return failed(vec![Diagnostic::error(&export, message)], sources),
+    let planned = plan_import(root, content, options.from, &export, &mut sources);
+    // From here on every message may point into the export, so its text
+    // goes with them whatever the outcome.
+    sources.insert(&export.shown, export.decoded.text);
+    match planned {
+        Ok((report, diagnostics)) => Outcome {
+            report: Some(report),
+            diagnostics,
+            sources,
+        },
+        Err(diagnostics) => failed(diagnostics, sources),
+    }
+}
+
+/// Import matches managers and days by config.yaml and team.yaml, so it
+/// refuses to guess when either could not be read.
+fn settings_readable(content: &Content) -> Result<(), Diagnostic> {
+    match [CONFIG_PATH, TEAM_PATH]
+        .into_iter()
+        .find(|path| content.failed.contains(*path))
+    {
+        Some(path) => Err(
+            Diagnostic::error(path, "import needs this file to be correct")
+                .hint("fix it (salespulse check shows how), then import again"),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The map file named by `--map`, if any; its text joins `sources` as soon
+/// as it is read, so a parse error can show its line.
+fn read_map(
+    path: Option<&Path>,
+    sources: &mut SourceMap,
+) -> Result<Option<mapping::Map>, Diagnostic> {
+    let Some(path) = path else { return Ok(None) };
+    let shown = path.display().to_string();
+    let bytes = read_file(path, &shown)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        Err(_) => {
+            return Err(Diagnostic::error(&shown, "the map file is not UTF-8 text")
+                .hint("save it as UTF-8"));
+        }
     };
+    sources.insert(&shown, &text);
+    mapping::parse(&shown, &text).map(Some)
+}
+
+/// Reads, decodes and splits the export into a table; the map file may
+/// name its encoding and delimiter.
+fn read_export(file: &Path, map: Option<mapping::Map>) -> Result<Export, Diagnostic> {
+    let shown = file.display().to_string();
+    let bytes = read_file(file, &shown)?;
+    let encoding = map.as_ref().and_then(|m| m.data.encoding.as_deref());
+    let decoded = decode::decode(&bytes, encoding).map_err(|m| Diagnostic::error(&shown, m))?;
     drop(bytes);
     let delimiter = map
         .as_ref()
         .and_then(|m| m.data.delimiter.as_ref())
         .and_then(|d| mapping::delimiter_byte(&d.value));
-    let (table, bad_rows) = match table::read(&decoded.text, delimiter) {
-        Ok(read) => read,
-        Err(message) => return failed(vec![Diagnostic::error(&export, message)], sources),
-    };
-    let mut diagnostics: Vec<Diagnostic> = bad_rows
-        .into_iter()
-        .map(|b| {
-            Diagnostic::error(&export, b.message)
-                .at(b.line, 1)
-                .hint(b.hint)
-        })
-        .collect();
-    let resolved = match mapping::resolve(&export, &table.headers, options.from, map.as_ref()) {
-        Ok(resolved) => resolved,
-        Err(problems) => {
-            sources.insert(&export, decoded.text);
-            return failed(problems, sources);
-        }
-    };
+    let (table, bad_rows) =
+        table::read(&decoded.text, delimiter).map_err(|m| Diagnostic::error(&shown, m))?;
+    Ok(Export {
+        shown,
+        map,
+        decoded,
+        table,
+        bad_rows,
+    })
+}
+
+/// From the table to the planned files: what the columns mean, the deals,
+/// their tally per manager and period, and the edits. `Ok` holds the report
+/// with the warnings; `Err` every message when any is an error.
+fn plan_import(
+    root: &Path,
+    content: &Content,
+    from: Option<Source>,
+    export: &Export,
+    sources: &mut SourceMap,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let resolved = mapping::resolve(
+        &export.shown,
+        &export.table.headers,
+        from,
+        export.map.as_ref(),
+    )?;
+    let mut diagnostics = bad_row_errors(export);
     let source = deals::Source {
-        path: &export,
-        text: &decoded.text,
-        table: &table,
+        path: &export.shown,
+        text: &export.decoded.text,
+        table: &export.table,
     };
     let read = deals::read(&source, &resolved);
     diagnostics.extend(read.errors);
-    if read.more_errors > 0 {
-        diagnostics.push(Diagnostic::error(
-            &export,
-            format!(
-                "and {} more cells that cannot be read (only the first {} are shown)",
-                read.more_errors,
-                deals::MAX_ERRORS
-            ),
-        ));
-    }
+    diagnostics.extend(cells_not_shown(&export.shown, read.more_errors));
     let meetings = resolved.column(Role::Meeting).is_some();
     let roster = managers::Roster::new(&content.team);
     let tally = tally::count(&source, &read.deals, &resolved, &roster, &content.calendar);
     diagnostics.extend(tally.warnings.iter().cloned());
     diagnostics.extend(tally.errors.iter().cloned());
     if diagnostics.iter().any(Diagnostic::is_error) {
-        sources.insert(&export, decoded.text);
-        return failed(diagnostics, sources);
+        return Err(diagnostics);
     }
-    let plans = match merge::plan(root, content, &tally, meetings) {
+    let plans = match plan_files(root, content, &tally, meetings, sources) {
         Ok(plans) => plans,
         Err(problems) => {
             diagnostics.extend(problems);
-            sources.insert(&export, decoded.text);
-            return failed(diagnostics, sources);
+            return Err(diagnostics);
         }
-    };
-    let problems = merge::verify(content, &plans);
-    if !problems.is_empty() {
-        for plan in &plans {
-            if let Some(text) = &plan.text {
-                sources.insert(&plan.path, text);
-            }
-        }
-        diagnostics.extend(problems);
-        sources.insert(&export, decoded.text);
-        return failed(diagnostics, sources);
-    }
-    let uncovered = match tally.span {
-        Some((first, last)) => content
-            .team
-            .managers
-            .iter()
-            .map(|m| &m.value)
-            .filter(|m| !tally.covered.contains(m.id()))
-            .filter(|m| {
-                first
-                    .iter_days()
-                    .take_while(|d| *d <= last)
-                    .any(|d| m.active_on(d))
-            })
-            .map(|m| m.id().to_string())
-            .collect(),
-        None => Vec::new(),
     };
     let report = Report {
-        export: export.clone(),
+        export: export.shown.clone(),
         source: resolved.source,
         detected: resolved.detected,
-        encoding: decoded.encoding,
-        delimiter: table.delimiter,
-        rows: table.rows.len(),
-        footer_lines: table.footer_lines,
+        encoding: export.decoded.encoding,
+        delimiter: export.table.delimiter,
+        rows: export.table.rows.len(),
+        footer_lines: export.table.footer_lines,
         repeated_rows: read.repeated_rows,
         deals: read.deals.len(),
         counted: tally.counted,
         span: tally.span,
         meetings,
         plans,
-        uncovered,
+        uncovered: uncovered(content, &tally),
     };
-    sources.insert(&export, decoded.text);
-    Outcome {
-        report: Some(report),
-        diagnostics,
-        sources,
+    Ok((report, diagnostics))
+}
+
+/// The edited week files, checked as `salespulse check` would read them;
+/// when a check fails, the edited texts join `sources` so its message can
+/// show the line.
+fn plan_files(
+    root: &Path,
+    content: &Content,
+    tally: &tally::Tally,
+    meetings: bool,
+    sources: &mut SourceMap,
+) -> Result<Vec<merge::FilePlan>, Vec<Diagnostic>> {
+    let plans = merge::plan(root, content, tally, meetings)?;
+    let problems = merge::verify(content, &plans);
+    if problems.is_empty() {
+        return Ok(plans);
     }
+    for plan in &plans {
+        if let Some(text) = &plan.text {
+            sources.insert(&plan.path, text);
+        }
+    }
+    Err(problems)
+}
+
+/// Rows of the wrong width, at their lines.
+fn bad_row_errors(export: &Export) -> Vec<Diagnostic> {
+    export
+        .bad_rows
+        .iter()
+        .map(|b| {
+            Diagnostic::error(&export.shown, &b.message)
+                .at(b.line, 1)
+                .hint(&b.hint)
+        })
+        .collect()
+}
+
+/// A line for the cell errors beyond those shown, if there were any.
+fn cells_not_shown(export: &str, more_errors: usize) -> Option<Diagnostic> {
+    (more_errors > 0).then(|| {
+        Diagnostic::error(
+            export,
+            format!(
+                "and {more_errors} more cells that cannot be read (only the first {} are shown)",
+                deals::MAX_ERRORS
+            ),
+        )
+    })
+}
+
+/// Managers of the team active on some day of the export's span who have
+/// no row in it: the head should know their figures were not touched.
+fn uncovered(content: &Content, tally: &tally::Tally) -> Vec<String> {
+    let Some((first, last)) = tally.span else {
+        return Vec::new();
+    };
+    content
+        .team
+        .managers
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| !tally.covered.contains(m.id()))
+        .filter(|m| {
+            first
+                .iter_days()
+                .take_while(|d| *d <= last)
+                .any(|d| m.active_on(d))
+        })
+        .map(|m| m.id().to_string())
+        .collect()
 }
 
 /// Writes the planned files (each through a temporary file renamed into

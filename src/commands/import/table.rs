@@ -81,22 +81,7 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), S
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut records = reader.records();
-    let headers: Vec<String> = loop {
-        match records.next() {
-            None => return Err("the file is empty: no header row".into()),
-            Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Some(Ok(r)) => {
-                break r
-                    .iter()
-                    .map(|h| {
-                        h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-                            .to_string()
-                    })
-                    .collect();
-            }
-        }
-    };
+    let headers = header_row(&mut records)?;
     let mut rows = Vec::new();
     // The header is row 1, as a spreadsheet numbers them.
     for (number, record) in (2..).zip(records) {
@@ -114,25 +99,67 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), S
             number,
         });
     }
-    // Footers: from the end, while the lines look like notes or totals.
+    let footer_lines = drop_footers(&mut rows);
+    let bad = drop_bad_rows(&mut rows, headers.len(), delimiter);
+    Ok((
+        Table {
+            delimiter,
+            headers,
+            rows,
+            footer_lines,
+        },
+        bad,
+    ))
+}
+
+/// The first line with a non-blank cell, its names trimmed of spaces and
+/// a stray byte-order mark.
+fn header_row(records: &mut csv::StringRecordsIter<&[u8]>) -> Result<Vec<String>, String> {
+    loop {
+        match records.next() {
+            None => return Err("the file is empty: no header row".into()),
+            Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
+            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(r)) => {
+                return Ok(r
+                    .iter()
+                    .map(|h| {
+                        h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                            .to_string()
+                    })
+                    .collect());
+            }
+        }
+    }
+}
+
+/// Drops the footer from the end, while the lines look like notes or
+/// totals; how many lines it had.
+fn drop_footers(rows: &mut Vec<Row>) -> usize {
     let mut footer_lines = 0;
     while rows.last().is_some_and(|r| is_footer(&r.cells)) {
         rows.pop();
         footer_lines += 1;
     }
+    footer_lines
+}
+
+/// Drops blank rows and rows of another width than the header's; the
+/// latter are returned, each with a message.
+fn drop_bad_rows(rows: &mut Vec<Row>, width: usize, delimiter: u8) -> Vec<BadRow> {
     let mut bad = Vec::new();
     rows.retain(|row| {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             return false;
         }
-        if row.cells.len() != headers.len() {
+        if row.cells.len() != width {
             bad.push(BadRow {
                 line: row.line,
                 message: format!(
                     "row {} has {} cells, the header has {}",
                     row.number,
                     row.cells.len(),
-                    headers.len()
+                    width
                 ),
                 hint: format!(
                     "the file is read with `{}` between cells; a cell that contains it must be in double quotes",
@@ -143,15 +170,7 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), S
         }
         true
     });
-    Ok((
-        Table {
-            delimiter,
-            headers,
-            rows,
-            footer_lines,
-        },
-        bad,
-    ))
+    bad
 }
 
 pub fn delimiter_name(delimiter: u8) -> &'static str {

@@ -63,6 +63,16 @@ impl<'a> Periods<'a> {
     }
 }
 
+/// Where a message about a deal points: the cell of `column` in its
+/// (first) row, or the row's start when the export has no such column.
+fn cell_of(source: &Source, deal: &Deal, column: Option<usize>) -> (u64, u64, usize) {
+    let row = &source.table.rows[deal.row];
+    match column {
+        Some(c) => cell_span(source.text, row.byte, source.table.delimiter, c),
+        None => (row.line, 1, 1),
+    }
+}
+
 /// A warning about several rows, located at the cell of the first of them.
 fn rows_warning(
     source: &Source,
@@ -72,10 +82,7 @@ fn rows_warning(
     hint: String,
 ) -> Diagnostic {
     let row = &source.table.rows[deal.row];
-    let (line, col, width) = match column {
-        Some(c) => cell_span(source.text, row.byte, source.table.delimiter, c),
-        None => (row.line, 1, 1),
-    };
+    let (line, col, width) = cell_of(source, deal, column);
     Diagnostic::warning(source.path, message)
         .at(line, col)
         .width(width)
@@ -87,6 +94,22 @@ fn rows(n: usize) -> String {
     format!("{n} row{}", if n == 1 { "" } else { "s" })
 }
 
+/// Rows that were not counted in full, each kind kept with how many rows
+/// and the first of them, so one message names them all.
+#[derive(Default)]
+struct LeftOut<'d> {
+    /// By CRM user: rows of someone not on the team.
+    unknown: BTreeMap<&'d str, (usize, &'d Deal)>,
+    /// By CRM user: the managers the name fits.
+    ambiguous: BTreeMap<&'d str, (Vec<String>, &'d Deal)>,
+    /// Rows without a created date: not leads.
+    no_created: Option<(usize, &'d Deal)>,
+    /// Won deals without a close date: neither deals nor revenue.
+    won_unclosed: Option<(usize, &'d Deal)>,
+}
+
+/// Counts every deal of a known manager into its periods; rows of unknown
+/// or ambiguous CRM users and missing dates become warnings and errors.
 pub fn count(
     source: &Source,
     deals: &[Deal],
@@ -97,34 +120,28 @@ pub fn count(
     let meetings = resolved.column(Role::Meeting).is_some();
     let mut tally = Tally::default();
     let mut periods = Periods::new(calendar);
-    let mut unknown: BTreeMap<&str, (usize, &Deal)> = BTreeMap::new();
-    let mut ambiguous: BTreeMap<&str, (Vec<String>, &Deal)> = BTreeMap::new();
-    let mut no_created: Option<(usize, &Deal)> = None;
-    let mut won_unclosed: Option<(usize, &Deal)> = None;
+    let mut left_out = LeftOut::default();
     let mut matched: HashMap<&str, Match> = HashMap::new();
     for deal in deals {
-        // The days the counts use: a lost or open deal's close date is
-        // often a guess (an expected date), so it does not widen the span.
-        let closed = deal.closed.filter(|_| deal.won);
-        for day in [deal.created, closed, deal.meeting].into_iter().flatten() {
-            tally.span = Some(match tally.span {
-                None => (day, day),
-                Some((first, last)) => (first.min(day), last.max(day)),
-            });
-        }
+        widen_span(&mut tally.span, deal);
         let found = matched
             .entry(deal.user.as_str())
             .or_insert_with(|| roster.find(&deal.user));
         let id = match found {
             Match::Manager(id) => id.clone(),
             Match::Ambiguous(ids) => {
-                ambiguous
+                left_out
+                    .ambiguous
                     .entry(deal.user.as_str())
                     .or_insert_with(|| (ids.clone(), deal));
                 continue;
             }
             Match::Unknown => {
-                unknown.entry(deal.user.as_str()).or_insert((0, deal)).0 += 1;
+                left_out
+                    .unknown
+                    .entry(deal.user.as_str())
+                    .or_insert((0, deal))
+                    .0 += 1;
                 continue;
             }
         };
@@ -136,97 +153,127 @@ pub fn count(
                 .entry((periods.of(day), id.clone()))
                 .or_default())
         };
-        match deal.created {
-            Some(day) => add(day, &|f| f.leads_received += 1),
-            None => no_created.get_or_insert((0, deal)).0 += 1,
-        }
-        if deal.won {
-            match deal.closed {
-                Some(day) => {
-                    let cents = deal.cents.unwrap_or(0);
-                    add(day, &|f| {
-                        f.deals += 1;
-                        f.revenue_cents += cents;
-                    })
-                }
-                None => won_unclosed.get_or_insert((0, deal)).0 += 1,
+        add_deal(&mut add, deal, meetings, &mut left_out);
+    }
+    left_out.report(source, resolved, roster, &mut tally);
+    tally
+}
+
+/// Widens the export's span to the days a deal is counted on. A lost or
+/// open deal's close date is often a guess (an expected date), so it does
+/// not widen the span.
+fn widen_span(span: &mut Option<(NaiveDate, NaiveDate)>, deal: &Deal) {
+    let closed = deal.closed.filter(|_| deal.won);
+    for day in [deal.created, closed, deal.meeting].into_iter().flatten() {
+        *span = Some(match *span {
+            None => (day, day),
+            Some((first, last)) => (first.min(day), last.max(day)),
+        });
+    }
+}
+
+/// Adds a known manager's deal through `add` (a day and what to add to
+/// that day's figures): a lead on the day it was created, a won deal and
+/// its amount on the day it closed, a meeting on its day.
+fn add_deal<'d>(
+    add: &mut impl FnMut(NaiveDate, &dyn Fn(&mut Figures)),
+    deal: &'d Deal,
+    meetings: bool,
+    left_out: &mut LeftOut<'d>,
+) {
+    match deal.created {
+        Some(day) => add(day, &|f| f.leads_received += 1),
+        None => left_out.no_created.get_or_insert((0, deal)).0 += 1,
+    }
+    if deal.won {
+        match deal.closed {
+            Some(day) => {
+                let cents = deal.cents.unwrap_or(0);
+                add(day, &|f| {
+                    f.deals += 1;
+                    f.revenue_cents += cents;
+                })
             }
-        }
-        if meetings && let Some(day) = deal.meeting {
-            add(day, &|f| f.meetings += 1);
+            None => left_out.won_unclosed.get_or_insert((0, deal)).0 += 1,
         }
     }
-    for (user, (n, deal)) in unknown {
-        let (message, hint) = if user.is_empty() {
-            (
-                format!("{} without a responsible user: left out", rows(n)),
-                "assign the deals in the CRM and export again".to_string(),
-            )
-        } else {
-            let fix = format!(
-                "if that is someone on the team, add `crm_name: \"{user}\"` to them in {TEAM_PATH}"
+    if meetings && let Some(day) = deal.meeting {
+        add(day, &|f| f.meetings += 1);
+    }
+}
+
+impl LeftOut<'_> {
+    /// One message per unknown or ambiguous CRM user and per kind of
+    /// missing date; only an ambiguous user stops the import.
+    fn report(self, source: &Source, resolved: &Resolved, roster: &Roster, tally: &mut Tally) {
+        let manager = resolved.column(Role::Manager);
+        for (user, (n, deal)) in self.unknown {
+            let (message, hint) = unknown_user(user, n, roster);
+            tally
+                .warnings
+                .push(rows_warning(source, deal, manager, message, hint));
+        }
+        for (user, (ids, deal)) in self.ambiguous {
+            let (line, col, width) = cell_of(source, deal, manager);
+            tally.errors.push(
+                Diagnostic::error(
+                    source.path,
+                    format!(
+                        "CRM user `{user}` matches more than one manager: {}",
+                        ids.join(", ")
+                    ),
+                )
+                .at(line, col)
+                .width(width)
+                .hint(format!(
+                    "give each of them their own `crm_name` in {TEAM_PATH}"
+                )),
             );
-            (
-                format!("unknown CRM user `{user}` ({}): left out", rows(n)),
-                match roster.closest(user) {
-                    Some((name, id)) => {
-                        format!("did you mean `{name}` ({id})? {}", capital(&fix))
-                    }
-                    None => capital(&fix),
-                },
-            )
-        };
-        tally.warnings.push(rows_warning(
-            source,
-            deal,
-            resolved.column(Role::Manager),
-            message,
-            hint,
-        ));
-    }
-    for (user, (ids, deal)) in ambiguous {
-        let row = &source.table.rows[deal.row];
-        let (line, col, width) = match resolved.column(Role::Manager) {
-            Some(c) => cell_span(source.text, row.byte, source.table.delimiter, c),
-            None => (row.line, 1, 1),
-        };
-        tally.errors.push(
-            Diagnostic::error(
-                source.path,
+        }
+        if let Some((n, deal)) = self.no_created {
+            tally.warnings.push(rows_warning(
+                source,
+                deal,
+                resolved.column(Role::Created),
+                format!("{} without a created date: not counted as leads", rows(n)),
+                "export the deals with their created date".into(),
+            ));
+        }
+        if let Some((n, deal)) = self.won_unclosed {
+            tally.warnings.push(rows_warning(
+                source,
+                deal,
+                resolved.column(Role::Closed),
                 format!(
-                    "CRM user `{user}` matches more than one manager: {}",
-                    ids.join(", ")
+                    "{} of won deals without a close date: not counted as deals or revenue",
+                    rows(n)
                 ),
-            )
-            .at(line, col)
-            .width(width)
-            .hint(format!(
-                "give each of them their own `crm_name` in {TEAM_PATH}"
-            )),
+                "fill in the close date in the CRM and export again".into(),
+            ));
+        }
+    }
+}
+
+/// The message and hint for `n` rows of a CRM user not on the team (an
+/// empty name: rows nobody is responsible for).
+fn unknown_user(user: &str, n: usize, roster: &Roster) -> (String, String) {
+    if user.is_empty() {
+        return (
+            format!("{} without a responsible user: left out", rows(n)),
+            "assign the deals in the CRM and export again".to_string(),
         );
     }
-    if let Some((n, deal)) = no_created {
-        tally.warnings.push(rows_warning(
-            source,
-            deal,
-            resolved.column(Role::Created),
-            format!("{} without a created date: not counted as leads", rows(n)),
-            "export the deals with their created date".into(),
-        ));
-    }
-    if let Some((n, deal)) = won_unclosed {
-        tally.warnings.push(rows_warning(
-            source,
-            deal,
-            resolved.column(Role::Closed),
-            format!(
-                "{} of won deals without a close date: not counted as deals or revenue",
-                rows(n)
-            ),
-            "fill in the close date in the CRM and export again".into(),
-        ));
-    }
-    tally
+    let fix = format!(
+        "if that is someone on the team, add `crm_name: \"{user}\"` to them in {TEAM_PATH}"
+    );
+    let hint = match roster.closest(user) {
+        Some((name, id)) => format!("did you mean `{name}` ({id})? {}", capital(&fix)),
+        None => capital(&fix),
+    };
+    (
+        format!("unknown CRM user `{user}` ({}): left out", rows(n)),
+        hint,
+    )
 }
 
 fn capital(text: &str) -> String {

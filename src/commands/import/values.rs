@@ -126,8 +126,53 @@ pub fn parse_amount(text: &str) -> Result<Option<u64>, Refused> {
     if t.is_empty() {
         return Ok(None);
     }
-    // Currency signs, codes and words ("$", "₽", "USD", "руб.") and
-    // thousands spaces of any width go; what is left must be a number.
+    let not_an_amount = || refused(format!("expected an amount, found `{t}`"), AMOUNT_HINT);
+    let kept = number_chars(t).ok_or_else(not_an_amount)?;
+    if kept.starts_with('-') || (kept.starts_with('(') && kept.ends_with(')')) {
+        return Err(refused(
+            format!("an amount cannot be negative, found `{t}`"),
+            "a refund is not a won deal: leave it out of the export, or fix the amount in the CRM",
+        ));
+    }
+    if kept.is_empty() || kept.contains(['-', '(', ')']) {
+        return Err(not_an_amount());
+    }
+    let (integer, fraction) = match decimal_separator(&kept) {
+        Some(d) => {
+            let i = kept.rfind(d).unwrap_or(kept.len());
+            (&kept[..i], &kept[i + 1..])
+        }
+        None => (kept.as_str(), ""),
+    };
+    let whole: String = integer.chars().filter(char::is_ascii_digit).collect();
+    let grouped_wrong = whole.is_empty() && fraction.is_empty()
+        || fraction.contains([',', '.'])
+        || !grouping_is_regular(integer);
+    if grouped_wrong {
+        return Err(not_an_amount());
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole
+            .parse()
+            .map_err(|_| refused(format!("the amount `{t}` is too large"), AMOUNT_HINT))?
+    };
+    let cents = with_cents(whole, fraction)
+        .filter(|c| (*c as f64) / 100.0 <= MAX_AMOUNT)
+        .ok_or_else(|| {
+            refused(
+                format!("the amount `{t}` is too large"),
+                "that is more than any real deal (the limit is 10^15); check the digits",
+            )
+        })?;
+    Ok(Some(cents))
+}
+
+/// The digits, separators, signs and brackets of an amount: currency
+/// signs, codes and words ("$", "₽", "USD", "руб.") and thousands spaces
+/// of any width go. `None` when some other character is in it.
+fn number_chars(t: &str) -> Option<String> {
     let mut kept = String::with_capacity(t.len());
     let mut after_letters = false;
     for c in t.chars() {
@@ -144,80 +189,41 @@ pub fn parse_amount(text: &str) -> Result<Option<u64>, Refused> {
         {
             after_letters = false;
         } else {
-            return Err(refused(
-                format!("expected an amount, found `{t}`"),
-                AMOUNT_HINT,
-            ));
+            return None;
         }
     }
-    if kept.starts_with('-') || (kept.starts_with('(') && kept.ends_with(')')) {
-        return Err(refused(
-            format!("an amount cannot be negative, found `{t}`"),
-            "a refund is not a won deal: leave it out of the export, or fix the amount in the CRM",
-        ));
-    }
-    if kept.is_empty() || kept.contains(['-', '(', ')']) {
-        return Err(refused(
-            format!("expected an amount, found `{t}`"),
-            AMOUNT_HINT,
-        ));
-    }
+    Some(kept)
+}
+
+/// Which of `,` and `.` separates the decimals, if either: a single comma
+/// not followed by exactly three digits, a single dot, or when both occur
+/// the later one ("1.200.000,50", "1,200,000.50"). Repeated, they group
+/// thousands.
+fn decimal_separator(kept: &str) -> Option<char> {
     let (commas, dots) = (kept.matches(',').count(), kept.matches('.').count());
-    let decimal = match (commas, dots) {
+    match (commas, dots) {
         (0, 0) => None,
-        (_, 0) if commas == 1 && decimals_after(&kept, ',') != 3 => Some(','),
+        (_, 0) if commas == 1 && decimals_after(kept, ',') != 3 => Some(','),
         (0, 1) => Some('.'),
         (0, _) | (_, 0) => None,
         _ => {
-            // Both: the later one separates the decimals ("1.200.000,50", "1,200,000.50").
             let last_comma = kept.rfind(',').unwrap_or(0);
             let last_dot = kept.rfind('.').unwrap_or(0);
             Some(if last_comma > last_dot { ',' } else { '.' })
         }
-    };
-    let (whole, fraction) = match decimal {
-        Some(d) => {
-            let i = kept.rfind(d).unwrap_or(kept.len());
-            (&kept[..i], &kept[i + 1..])
-        }
-        None => (kept.as_str(), ""),
-    };
-    let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
-    let grouped_wrong = whole.is_empty() && fraction.is_empty()
-        || fraction.contains([',', '.'])
-        || !grouping_is_regular(match decimal {
-            Some(d) => &kept[..kept.rfind(d).unwrap_or(kept.len())],
-            None => &kept,
-        });
-    if grouped_wrong {
-        return Err(refused(
-            format!("expected an amount, found `{t}`"),
-            AMOUNT_HINT,
-        ));
     }
-    let whole: u64 = if whole.is_empty() {
-        0
-    } else {
-        whole
-            .parse()
-            .map_err(|_| refused(format!("the amount `{t}` is too large"), AMOUNT_HINT))?
-    };
-    // Cents, rounded half up on the third decimal and beyond.
+}
+
+/// Whole units and the decimal digits after them in cents, rounded half
+/// up on the third decimal and beyond; `None` on overflow.
+fn with_cents(whole: u64, fraction: &str) -> Option<u64> {
     let mut digits = fraction.chars().map(|c| u64::from(c as u8 - b'0'));
     let tenths = digits.next().unwrap_or(0);
     let hundredths = digits.next().unwrap_or(0);
     let round_up = u64::from(digits.next().unwrap_or(0) >= 5);
-    let cents = whole
+    whole
         .checked_mul(100)
         .and_then(|c| c.checked_add(tenths * 10 + hundredths + round_up))
-        .filter(|c| (*c as f64) / 100.0 <= MAX_AMOUNT)
-        .ok_or_else(|| {
-            refused(
-                format!("the amount `{t}` is too large"),
-                "that is more than any real deal (the limit is 10^15); check the digits",
-            )
-        })?;
-    Ok(Some(cents))
 }
 
 fn decimals_after(text: &str, separator: char) -> usize {

@@ -219,67 +219,109 @@ pub fn gather(
     base_url: Option<&str>,
 ) -> Facts {
     let ctx = Ctx::new(content, now, audience);
-    let month = now.current_month.and_then(|m| now.month(m));
-    let month_facts = month.map(|m| {
-        let t = &m.team;
-        MonthFacts {
-            month: m.month,
-            closed: !m.is_open(),
-            revenue: t.base.revenue,
-            plan_revenue: t.base.plan_revenue,
-            attainment: t.base.attainment,
-            pace: t.pace,
-            forecast: t.forecast_revenue,
-            deals: t.base.deals,
-            plan_deals: t.base.plan_deals,
-            attainment_deals: t.base.attainment_deals,
-            mom_growth: t.mom_growth,
-            mom_growth_deals: t.mom_growth_deals,
-            growth_against: view::growth_against(&ctx, m),
-            remaining: m.decomposition.as_ref().map(|d| Remaining {
-                left: d.team.days_left,
-                unit: Unit::WorkingDay,
-                revenue: d.team.remaining_revenue,
-                deals: d.team.deals,
-                deals_per_unit: d.team.deals_per_day,
-            }),
-        }
-    });
+    let month = month_facts(&ctx, now);
+    let week = week_facts(now);
+    let standup = standup_facts(content, now);
+    let subject = match period {
+        Period::Day => Subject::Day(standup.as_ref().map_or(now.as_of, |s| s.date)),
+        Period::Week => Subject::Week(
+            week.as_ref()
+                .map_or_else(|| IsoWeek::of(now.as_of), |w| w.week),
+        ),
+        Period::Month => Subject::Month(
+            month
+                .as_ref()
+                .map_or_else(|| YearMonth::of(now.as_of), |m| m.month),
+        ),
+    };
+    let page = page(subject, now, standup.as_ref());
+    Facts {
+        period,
+        subject,
+        as_of: now.as_of,
+        audience,
+        title: content.config.title.clone(),
+        base_url: absolute(base_url),
+        month,
+        week,
+        standup,
+        lagging_managers: lagging_managers(&ctx, content, now),
+        lagging_metrics: lagging_metrics(content, now),
+        new_alerts: new_alerts(now, before),
+        since: before.as_of,
+        page,
+        names: content
+            .team
+            .managers
+            .iter()
+            .map(|m| (m.value.id().to_string(), m.value.name.clone()))
+            .collect(),
+    }
+}
 
-    // The latest week with data that has begun by --as-of.
-    let week = now
+/// The current month's team figures and what the rest of it needs.
+fn month_facts(ctx: &Ctx, now: &Analytics) -> Option<MonthFacts> {
+    let m = now.current_month.and_then(|m| now.month(m))?;
+    let t = &m.team;
+    Some(MonthFacts {
+        month: m.month,
+        closed: !m.is_open(),
+        revenue: t.base.revenue,
+        plan_revenue: t.base.plan_revenue,
+        attainment: t.base.attainment,
+        pace: t.pace,
+        forecast: t.forecast_revenue,
+        deals: t.base.deals,
+        plan_deals: t.base.plan_deals,
+        attainment_deals: t.base.attainment_deals,
+        mom_growth: t.mom_growth,
+        mom_growth_deals: t.mom_growth_deals,
+        growth_against: view::growth_against(ctx, m),
+        remaining: m.decomposition.as_ref().map(|d| Remaining {
+            left: d.team.days_left,
+            unit: Unit::WorkingDay,
+            revenue: d.team.remaining_revenue,
+            deals: d.team.deals,
+            deals_per_unit: d.team.deals_per_day,
+        }),
+    })
+}
+
+/// The latest week with data that has begun by --as-of.
+fn week_facts(now: &Analytics) -> Option<WeekFacts> {
+    let w = now
         .weeks
         .iter()
         .rev()
-        .find(|w| w.week.monday() <= now.as_of)
-        .map(|w| {
-            let month = now.month(w.month());
-            WeekFacts {
-                week: w.week,
-                revenue: w.team.revenue,
-                attainment: w.team.attainment,
-                deals: w.team.deals,
-                previous: now
-                    .week(w.week.prev())
-                    .map(|p| (p.week, p.team.revenue, p.team.deals)),
-                // The month's pace as of this week is the month's pace only
-                // when the week is the month's latest.
-                pace: month
-                    .filter(|m| m.weeks.last() == Some(&w.week))
-                    .and_then(|m| m.team.pace),
-                pace_before: month
-                    .filter(|m| m.weeks.last() == Some(&w.week))
-                    .and_then(|m| m.pace_before_latest)
-                    .map(|(pace, _)| pace),
-            }
-        });
+        .find(|w| w.week.monday() <= now.as_of)?;
+    // The month's pace as of this week is the month's pace only when the
+    // week is the month's latest.
+    let month = now
+        .month(w.month())
+        .filter(|m| m.weeks.last() == Some(&w.week));
+    Some(WeekFacts {
+        week: w.week,
+        revenue: w.team.revenue,
+        attainment: w.team.attainment,
+        deals: w.team.deals,
+        previous: now
+            .week(w.week.prev())
+            .map(|p| (p.week, p.team.revenue, p.team.deals)),
+        pace: month.and_then(|m| m.team.pace),
+        pace_before: month
+            .and_then(|m| m.pace_before_latest)
+            .map(|(pace, _)| pace),
+    })
+}
 
+/// The latest stand-up by --as-of and the one before it.
+fn standup_facts(content: &Content, now: &Analytics) -> Option<StandupFacts> {
     let standups: Vec<&crate::analytics::StandupStats> = now
         .standups
         .iter()
         .filter(|s| s.date <= now.as_of)
         .collect();
-    let standup = standups.last().map(|s| StandupFacts {
+    standups.last().map(|s| StandupFacts {
         date: s.date,
         duration_min: s.duration_min,
         limit: u64::from(content.config.thresholds.standup_max_minutes),
@@ -291,10 +333,13 @@ pub fn gather(
             .len()
             .checked_sub(2)
             .map(|i| (standups[i].date, standups[i].duration_min)),
-    });
+    })
+}
 
-    let lagging_managers = now
-        .lagging_managers
+/// Managers below their plan for weeks in a row, each with their latest
+/// open development plan.
+fn lagging_managers(ctx: &Ctx, content: &Content, now: &Analytics) -> Vec<LaggingManagerFacts> {
+    now.lagging_managers
         .iter()
         .map(|l| LaggingManagerFacts {
             id: l.id.clone(),
@@ -309,9 +354,12 @@ pub fn gather(
                 .max_by_key(|d| d.data.opened.value.0)
                 .map(|d| (d.data.title.clone(), d.data.due.value.0)),
         })
-        .collect();
-    let lagging_metrics = now
-        .lagging_metrics
+        .collect()
+}
+
+/// The team's plan metrics behind pace, with what the head says is done.
+fn lagging_metrics(content: &Content, now: &Analytics) -> Vec<LaggingMetricFacts> {
+    now.lagging_metrics
         .iter()
         .map(|l| {
             let explanation = crate::analytics::explanation(content, now.current_month, l.metric);
@@ -325,64 +373,38 @@ pub fn gather(
                 explained: explanation.is_some(),
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Alerts of `now` whose kind and subject `before` did not have.
+fn new_alerts(now: &Analytics, before: &Analytics) -> Vec<Alert> {
     let seen: Vec<(&str, String)> = before
         .alerts
         .iter()
         .map(|a| (a.kind(), a.subject()))
         .collect();
-    let new_alerts = now
-        .alerts
+    now.alerts
         .iter()
         .filter(|a| !seen.contains(&(a.kind(), a.subject())))
         .cloned()
-        .collect();
+        .collect()
+}
 
-    let subject = match period {
-        Period::Day => Subject::Day(standup.as_ref().map_or(now.as_of, |s| s.date)),
-        Period::Week => Subject::Week(
-            week.as_ref()
-                .map_or_else(|| IsoWeek::of(now.as_of), |w| w.week),
-        ),
-        Period::Month => Subject::Month(
-            month_facts
-                .as_ref()
-                .map_or_else(|| YearMonth::of(now.as_of), |m| m.month),
-        ),
-    };
-    let page = match subject {
-        Subject::Day(d) if standup.as_ref().is_some_and(|s| s.date == d) => {
-            Route::Standup(d).path()
-        }
+/// The page the digest links to: the subject's own page when the site has
+/// one, else the dashboard.
+fn page(subject: Subject, now: &Analytics, standup: Option<&StandupFacts>) -> String {
+    match subject {
+        Subject::Day(d) if standup.is_some_and(|s| s.date == d) => Route::Standup(d).path(),
         Subject::Day(_) => Route::Dashboard.path(),
         Subject::Week(w) if now.week(w).is_some() => Route::Week(w).path(),
         Subject::Month(m) if now.month(m).is_some() => Route::Month(m).path(),
         _ => Route::Dashboard.path(),
-    };
-    let base_url = base_url
-        .filter(|b| b.starts_with("https://") || b.starts_with("http://"))
-        .map(|b| format!("{}/", b.trim_end_matches('/')));
-    Facts {
-        period,
-        subject,
-        as_of: now.as_of,
-        audience,
-        title: content.config.title.clone(),
-        base_url,
-        month: month_facts,
-        week,
-        standup,
-        lagging_managers,
-        lagging_metrics,
-        new_alerts,
-        since: before.as_of,
-        page,
-        names: content
-            .team
-            .managers
-            .iter()
-            .map(|m| (m.value.id().to_string(), m.value.name.clone()))
-            .collect(),
     }
+}
+
+/// The site's address with one trailing slash, when it is an http(s) one.
+fn absolute(base_url: Option<&str>) -> Option<String> {
+    base_url
+        .filter(|b| b.starts_with("https://") || b.starts_with("http://"))
+        .map(|b| format!("{}/", b.trim_end_matches('/')))
 }

@@ -144,36 +144,111 @@ fn analytics_at(
         .collect()
 }
 
+/// The analytics the entries read: every entry needs them as of its last
+/// day and as of the day its digest compares with (for what is new). The
+/// second set holds only the days the first lacks.
+struct History {
+    at: BTreeMap<NaiveDate, Analytics>,
+    before_at: BTreeMap<NaiveDate, Analytics>,
+}
+
+impl History {
+    fn compute(content: &Content, periods: &[Closed], audience: Audience) -> Self {
+        let dates = periods.iter().map(|p| p.last_day).collect();
+        let at = analytics_at(content, dates, audience);
+        let befores: BTreeSet<NaiveDate> = periods
+            .iter()
+            .map(|p| digest::facts::previous_as_of(p.period(), p.last_day, &at[&p.last_day]))
+            .filter(|d| !at.contains_key(d))
+            .collect();
+        let before_at = analytics_at(content, befores, audience);
+        Self { at, before_at }
+    }
+
+    /// The analytics as of the period's last day and as of the day before
+    /// it that its digest compares with.
+    fn now_and_before(&self, p: Closed) -> (&Analytics, &Analytics) {
+        let now = &self.at[&p.last_day];
+        let before_day = digest::facts::previous_as_of(p.period(), p.last_day, now);
+        let before = self
+            .at
+            .get(&before_day)
+            .or_else(|| self.before_at.get(&before_day))
+            .expect("computed above");
+        (now, before)
+    }
+}
+
+/// Where the feed's links point: under the site's `base_url` when that is
+/// an http(s) address, else relative to the feed (and ids are URNs).
+struct Links {
+    /// The base address with one trailing slash.
+    absolute: Option<String>,
+}
+
+impl Links {
+    fn new(base_url: &str) -> Self {
+        let absolute = (base_url.starts_with("https://") || base_url.starts_with("http://"))
+            .then(|| format!("{}/", base_url.trim_end_matches('/')));
+        Self { absolute }
+    }
+
+    fn href(&self, path: &str) -> String {
+        match &self.absolute {
+            Some(base) => format!("{base}{path}"),
+            None => path.to_string(),
+        }
+    }
+
+    /// The feed's id: the site's address, else a URN of its title.
+    fn feed_id(&self, title: &str) -> String {
+        self.absolute.clone().unwrap_or_else(|| urn(title, "feed"))
+    }
+
+    /// An entry's id: its page's folder address, else a URN of its key.
+    fn entry_id(&self, title: &str, p: Closed) -> String {
+        match &self.absolute {
+            Some(base) => format!("{base}{}/", p.key()),
+            None => urn(title, &p.key()),
+        }
+    }
+}
+
 /// `feed.xml` for the audience's content as of `a.as_of`.
 pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
     let periods = closed(a);
-    let base = &content.config.base_url.value;
-    let absolute = (base.starts_with("https://") || base.starts_with("http://"))
-        .then(|| format!("{}/", base.trim_end_matches('/')));
-    // Every entry needs the analytics as of its last day and as of the
-    // period before (for what is new).
-    let mut dates = BTreeSet::new();
+    let links = Links::new(&content.config.base_url.value);
+    let history = History::compute(content, &periods, audience);
+    let mut out = String::new();
+    let updated = periods.first().map_or(a.as_of, |p| p.last_day);
+    write_head(&mut out, content, &links, updated);
     for p in &periods {
-        dates.insert(p.last_day);
+        let (now, before) = history.now_and_before(*p);
+        let stood = digest::facts::as_it_stood(content, p.last_day);
+        let d = digest::digest(
+            &stood,
+            now,
+            before,
+            Options {
+                period: p.period(),
+                audience,
+                base_url: None,
+                redact: false,
+            },
+        );
+        write_entry(&mut out, &content.config.title, &links, *p, &d);
     }
-    let at = analytics_at(content, dates, audience);
-    let befores: BTreeSet<NaiveDate> = periods
-        .iter()
-        .map(|p| digest::facts::previous_as_of(p.period(), p.last_day, &at[&p.last_day]))
-        .filter(|d| !at.contains_key(d))
-        .collect();
-    let before_at = analytics_at(content, befores, audience);
+    out.push_str("</feed>\n");
+    out.into_bytes()
+}
 
+/// The XML declaration and the feed's own elements, up to its entries.
+fn write_head(out: &mut String, content: &Content, links: &Links, updated: NaiveDate) {
     let title = &content.config.title;
     let lang = match content.config.locale {
         Locale::Ru => "ru",
         Locale::En => "en",
     };
-    let href = |path: &str| match &absolute {
-        Some(base) => format!("{base}{path}"),
-        None => path.to_string(),
-    };
-    let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         out,
@@ -188,22 +263,17 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
             Locale::En => "Weekly and monthly reports",
         })
     );
-    let _ = writeln!(
-        out,
-        "  <id>{}</id>",
-        escape(&absolute.clone().unwrap_or_else(|| urn(title, "feed")))
-    );
+    let _ = writeln!(out, "  <id>{}</id>", escape(&links.feed_id(title)));
     let _ = writeln!(
         out,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&href(&Route::Dashboard.path()))
+        escape(&links.href(&Route::Dashboard.path()))
     );
     let _ = writeln!(
         out,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(&href("feed.xml"))
+        escape(&links.href("feed.xml"))
     );
-    let updated = periods.first().map_or(a.as_of, |p| p.last_day);
     let _ = writeln!(out, "  <updated>{}</updated>", stamp(updated));
     let _ = writeln!(out, "  <author><name>{}</name></author>", escape(title));
     let _ = writeln!(
@@ -211,52 +281,30 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
         "  <generator version=\"{}\">salespulse</generator>",
         env!("CARGO_PKG_VERSION")
     );
-    for p in &periods {
-        let now = &at[&p.last_day];
-        let before_day = digest::facts::previous_as_of(p.period(), p.last_day, now);
-        let before = at
-            .get(&before_day)
-            .or_else(|| before_at.get(&before_day))
-            .expect("computed above");
-        let stood = digest::facts::as_it_stood(content, p.last_day);
-        let d = digest::digest(
-            &stood,
-            now,
-            before,
-            Options {
-                period: p.period(),
-                audience,
-                base_url: None,
-                redact: false,
-            },
-        );
-        let page = p.route().path();
-        let id = match &absolute {
-            Some(base) => format!("{base}{}/", p.key()),
-            None => urn(title, &p.key()),
-        };
-        out.push_str("  <entry>\n");
-        let _ = writeln!(
-            out,
-            "    <title>{}</title>",
-            escape(&crate::render::view::capitalised(&d.subject))
-        );
-        let _ = writeln!(out, "    <id>{}</id>", escape(&id));
-        let _ = writeln!(
-            out,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            escape(&href(&page))
-        );
-        let _ = writeln!(out, "    <updated>{}</updated>", stamp(p.last_day));
-        let _ = writeln!(
-            out,
-            "    <content type=\"html\">{}</content>",
-            escape(&digest::html_fragment(&d))
-        );
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out.into_bytes()
+}
+
+/// One period's entry: the digest's subject as its title, the digest as
+/// its HTML content.
+fn write_entry(out: &mut String, title: &str, links: &Links, p: Closed, d: &digest::Digest) {
+    out.push_str("  <entry>\n");
+    let _ = writeln!(
+        out,
+        "    <title>{}</title>",
+        escape(&crate::render::view::capitalised(&d.subject))
+    );
+    let _ = writeln!(out, "    <id>{}</id>", escape(&links.entry_id(title, p)));
+    let _ = writeln!(
+        out,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(&links.href(&p.route().path()))
+    );
+    let _ = writeln!(out, "    <updated>{}</updated>", stamp(p.last_day));
+    let _ = writeln!(
+        out,
+        "    <content type=\"html\">{}</content>",
+        escape(&digest::html_fragment(d))
+    );
+    out.push_str("  </entry>\n");
 }
 
 #[cfg(test)]

@@ -220,78 +220,51 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
         .expect("a workbook in memory always saves")
 }
 
+/// What every month's sheet is written with: the words, names and formats.
 struct MonthSheet<'a> {
     t: &'static Words,
     name: &'a dyn Fn(&str) -> String,
     fmt: &'a Formatter,
     header: &'a Format,
     total: &'a Format,
+    /// Each of [`COLUMNS`]' format, plain and bold.
     formats: &'a [(Format, Format)],
     custom: &'a [serde_saphyr::Spanned<crate::content::config::CustomMetric>],
 }
 
+/// The columns before the figures: the week and the manager.
+const FIRST: u16 = 2;
+/// The first custom metric's column, after [`COLUMNS`].
+const CUSTOM_FIRST: u16 = FIRST + COLUMNS.len() as u16;
+
+impl MonthSheet<'_> {
+    /// How many columns a sheet has.
+    fn width(&self) -> u16 {
+        CUSTOM_FIRST + self.custom.len() as u16
+    }
+
+    /// The custom metrics' values in `totals`, in their columns' order.
+    fn custom_of(&self, totals: &crate::analytics::Totals) -> Vec<Option<f64>> {
+        self.custom
+            .iter()
+            .map(|m| totals.custom(&m.value.key, m.value.aggregate))
+            .collect()
+    }
+}
+
+/// One month's sheet: a row per week for the team (bold) and each manager
+/// present, then the month's totals (bold), under a filter.
 fn write_month(
     sheet: &mut Worksheet,
     a: &Analytics,
     month: &MonthStats,
     s: &MonthSheet,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let first = 2u16; // week, manager
-    sheet.write_string_with_format(0, 0, s.t.week, s.header)?;
-    sheet.write_string_with_format(0, 1, s.t.manager, s.header)?;
-    for (i, c) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, first + i as u16, (c.label)(s.t), s.header)?;
-    }
-    let custom_first = first + COLUMNS.len() as u16;
-    for (i, m) in s.custom.iter().enumerate() {
-        sheet.write_string_with_format(0, custom_first + i as u16, &m.value.label, s.header)?;
-    }
-    sheet.set_row_height(0, 45)?;
-    sheet.set_column_width(0, 26)?;
-    sheet.set_column_width(1, 22)?;
-    for col in first..custom_first + s.custom.len() as u16 {
-        sheet.set_column_width(col, 13)?;
-    }
-    sheet.set_freeze_panes(1, first)?;
-
-    let mut row = 1u32;
-    let mut put = |label: &str,
-                   who: &str,
-                   f: &Figures,
-                   custom: Vec<Option<f64>>,
-                   bold: bool|
-     -> Result<(), rust_xlsxwriter::XlsxError> {
-        if bold {
-            sheet.write_string_with_format(row, 0, label, s.total)?;
-            sheet.write_string_with_format(row, 1, who, s.total)?;
-        } else {
-            sheet.write_string(row, 0, label)?;
-            sheet.write_string(row, 1, who)?;
-        }
-        for (i, c) in COLUMNS.iter().enumerate() {
-            if let Some(v) = (c.value)(f) {
-                let (plain, strong) = &s.formats[i];
-                sheet.write_number_with_format(
-                    row,
-                    first + i as u16,
-                    v,
-                    if bold { strong } else { plain },
-                )?;
-            }
-        }
-        for (i, v) in custom.into_iter().enumerate() {
-            if let Some(v) = v {
-                sheet.write_number(row, custom_first + i as u16, v)?;
-            }
-        }
-        row += 1;
-        Ok(())
-    };
-    let custom_of = |totals: &crate::analytics::Totals| -> Vec<Option<f64>> {
-        s.custom
-            .iter()
-            .map(|m| totals.custom(&m.value.key, m.value.aggregate))
-            .collect()
+    write_header(sheet, s)?;
+    let mut rows = Rows {
+        sheet: &mut *sheet,
+        s,
+        next: 1,
     };
     for w in &month.periods {
         // The month's own part of a week split with a neighbouring month.
@@ -302,42 +275,88 @@ fn write_month(
             continue;
         };
         let label = s.fmt.period(part.period);
-        put(
-            &label,
-            s.t.team_total,
-            &part.team,
-            custom_of(&part.team_totals),
-            true,
-        )?;
+        let team = s.custom_of(&part.team_totals);
+        rows.put(&label, s.t.team_total, &part.team, team, true)?;
         for (id, f) in &part.managers {
-            put(
-                &label,
-                &(s.name)(id),
-                f,
-                custom_of(&part.manager_totals[id]),
-                false,
-            )?;
+            let custom = s.custom_of(&part.manager_totals[id]);
+            rows.put(&label, &(s.name)(id), f, custom, false)?;
         }
     }
     let label = s.t.month_total;
-    put(
-        label,
-        s.t.team_total,
-        &month.team.base,
-        custom_of(&month.team_totals),
-        true,
-    )?;
+    let team = s.custom_of(&month.team_totals);
+    rows.put(label, s.t.team_total, &month.team.base, team, true)?;
     for (id, f) in &month.managers {
-        put(
-            label,
-            &(s.name)(id),
-            &f.figures.base,
-            custom_of(&month.manager_totals[id]),
-            true,
-        )?;
+        let custom = s.custom_of(&month.manager_totals[id]);
+        rows.put(label, &(s.name)(id), &f.figures.base, custom, true)?;
     }
-    sheet.autofilter(0, 0, row - 1, custom_first + s.custom.len() as u16 - 1)?;
+    let last = rows.next - 1;
+    sheet.autofilter(0, 0, last, s.width() - 1)?;
     Ok(())
+}
+
+/// The header row (wrapped, bold), the columns' widths, and the header
+/// row and the week and name columns frozen in view.
+fn write_header(sheet: &mut Worksheet, s: &MonthSheet) -> Result<(), rust_xlsxwriter::XlsxError> {
+    sheet.write_string_with_format(0, 0, s.t.week, s.header)?;
+    sheet.write_string_with_format(0, 1, s.t.manager, s.header)?;
+    for (i, c) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, FIRST + i as u16, (c.label)(s.t), s.header)?;
+    }
+    for (i, m) in s.custom.iter().enumerate() {
+        sheet.write_string_with_format(0, CUSTOM_FIRST + i as u16, &m.value.label, s.header)?;
+    }
+    sheet.set_row_height(0, 45)?;
+    sheet.set_column_width(0, 26)?;
+    sheet.set_column_width(1, 22)?;
+    for col in FIRST..s.width() {
+        sheet.set_column_width(col, 13)?;
+    }
+    sheet.set_freeze_panes(1, FIRST)?;
+    Ok(())
+}
+
+/// A sheet's rows below the header, written one after another.
+struct Rows<'w, 'a> {
+    sheet: &'w mut Worksheet,
+    s: &'a MonthSheet<'a>,
+    /// The row the next `put` writes.
+    next: u32,
+}
+
+impl Rows<'_, '_> {
+    /// One row: the period's label, who, then each figure there is (an
+    /// empty cell where a figure has no value); totals in bold.
+    fn put(
+        &mut self,
+        label: &str,
+        who: &str,
+        f: &Figures,
+        custom: Vec<Option<f64>>,
+        bold: bool,
+    ) -> Result<(), rust_xlsxwriter::XlsxError> {
+        let (sheet, s, row) = (&mut *self.sheet, self.s, self.next);
+        if bold {
+            sheet.write_string_with_format(row, 0, label, s.total)?;
+            sheet.write_string_with_format(row, 1, who, s.total)?;
+        } else {
+            sheet.write_string(row, 0, label)?;
+            sheet.write_string(row, 1, who)?;
+        }
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if let Some(v) = (c.value)(f) {
+                let (plain, strong) = &s.formats[i];
+                let format = if bold { strong } else { plain };
+                sheet.write_number_with_format(row, FIRST + i as u16, v, format)?;
+            }
+        }
+        for (i, v) in custom.into_iter().enumerate() {
+            if let Some(v) = v {
+                sheet.write_number(row, CUSTOM_FIRST + i as u16, v)?;
+            }
+        }
+        self.next += 1;
+        Ok(())
+    }
 }
 
 /// `data/weekly.ru.csv`: the rows and columns of `weekly.csv`, in the
