@@ -68,8 +68,8 @@ fn json_lists_every_diagnostic_with_its_fields() {
     let note = items
         .iter()
         .find(|i| i["path"] == "content/notes.txt")
-        .expect("the unexpected file");
-    assert_eq!(note["severity"], "warning");
+        .expect("the unread file");
+    assert_eq!(note["severity"], "error");
     assert!(note["line"].is_null());
 }
 
@@ -104,7 +104,7 @@ fn github_format_annotates_files() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("::warning file=content/notes.txt::"))
+            .any(|l| l.starts_with("::error file=content/notes.txt::"))
     );
     for line in &lines {
         assert!(

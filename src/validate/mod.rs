@@ -306,6 +306,9 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
         }
     }
     for (month, first) in unplanned {
+        if plan_reported(content, month) {
+            continue;
+        }
         out.push(
             Diagnostic::warning(format!("content/targets/{month}.yaml"), format!("no plan for {month}"))
                 .hint(format!(
@@ -313,6 +316,17 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
                 )),
         );
     }
+}
+
+/// Whether a targets file for `month` exists but did not parse or is not
+/// read (already reported): "create targets/…" would send the head to
+/// write a file they already wrote.
+fn plan_reported(content: &Content, month: YearMonth) -> bool {
+    let month = month.to_string();
+    content
+        .failed
+        .iter()
+        .any(|p| p.starts_with("content/targets/") && p.contains(&month))
 }
 
 /// One manager's entry in a period file: plausibility and custom metrics.
