@@ -279,13 +279,14 @@ pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
                         None => Vec::new(),
                     };
                     let latest = weekly.iter().rev().find_map(|(_, v)| *v);
+                    let target = g.target.as_ref().map(|t| t.value);
                     GoalProgress {
                         text: g.text.clone(),
                         metric: measured,
-                        target: g.target,
+                        target,
                         done: g.done,
                         latest,
-                        met: latest.zip(g.target).map(|(v, t)| v >= t),
+                        met: latest.zip(target).map(|(v, t)| v >= t),
                         weekly,
                     }
                 })

@@ -13,6 +13,7 @@ use crate::content::{
 };
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
+mod plausible;
 mod practice;
 
 /// Every cross-file problem in `content` as of a day, unsorted.
@@ -24,6 +25,8 @@ pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
     check_team(content, &mut out);
     check_targets(content, &roster, &mut out);
     check_weeks(content, &roster, as_of, &mut out);
+    plausible::outliers(content, &roster, as_of, &mut out);
+    plausible::past_plans(content, as_of, &mut out);
     practice::check(content, &roster, &mut out);
     out
 }
@@ -349,6 +352,7 @@ fn check_entry(
             ),
         ));
     }
+    plausible::funnel(doc, key, entry, period, out);
     let counts = [
         e.leads_received.0,
         e.leads_processed.0,

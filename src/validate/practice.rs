@@ -161,6 +161,14 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(d) = &s.duration_min
+            && d.value.0 == 0
+        {
+            out.push(
+                doc.warning_at(d, "`duration_min: 0`: the stand-up took no time?")
+                    .hint("write how many minutes it took, or leave `duration_min` out if nobody timed it"),
+            );
+        }
+        if let Some(d) = &s.duration_min
             && d.value.0 > u64::from(limit)
         {
             out.push(
@@ -241,6 +249,10 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                             })),
                     );
                 }
+                let ratio = Ratio::from_name(&metric.value);
+                if let (Some(ratio), Some(target)) = (ratio, &g.target) {
+                    implausible_target(doc, ratio, target, out);
+                }
                 if g.target.is_none() {
                     out.push(
                         doc.error_at(goal, "a goal with `metric` needs a `target`")
@@ -257,6 +269,32 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// A target above what the ratio plausibly reaches: 35 typed for 0.35.
+fn implausible_target<T>(
+    doc: &Doc<T>,
+    ratio: Ratio,
+    target: &Spanned<f64>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(max) = ratio.plausible_max() else {
+        return;
+    };
+    let t = target.value;
+    if t > max {
+        out.push(
+            doc.warning_at(
+                target,
+                format!(
+                    "`target: {t}` for `{}` reads as {}%",
+                    ratio.name(),
+                    t * 100.0
+                ),
+            )
+            .hint(crate::content::value::fraction_hint(t)),
+        );
     }
 }
 
@@ -371,5 +409,77 @@ fn one_on_ones(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 out,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::content::parse_files;
+
+    /// The messages `check` gives for one file beside config and team.
+    fn messages(path: &str, text: &str) -> Vec<String> {
+        let files = vec![
+            (
+                "content/config.yaml".into(),
+                "title: T\nlocale: en\n".into(),
+            ),
+            (
+                "content/team.yaml".into(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n".into(),
+            ),
+            (path.to_string(), text.to_string()),
+        ];
+        let (content, mut problems) = parse_files(files);
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        problems.extend(crate::validate::check(&content, as_of));
+        problems.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_ratio_target_above_its_ceiling_reads_as_a_percentage() {
+        let goal = |metric: &str, target: &str| {
+            let text = format!(
+                "---\nmanager: a\ntitle: T\nopened: 2026-11-02\ndue: 2026-11-30\nstatus: active\ngoals:\n  - {{ text: g, metric: {metric}, target: {target} }}\n---\n"
+            );
+            messages("content/idp/a-2026-11.md", &text)
+                .into_iter()
+                .filter(|m| m.contains("reads as"))
+                .collect::<Vec<_>>()
+        };
+        // Conversions: at most 1.
+        assert!(goal("conv_meeting_deal", "0.99").is_empty(), "under");
+        assert!(goal("conv_meeting_deal", "1").is_empty(), "at");
+        assert_eq!(
+            goal("conv_meeting_deal", "1.01"),
+            ["`target: 1.01` for `conv_meeting_deal` reads as 101%"],
+            "over"
+        );
+        assert_eq!(
+            goal("conv_meeting_deal", "35"),
+            ["`target: 35` for `conv_meeting_deal` reads as 3500%"]
+        );
+        // Attainment may overshoot the plan: at most 2.
+        assert!(goal("attainment", "1.5").is_empty());
+        assert!(goal("attainment", "2").is_empty(), "at");
+        assert_eq!(goal("attainment", "2.01").len(), 1, "over");
+        // Money has no ceiling.
+        assert!(goal("avg_deal", "60000").is_empty());
+    }
+
+    #[test]
+    fn a_stand_up_of_zero_minutes() {
+        let zero = |minutes: &str| {
+            let text = format!(
+                "---\ndate: 2026-11-23\nduration_min: {minutes}\nreports: {{}}\nabsent: {{ a: sick }}\n---\n"
+            );
+            messages("content/standups/2026-11-23.md", &text)
+                .into_iter()
+                .filter(|m| m.contains("took no time"))
+                .count()
+        };
+        assert_eq!(zero("0"), 1);
+        assert_eq!(zero("1"), 0);
     }
 }
