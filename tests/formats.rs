@@ -99,8 +99,8 @@ fn github_format_annotates_files() {
     );
     assert!(dealz.contains(",col=5::unknown key `dealz`%0Ahelp: did you mean `deals`?"));
     assert!(lines.contains(
-        &"::error file=content/targets/2026-11.yaml,line=5,col=3::unknown manager `zzz`"
-    ));
+        &"::error file=content/targets/2026-11.yaml,line=5,col=3::unknown manager `zzz`%0Ahelp: add them to content/team.yaml: `- { id: zzz, name: \"…\", joined: YYYY-MM-DD }`"
+    ), "{lines:#?}");
     assert!(
         lines
             .iter()

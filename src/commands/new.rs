@@ -10,7 +10,7 @@ use crate::analytics::Analytics;
 use crate::calendar::{IsoWeek, Period, YearMonth};
 use crate::commands::schema;
 use crate::content::{self, Content, Locale};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::validate;
 
 /// The week after the latest week file, or the week of `as_of` when there is none.
@@ -124,13 +124,8 @@ pub fn idp(
     analytics: &Analytics,
     manager: &str,
 ) -> Result<(String, String), Diagnostic> {
-    let Some(m) = content.team.get(manager) else {
-        return Err(
-            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{manager}`"))
-                .hint_opt(did_you_mean(manager, content.team.ids())),
-        );
-    };
     let opened = analytics.as_of;
+    let m = active_manager(content, manager, opened, "a development plan")?;
     let due = opened + Days::new(28);
     let relative = format!("content/idp/{manager}-{}.md", YearMonth::of(opened));
     let latest = analytics
@@ -186,6 +181,37 @@ pub fn idp(
         reason.replace('"', "'")
     );
     Ok((relative, text))
+}
+
+/// The manager `id`, if they are on the team on `day`; otherwise why a
+/// file `what` is for cannot be written for them.
+pub fn active_manager<'a>(
+    content: &'a Content,
+    id: &str,
+    day: NaiveDate,
+    what: &str,
+) -> Result<&'a crate::content::Manager, Diagnostic> {
+    let Some(m) = content.team.get(id) else {
+        return Err(
+            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{id}`"))
+                .hint(crate::validate::manager_hint(&content.team, id)),
+        );
+    };
+    let refuse = |why: String| {
+        Err(Diagnostic::error(content::TEAM_PATH, why)
+            .hint("check `joined` and `left` in content/team.yaml, or --as-of"))
+    };
+    match &m.left {
+        Some(left) if left.value.0 < day => refuse(format!(
+            "`{id}` left on {}: {what} is for someone on the team on {day}",
+            left.value.0
+        )),
+        _ if m.joined.value.0 > day => refuse(format!(
+            "`{id}` joins on {}: {what} is for someone on the team on {day}",
+            m.joined.value.0
+        )),
+        _ => Ok(m),
+    }
 }
 
 /// Checks `text` as the content file `relative` of the site, then writes it;

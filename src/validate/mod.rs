@@ -12,7 +12,10 @@ use crate::content::{
     CONFIG_PATH, Content, Doc, Manager, PeriodProblem, TEAM_PATH, Team, WeekEntry, WeekFile,
 };
 use crate::diagnostic::{Diagnostic, did_you_mean};
+pub use managers::hint as manager_hint;
+pub(crate) use managers::unknown_manager;
 
+mod managers;
 mod plausible;
 mod practice;
 
@@ -185,20 +188,6 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-}
-
-/// An unknown manager id, with a did-you-mean from the team. Nothing when
-/// team.yaml itself is missing or broken: that error is already reported, and
-/// every id would be "unknown".
-pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Option<Diagnostic> {
-    if content.failed.contains(TEAM_PATH) {
-        return None;
-    }
-    Some(
-        doc.key_error(key, format!("unknown manager `{key}`"))
-            .label("not in content/team.yaml")
-            .hint_opt(did_you_mean(key.as_str(), content.team.ids())),
-    )
 }
 
 fn check_targets(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {

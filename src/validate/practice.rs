@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 use super::{Roster, unknown_manager};
 use crate::calendar::YearMonth;
 use crate::content::value::{Key, is_slug};
-use crate::content::{Content, Doc};
+use crate::content::{Assessment, Content, Doc};
 use crate::content::{PlanMetric, Ratio};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
@@ -128,7 +128,7 @@ fn known_manager_value<T>(
             doc.error_at(id, format!("unknown manager `{}`", id.value))
                 .width(id.value.chars().count())
                 .label("not in content/team.yaml")
-                .hint_opt(did_you_mean(&id.value, content.team.ids())),
+                .hint(super::managers::hint(&content.team, &id.value)),
         );
     }
     known
@@ -298,6 +298,52 @@ fn implausible_target<T>(
     }
 }
 
+/// One error per competency config.yaml lacks, however many scores use it
+/// (a round of six managers is otherwise six errors for one missing line);
+/// one for them all when config.yaml declares none.
+fn unknown_competencies(
+    declared: &[&str],
+    unknown: BTreeMap<&str, (&Doc<Assessment>, &Key, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let uses = |n: usize| {
+        if n == 1 {
+            "1 score".to_string()
+        } else {
+            format!("{n} scores")
+        }
+    };
+    if declared.is_empty() && unknown.len() > 1 {
+        let (doc, key, _) = unknown
+            .values()
+            .min_by_key(|(d, k, _)| (&d.path, k.position()))
+            .expect("not empty");
+        let names: Vec<String> = unknown.keys().map(|k| format!("`{k}`")).collect();
+        let total = unknown.values().map(|(_, _, n)| n).sum();
+        out.push(
+            doc.key_error(key, "content/config.yaml declares no competencies")
+                .label(format!("{} used in {}", names.join(", "), uses(total)))
+                .hint(format!(
+                    "add them to competencies in content/config.yaml: `- {{ key: {key}, label: \"…\" }}` for each"
+                )),
+        );
+        return;
+    }
+    for (name, (doc, key, count)) in unknown {
+        let add = format!(
+            "add it to competencies in content/config.yaml: `- {{ key: {name}, label: \"…\" }}`"
+        );
+        out.push(
+            doc.key_error(key, format!("unknown competency `{name}`"))
+                .label(format!(
+                    "not in competencies of content/config.yaml; used in {}",
+                    uses(count)
+                ))
+                .hint(did_you_mean(name, declared.iter().copied()).unwrap_or(add)),
+        );
+    }
+}
+
 fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let competencies: Vec<&str> = content
         .config
@@ -306,6 +352,8 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         .map(|c| c.value.key.as_str())
         .collect();
     let mut seen = BTreeMap::new();
+    // Each competency config.yaml lacks: where it is first used, and how often.
+    let mut unknown: BTreeMap<&str, (&Doc<Assessment>, &Key, usize)> = BTreeMap::new();
     for doc in &content.assessments {
         let a = &doc.data;
         let date = a.date.value.0;
@@ -326,14 +374,10 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
             known_manager(content, roster, doc, manager, out);
             for (competency, score) in scores {
                 if !competencies.contains(&competency.as_str()) {
-                    out.push(
-                        doc.key_error(competency, format!("unknown competency `{competency}`"))
-                            .label("not in competencies of content/config.yaml")
-                            .hint_opt(did_you_mean(
-                                competency.as_str(),
-                                competencies.iter().copied(),
-                            )),
-                    );
+                    unknown
+                        .entry(competency.as_str())
+                        .or_insert((doc, competency, 0))
+                        .2 += 1;
                 }
                 if scale > 0 && !(1..=scale).contains(&score.value.0) {
                     out.push(
@@ -349,6 +393,10 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         for manager in a.notes.keys() {
             known_manager(content, roster, doc, manager, out);
         }
+    }
+    // With config.yaml broken, its competencies are unknown, not missing.
+    if !content.failed.contains(crate::content::CONFIG_PATH) {
+        unknown_competencies(&competencies, unknown, out);
     }
 }
 
