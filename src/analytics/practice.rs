@@ -96,7 +96,7 @@ pub struct GoalProgress {
     pub metric: Option<Ratio>,
     pub target: Option<f64>,
     pub done: Option<bool>,
-    /// The metric's value for each week with data since the plan opened, oldest first.
+    /// The metric's value for each week with data from the week after the plan opened, oldest first.
     pub weekly: Vec<(IsoWeek, Option<f64>)>,
     /// The latest measured value.
     pub latest: Option<f64>,
@@ -261,7 +261,9 @@ pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
         .map(|doc| {
             let p = &doc.data;
             let manager = p.manager.value.clone();
-            let from = IsoWeek::of(p.opened.value.0);
+            // From the week after the plan opens: the week it opens in was
+            // mostly lived before it, and a goal must not be met on day one.
+            let from = IsoWeek::of(p.opened.value.0).next();
             let goals = p
                 .goals
                 .iter()
