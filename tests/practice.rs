@@ -162,7 +162,7 @@ fn goal_progress_is_measured_from_the_weekly_figures() {
 }
 
 #[test]
-fn open_requests_newest_first_with_age() {
+fn open_requests_with_age_and_id() {
     let site = common::fixture("practice");
     let out = common::build(site.path(), AS_OF);
     let html = fs::read_to_string(out.join("standups/index.html")).unwrap();
@@ -172,12 +172,35 @@ fn open_requests_newest_first_with_age() {
     let need = html
         .find("A price list for companies")
         .expect("alice's request");
-    assert!(html.contains("2 days ago"));
+    assert!(
+        html.contains("open 2 days"),
+        "the age of a request asked on the 23rd"
+    );
+    assert!(
+        html.contains("<code>bob-2026-11-23-help</code>"),
+        "the id to resolve it by"
+    );
     assert!(help < need || need < help, "both listed");
-    // The manager's page lists their own request of the last two weeks.
+    // The manager's page lists their own open request.
     let bob = fs::read_to_string(out.join("team/bob/index.html")).unwrap();
     assert!(bob.contains("Review my objection handling"));
     assert!(!bob.contains("A price list for companies"));
+    // Resolved at the next stand-up: listed as resolved, with who and how.
+    edit(
+        site.path(),
+        "standups/2026-11-24.md",
+        "date: 2026-11-24\n",
+        "date: 2026-11-24\nresolved: [{ id: bob-2026-11-23-help, by: head, note: \"Reviewed together\" }]\n",
+    );
+    let out = common::build(site.path(), AS_OF);
+    let html = fs::read_to_string(out.join("standups/index.html")).unwrap();
+    let resolved = html
+        .find("Resolved in the last two weeks")
+        .expect("the resolved list");
+    let help = html.find("Review my objection handling").unwrap();
+    assert!(help > resolved, "bob's request moved to the resolved list");
+    assert!(html.contains("resolved in 1 day"));
+    assert!(html.contains("Review my objection handling — Head of sales: Reviewed together"));
 }
 
 /// The exact text of `check` for one broken file.

@@ -41,26 +41,6 @@ pub struct StandupWeek {
     pub complete: Option<f64>,
 }
 
-/// A non-empty `help` or `need` answer: what someone asked of the head or team.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Request {
-    pub date: NaiveDate,
-    pub manager: String,
-    pub kind: RequestKind,
-    pub text: String,
-    pub days_ago: i64,
-}
-
-/// Which of a stand-up's two asks a request is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestKind {
-    /// `help`: the help yesterday's work needed.
-    Help,
-    /// `need`: what today's goal needs from the head or the team.
-    Need,
-}
-
 /// Where a goal stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -220,37 +200,6 @@ pub fn standup_weeks(list: &[StandupStats]) -> Vec<StandupWeek> {
             }
         })
         .collect()
-}
-
-/// Every non-empty `help`/`need`, newest first.
-pub fn requests(content: &Content, as_of: NaiveDate) -> Vec<Request> {
-    let mut list = Vec::new();
-    for doc in &content.standups {
-        let date = doc.data.date.value.0;
-        for (id, report) in &doc.data.reports {
-            for (kind, text) in [
-                (RequestKind::Help, &report.value.help),
-                (RequestKind::Need, &report.value.need),
-            ] {
-                if !text.trim().is_empty() {
-                    list.push(Request {
-                        date,
-                        manager: id.as_str().to_string(),
-                        kind,
-                        text: text.trim().to_string(),
-                        days_ago: (as_of - date).num_days(),
-                    });
-                }
-            }
-        }
-    }
-    list.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then(a.manager.cmp(&b.manager))
-            .then(a.kind.cmp(&b.kind))
-    });
-    list
 }
 
 /// Each plan with each measured goal's weekly values since the plan opened.

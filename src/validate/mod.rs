@@ -18,6 +18,7 @@ pub(crate) use managers::unknown_manager;
 mod managers;
 mod plausible;
 mod practice;
+mod requests;
 
 /// Every cross-file problem in `content` as of a day, unsorted.
 pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
@@ -31,6 +32,7 @@ pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
     plausible::outliers(content, &roster, as_of, &mut out);
     plausible::past_plans(content, as_of, &mut out);
     practice::check(content, &roster, &mut out);
+    requests::check(content, &roster, as_of, &mut out);
     out
 }
 
