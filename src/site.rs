@@ -599,6 +599,21 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
         NewFile::Idp { manager } => {
             scaffold::idp(content, &analytics::compute(content, as_of), &manager).map(|f| vec![f])
         }
+        NewFile::Targets { month } => Ok(vec![scaffold::targets(
+            content,
+            month.unwrap_or_else(|| scaffold::next_targets_month(content, as_of)),
+        )]),
+        NewFile::Assessment { date } => {
+            scaffold::assessment(content, date.unwrap_or(as_of)).map(|f| vec![f])
+        }
+        NewFile::Month { month } => Ok(vec![scaffold::month(
+            content,
+            &analytics::compute(content, as_of),
+            month.unwrap_or_else(|| crate::calendar::YearMonth::of(as_of)),
+        )]),
+        NewFile::OneOnOne { manager, date } => {
+            scaffold::one_on_one(content, &manager, date.unwrap_or(as_of)).map(|f| vec![f])
+        }
     };
     let result = made
         .map_err(|d| vec![d])

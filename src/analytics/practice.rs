@@ -279,8 +279,9 @@ pub fn rounds(content: &Content) -> Vec<Round> {
                     .map(|(m, s)| {
                         (
                             m.as_str().to_string(),
+                            // A score not given yet is left out.
                             s.iter()
-                                .map(|(c, v)| (c.as_str().to_string(), v.value.0))
+                                .filter_map(|(c, v)| Some((c.as_str().to_string(), v.value?.0)))
                                 .collect(),
                         )
                     })

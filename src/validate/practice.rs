@@ -372,6 +372,22 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         }
         for (manager, scores) in &a.scores {
             known_manager(content, roster, doc, manager, out);
+            let empty: Vec<&str> = scores
+                .iter()
+                .filter(|(_, s)| s.value.is_none())
+                .map(|(c, _)| c.as_str())
+                .collect();
+            if !empty.is_empty() {
+                out.push(
+                    doc.key_warning(
+                        manager,
+                        format!("`{manager}` has no score yet for {}", empty.join(", ")),
+                    )
+                    .hint(format!(
+                        "give each a whole number from 1 to {scale}, or remove the line of a competency not assessed"
+                    )),
+                );
+            }
             for (competency, score) in scores {
                 if !competencies.contains(&competency.as_str()) {
                     unknown
@@ -379,11 +395,14 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                         .or_insert((doc, competency, 0))
                         .2 += 1;
                 }
-                if scale > 0 && !(1..=scale).contains(&score.value.0) {
+                let Some(value) = score.value else {
+                    continue;
+                };
+                if scale > 0 && !(1..=scale).contains(&value.0) {
                     out.push(
                         doc.error_at(
                             score,
-                            format!("score {} is outside the scale 1–{scale}", score.value.0),
+                            format!("score {} is outside the scale 1–{scale}", value.0),
                         )
                         .hint(format!("scores are whole numbers from 1 to {scale}")),
                     );

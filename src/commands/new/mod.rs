@@ -7,11 +7,18 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::analytics::Analytics;
-use crate::calendar::{IsoWeek, Period, YearMonth};
+use crate::calendar::{IsoWeek, YearMonth};
 use crate::commands::schema;
 use crate::content::{self, Content, Locale};
 use crate::diagnostic::Diagnostic;
 use crate::validate;
+
+mod monthly;
+mod weekly;
+mod words;
+
+pub use monthly::{assessment, month, next_targets_month, one_on_one, targets};
+pub use weekly::{standup, week};
 
 /// The week after the latest week file, or the week of `as_of` when there is none.
 pub fn next_week(content: &Content, as_of: NaiveDate) -> IsoWeek {
@@ -21,101 +28,6 @@ pub fn next_week(content: &Content, as_of: NaiveDate) -> IsoWeek {
         .map(|d| d.data.week.value)
         .max()
         .map_or_else(|| IsoWeek::of(as_of), IsoWeek::next)
-}
-
-fn with_modeline(relative: &str, body: String) -> String {
-    match schema::modeline(relative) {
-        Some(line) => format!("{line}\n{body}"),
-        None => body,
-    }
-}
-
-/// The files of `week` under `content/weeks/`: one, or one per month for a
-/// week split between two, each with every manager active in its days and
-/// every field at 0.
-pub fn week(content: &Content, week: IsoWeek) -> Vec<(String, String)> {
-    content
-        .calendar
-        .periods_of_week(week)
-        .into_iter()
-        .map(|period| period_file(content, period))
-        .collect()
-}
-
-fn period_file(content: &Content, period: Period) -> (String, String) {
-    let relative = format!("content/weeks/{}.yaml", period.file_stem());
-    let custom: Vec<String> = content
-        .config
-        .custom_metrics
-        .iter()
-        .map(|m| format!("{}: 0", m.value.key))
-        .collect();
-    let days = content.calendar.working_days(period);
-    let mut text = format!(
-        "# {} – {}: {days} working day(s){}\nweek: {}\n",
-        period.first,
-        period.last,
-        if period.split {
-            ", this month's part of the week"
-        } else {
-            ""
-        },
-        period.week
-    );
-    if period.split {
-        text.push_str(&format!("month: {}\n", period.month));
-    }
-    let active: Vec<_> = content
-        .team
-        .managers
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.active_during(period.first, period.last))
-        .collect();
-    text.push_str(if active.is_empty() {
-        "managers: {}\n"
-    } else {
-        "managers:\n"
-    });
-    for m in active {
-        text.push_str(&format!(
-            "  {}:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    first_response_min: 0\n    \
-             calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n    \
-             trainings: {{ call_reviews: 0, case_reviews: 0, trainings: 0, roleplays: 0 }}\n",
-            m.id()
-        ));
-        if !custom.is_empty() {
-            text.push_str(&format!("    custom: {{ {} }}\n", custom.join(", ")));
-        }
-    }
-    let text = with_modeline(&relative, text);
-    (relative, text)
-}
-
-/// `content/standups/DATE.md` with empty answers in the format's order.
-pub fn standup(content: &Content, date: NaiveDate) -> (String, String) {
-    let relative = format!("content/standups/{date}.md");
-    let mut yaml = format!("date: {date}\nduration_min: 0\nvideo: true\nabsent: {{}}\nreports:\n");
-    let mut any = false;
-    for m in content
-        .team
-        .managers
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.active_on(date))
-    {
-        any = true;
-        yaml.push_str(&format!(
-            "  {}:\n    done: \"\"\n    result: \"\"\n    help: \"\"\n    goal: \"\"\n    how: \"\"\n    need: \"\"\n",
-            m.id()
-        ));
-    }
-    if !any {
-        yaml = yaml.replace("reports:\n", "reports: {}\n");
-    }
-    let modeline = schema::modeline(&relative).unwrap_or_default();
-    let text = format!("---\n{modeline}\n{yaml}---\n");
-    (relative, text)
 }
 
 /// `content/idp/MANAGER-YYYY-MM.md`, its reason the manager's latest attainment.
@@ -173,8 +85,9 @@ pub fn idp(
         ),
     };
     let modeline = schema::modeline(&relative).unwrap_or_default();
+    let help = words::IDP_HELP.get(content.config.locale);
     let text = format!(
-        "---\n{modeline}\nmanager: {manager}\ntitle: \"{title}: {}\"\nopened: {opened}\ndue: {due}\nstatus: active\n\
+        "---\n{modeline}\n{help}manager: {manager}\ntitle: \"{title}: {}\"\nopened: {opened}\ndue: {due}\nstatus: active\n\
          reason: \"{}\"\ngoals:\n  - {{ text: \"{goal}\", metric: attainment, target: 0.9 }}\n  - {{ text: \"{done_goal}\", done: false }}\n\
          outcome: \"\"\n---\n",
         m.name.replace('"', "'"),
