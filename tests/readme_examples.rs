@@ -26,12 +26,27 @@ fn examples(markdown: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_readme_example_passes_check() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let files = examples(&readme);
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     // One example of every kind the content section documents.
-    for kind in ["config.yaml", "team.yaml", "targets/", "weeks/", "standups/", "idp/", "assessments/", "months/", "one-on-ones/", "checklist.yaml"] {
-        assert!(paths.iter().any(|p| p.contains(kind)), "no checked example of {kind}: {paths:?}");
+    for kind in [
+        "config.yaml",
+        "team.yaml",
+        "targets/",
+        "weeks/",
+        "standups/",
+        "idp/",
+        "assessments/",
+        "months/",
+        "one-on-ones/",
+        "checklist.yaml",
+    ] {
+        assert!(
+            paths.iter().any(|p| p.contains(kind)),
+            "no checked example of {kind}: {paths:?}"
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in &files {
@@ -48,5 +63,8 @@ fn every_readme_example_passes_check() {
 #[test]
 fn a_marker_takes_the_block_after_it() {
     let md = "text\n<!-- checked: content/a.yaml -->\n```yaml\na: 1\n```\nmore\n";
-    assert_eq!(examples(md), [("content/a.yaml".to_string(), "a: 1\n".to_string())]);
+    assert_eq!(
+        examples(md),
+        [("content/a.yaml".to_string(), "a: 1\n".to_string())]
+    );
 }
