@@ -36,3 +36,25 @@ for kind in standups:standup idp:idp months:month pages:page one-on-ones:one-on-
   check "$schema" "${files[@]}"
 done
 echo "demo content validates against the generated schemas"
+
+# Every kind `salespulse new` writes, on a copy of the demo, against the same schemas.
+site="$work/site"
+mkdir -p "$site" && cp -r content "$site/"
+rm "$site/content/months/2026-11.md"
+sp() { cargo run --quiet --release -- --root "$site" "$@" --as-of 2026-11-27; }
+sp new week 2026-W49 >/dev/null
+sp new standup 2026-11-30 >/dev/null
+sp new idp olga-morozova >/dev/null
+sp new targets 2027-01 >/dev/null
+sp new assessment >/dev/null
+sp new month >/dev/null
+sp new one-on-one petr-sidorov >/dev/null
+check week.json "$site"/content/weeks/2026-W49-*.yaml
+check targets.json "$site/content/targets/2027-01.yaml"
+check assessment.json "$site/content/assessments/2026-11-27.yaml"
+for pair in standups/2026-11-30:standup idp/olga-morozova-2026-11:idp months/2026-11:month one-on-ones/2026-11-27-petr-sidorov:one-on-one; do
+  file=${pair%%:*}; schema=${pair##*:}.json
+  mapfile -t fm < <(front_matter "$site/content/$file.md")
+  check "$schema" "${fm[@]}"
+done
+echo "every scaffold of salespulse new validates against the generated schemas"

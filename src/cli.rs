@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::audience::Audience;
-use crate::calendar::IsoWeek;
+use crate::calendar::{IsoWeek, YearMonth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +138,31 @@ pub enum NewFile {
     },
     /// content/idp/MANAGER-YYYY-MM.md with the manager's latest attainment as its reason.
     Idp { manager: String },
+    /// content/targets/MONTH.yaml, last month's plan as the starting figures [default: the month after the latest plan].
+    Targets {
+        #[arg(value_parser = parse_month)]
+        month: Option<YearMonth>,
+    },
+    /// content/assessments/DATE.yaml: every active manager, every competency [default: --as-of].
+    Assessment {
+        #[arg(value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// content/months/MONTH.md with the lagging metrics listed to explain [default: the month of --as-of].
+    Month {
+        #[arg(value_parser = parse_month)]
+        month: Option<YearMonth>,
+    },
+    /// content/one-on-ones/DATE-MANAGER.md [default: --as-of].
+    OneOnOne {
+        manager: String,
+        #[arg(value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+}
+
+fn parse_month(text: &str) -> Result<YearMonth, String> {
+    YearMonth::parse(text)
 }
 
 fn parse_week(text: &str) -> Result<IsoWeek, String> {

@@ -124,6 +124,13 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The candidate `name` was probably meant to be: one within a third of its
+/// length in edits, or the one id a first name starts (`kiril` for
+/// `kirill-novikov`).
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let close = candidates
@@ -132,7 +139,6 @@ pub fn did_you_mean<'a>(
         .filter(|(distance, _)| *distance <= limit)
         .min()
         .map(|(_, c)| c);
-    // A first name typed for a full id (`kiril` for `kirill-novikov`): the one id it starts.
     let prefixed = || {
         let count = name.chars().count();
         let stem: String = name.chars().take(count.saturating_sub(1)).collect();
@@ -144,9 +150,7 @@ pub fn did_you_mean<'a>(
             _ => None,
         }
     };
-    close
-        .or_else(prefixed)
-        .map(|c| format!("did you mean `{c}`?"))
+    close.or_else(prefixed)
 }
 
 /// The text of every file a diagnostic may point into, keyed by its display path.

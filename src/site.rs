@@ -375,12 +375,48 @@ fn alert_lines(content: &Content, analytics: &Analytics) -> String {
         .iter()
         .map(|a| {
             format!(
-                "warning[alert {}]: {}\n",
+                "{}[alert {}]: {}\n",
+                alert_word(a.severity()),
                 a.kind(),
                 locale::alert_text(a, &fmt, &name)
             )
         })
         .collect()
+}
+
+/// How an alert of each severity is marked in `check`'s output: a critical
+/// one must not read as one more warning.
+fn alert_word(severity: analytics::AlertSeverity) -> &'static str {
+    match severity {
+        analytics::AlertSeverity::Critical => "critical",
+        analytics::AlertSeverity::Warning => "warning",
+        analytics::AlertSeverity::Info => "info",
+    }
+}
+
+/// `check`'s closing line: every line it printed, counted — the problems,
+/// then the alerts by severity ("check: 0 errors, 4 warnings; alerts: 1
+/// critical, 4 warnings, 1 info").
+fn check_summary(diagnostics: &[Diagnostic], alerts: &[analytics::Alert]) -> String {
+    let problems = diagnostic::summary(diagnostics);
+    if alerts.is_empty() {
+        return problems;
+    }
+    let count = |s: analytics::AlertSeverity| alerts.iter().filter(|a| a.severity() == s).count();
+    let words = [
+        (analytics::AlertSeverity::Critical, "critical", "critical"),
+        (analytics::AlertSeverity::Warning, "warning", "warnings"),
+        (analytics::AlertSeverity::Info, "info", "info"),
+    ];
+    let parts: Vec<String> = words
+        .into_iter()
+        .filter(|(s, _, _)| count(*s) > 0)
+        .map(|(s, one, many)| {
+            let n = count(s);
+            format!("{n} {}", if n == 1 { one } else { many })
+        })
+        .collect();
+    format!("{problems}; alerts: {}", parts.join(", "))
 }
 
 /// `salespulse check`: prints every problem; true when there is no error.
@@ -394,12 +430,14 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
                 "{}",
                 diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
             );
-            if !checked.has_errors() {
-                let analytics = analytics::compute(&checked.content, as_of);
-                eprint!("{}", alert_lines(&checked.content, &analytics));
-                leave_to_exit(analytics);
+            let analytics =
+                (!checked.has_errors()).then(|| analytics::compute(&checked.content, as_of));
+            let alerts = analytics.as_ref().map_or(&[][..], |a| &a.alerts[..]);
+            if let Some(a) = &analytics {
+                eprint!("{}", alert_lines(&checked.content, a));
             }
-            eprintln!("check: {}", diagnostic::summary(&checked.diagnostics));
+            eprintln!("check: {}", check_summary(&checked.diagnostics, alerts));
+            leave_to_exit(analytics);
         }
     }
     let ok = !checked.has_errors();
@@ -560,6 +598,21 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
         NewFile::Standup { date } => Ok(vec![scaffold::standup(content, date.unwrap_or(as_of))]),
         NewFile::Idp { manager } => {
             scaffold::idp(content, &analytics::compute(content, as_of), &manager).map(|f| vec![f])
+        }
+        NewFile::Targets { month } => Ok(vec![scaffold::targets(
+            content,
+            month.unwrap_or_else(|| scaffold::next_targets_month(content, as_of)),
+        )]),
+        NewFile::Assessment { date } => {
+            scaffold::assessment(content, date.unwrap_or(as_of)).map(|f| vec![f])
+        }
+        NewFile::Month { month } => Ok(vec![scaffold::month(
+            content,
+            &analytics::compute(content, as_of),
+            month.unwrap_or_else(|| crate::calendar::YearMonth::of(as_of)),
+        )]),
+        NewFile::OneOnOne { manager, date } => {
+            scaffold::one_on_one(content, &manager, date.unwrap_or(as_of)).map(|f| vec![f])
         }
     };
     let result = made

@@ -68,8 +68,8 @@ fn json_lists_every_diagnostic_with_its_fields() {
     let note = items
         .iter()
         .find(|i| i["path"] == "content/notes.txt")
-        .expect("the unexpected file");
-    assert_eq!(note["severity"], "warning");
+        .expect("the unread file");
+    assert_eq!(note["severity"], "error");
     assert!(note["line"].is_null());
 }
 
@@ -99,12 +99,12 @@ fn github_format_annotates_files() {
     );
     assert!(dealz.contains(",col=5::unknown key `dealz`%0Ahelp: did you mean `deals`?"));
     assert!(lines.contains(
-        &"::error file=content/targets/2026-11.yaml,line=5,col=3::unknown manager `zzz`"
-    ));
+        &"::error file=content/targets/2026-11.yaml,line=5,col=3::unknown manager `zzz`%0Ahelp: add them to content/team.yaml: `- { id: zzz, name: \"…\", joined: YYYY-MM-DD }`"
+    ), "{lines:#?}");
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("::warning file=content/notes.txt::"))
+            .any(|l| l.starts_with("::error file=content/notes.txt::"))
     );
     for line in &lines {
         assert!(

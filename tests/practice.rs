@@ -132,25 +132,22 @@ fn goal_progress_is_measured_from_the_weekly_figures() {
     let plan = &a.idps[0];
     assert_eq!(plan.slug, "bob-2026-11");
     assert!(!plan.overdue);
-    // Opened 2026-11-09, in W46. bob: W46 1 deal / 3 meetings, W47 0 / 2.
+    // Opened 2026-11-09, in W46: measured from W47 on, the week after.
+    // bob: W46 1 deal / 3 meetings (before the plan), W47 0 / 2.
     let conv = &plan.goals[0];
     let weekly: Vec<(String, Option<f64>)> = conv
         .weekly
         .iter()
         .map(|(w, v)| (w.to_string(), *v))
         .collect();
-    assert_eq!(
-        weekly,
-        [
-            ("2026-W46".into(), Some(1.0 / 3.0)),
-            ("2026-W47".into(), Some(0.0))
-        ]
-    );
+    assert_eq!(weekly, [("2026-W47".into(), Some(0.0))]);
     assert_eq!(conv.latest, Some(0.0));
     assert_eq!(conv.met, Some(false));
-    // Attainment: W46 5000 of 10000 = 0.5 (met at the target), W47 0.
+    // Attainment: W46's 5000 of 10000 = 0.5 would meet the target on the
+    // day the plan opened; W47's 0 is what counts.
     let att = &plan.goals[1];
-    assert_eq!(att.weekly[0].1, Some(0.5));
+    assert_eq!(att.weekly.len(), 1);
+    assert_eq!(att.weekly[0].1, Some(0.0));
     assert_eq!(att.met, Some(false));
     // A hand-ticked goal is not measured.
     assert_eq!(plan.goals[2].met, None);
@@ -159,13 +156,13 @@ fn goal_progress_is_measured_from_the_weekly_figures() {
     let out = common::build(site.path(), AS_OF);
     let html = fs::read_to_string(out.join("idp/bob-2026-11/index.html")).unwrap();
     assert!(
-        html.contains("33%") && html.contains("Target 40%"),
+        html.contains("0%") && html.contains("Target 40%") && !html.contains("33%"),
         "IDP page lacks the measured values"
     );
 }
 
 #[test]
-fn open_requests_newest_first_with_age() {
+fn open_requests_with_age_and_id() {
     let site = common::fixture("practice");
     let out = common::build(site.path(), AS_OF);
     let html = fs::read_to_string(out.join("standups/index.html")).unwrap();
@@ -175,12 +172,35 @@ fn open_requests_newest_first_with_age() {
     let need = html
         .find("A price list for companies")
         .expect("alice's request");
-    assert!(html.contains("2 days ago"));
+    assert!(
+        html.contains("open 2 days"),
+        "the age of a request asked on the 23rd"
+    );
+    assert!(
+        html.contains("<code>bob-2026-11-23-help</code>"),
+        "the id to resolve it by"
+    );
     assert!(help < need || need < help, "both listed");
-    // The manager's page lists their own request of the last two weeks.
+    // The manager's page lists their own open request.
     let bob = fs::read_to_string(out.join("team/bob/index.html")).unwrap();
     assert!(bob.contains("Review my objection handling"));
     assert!(!bob.contains("A price list for companies"));
+    // Resolved at the next stand-up: listed as resolved, with who and how.
+    edit(
+        site.path(),
+        "standups/2026-11-24.md",
+        "date: 2026-11-24\n",
+        "date: 2026-11-24\nresolved: [{ id: bob-2026-11-23-help, by: head, note: \"Reviewed together\" }]\n",
+    );
+    let out = common::build(site.path(), AS_OF);
+    let html = fs::read_to_string(out.join("standups/index.html")).unwrap();
+    let resolved = html
+        .find("Resolved in the last two weeks")
+        .expect("the resolved list");
+    let help = html.find("Review my objection handling").unwrap();
+    assert!(help > resolved, "bob's request moved to the resolved list");
+    assert!(html.contains("resolved in 1 day"));
+    assert!(html.contains("Review my objection handling — Head of sales: Reviewed together"));
 }
 
 /// The exact text of `check` for one broken file.
@@ -222,7 +242,7 @@ fn practice_diagnostics_exact_text() {
         (
             "content/assessments/2026-11-20.yaml",
             "date: 2026-11-20\nscale: 5\nscores:\n  alice: { product: 6, closng: 3 }\n",
-            "error: score 6 is outside the scale 1–5\n  --> content/assessments/2026-11-20.yaml:4:21\n  |\n4 |   alice: { product: 6, closng: 3 }\n  |                     ^\n  |\n  = help: scores are whole numbers from 1 to 5\n\nerror: unknown competency `closng`\n  --> content/assessments/2026-11-20.yaml:4:24\n  |\n4 |   alice: { product: 6, closng: 3 }\n  |                        ^^^^^^ not in competencies of content/config.yaml\n  |\n  = help: did you mean `closing`?\n\n",
+            "error: score 6 is outside the scale 1–5\n  --> content/assessments/2026-11-20.yaml:4:21\n  |\n4 |   alice: { product: 6, closng: 3 }\n  |                     ^\n  |\n  = help: scores are whole numbers from 1 to 5\n\nerror: unknown competency `closng`\n  --> content/assessments/2026-11-20.yaml:4:24\n  |\n4 |   alice: { product: 6, closng: 3 }\n  |                        ^^^^^^ not in competencies of content/config.yaml; used in 1 score\n  |\n  = help: did you mean `closing`?\n\n",
         ),
         (
             "content/pages/rules.md",

@@ -10,6 +10,7 @@ pub mod metrics;
 mod months;
 pub mod plan;
 pub mod practice;
+pub mod requests;
 #[cfg(test)]
 pub(crate) mod testkit;
 mod weeks;
@@ -22,9 +23,8 @@ pub use alerts::{Alert, AlertSeverity};
 pub use decomposition::Decomposition;
 pub use metrics::{Figures, MonthDays, MonthFigures, PlanFigures, Totals, TrainingCounts};
 pub use plan::MonthPlan;
-pub use practice::{
-    GoalProgress, GoalState, IdpProgress, Request, RequestKind, Round, StandupStats, StandupWeek,
-};
+pub use practice::{GoalProgress, GoalState, IdpProgress, Round, StandupStats, StandupWeek};
+pub use requests::{Request, RequestKind, Resolution};
 
 use crate::calendar::{IsoWeek, Period, YearMonth};
 use crate::content::{Content, PlanMetric};
@@ -175,7 +175,7 @@ pub struct Analytics {
     pub alerts: Vec<Alert>,
     pub standups: Vec<StandupStats>,
     pub standup_weeks: Vec<StandupWeek>,
-    /// Open requests from stand-ups, newest first.
+    /// Help requests from stand-ups, open and resolved, oldest first.
     pub requests: Vec<Request>,
     /// Development plans, open first.
     pub idps: Vec<IdpProgress>,
@@ -233,7 +233,7 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
         alerts: Vec::new(),
         standups,
         standup_weeks,
-        requests: practice::requests(content, as_of),
+        requests: requests::ledger(content, as_of).requests,
         idps: Vec::new(),
         rounds: practice::rounds(content),
         checklist: Vec::new(),

@@ -41,26 +41,6 @@ pub struct StandupWeek {
     pub complete: Option<f64>,
 }
 
-/// A non-empty `help` or `need` answer: what someone asked of the head or team.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Request {
-    pub date: NaiveDate,
-    pub manager: String,
-    pub kind: RequestKind,
-    pub text: String,
-    pub days_ago: i64,
-}
-
-/// Which of a stand-up's two asks a request is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestKind {
-    /// `help`: the help yesterday's work needed.
-    Help,
-    /// `need`: what today's goal needs from the head or the team.
-    Need,
-}
-
 /// Where a goal stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -96,7 +76,7 @@ pub struct GoalProgress {
     pub metric: Option<Ratio>,
     pub target: Option<f64>,
     pub done: Option<bool>,
-    /// The metric's value for each week with data since the plan opened, oldest first.
+    /// The metric's value for each week with data from the week after the plan opened, oldest first.
     pub weekly: Vec<(IsoWeek, Option<f64>)>,
     /// The latest measured value.
     pub latest: Option<f64>,
@@ -222,37 +202,6 @@ pub fn standup_weeks(list: &[StandupStats]) -> Vec<StandupWeek> {
         .collect()
 }
 
-/// Every non-empty `help`/`need`, newest first.
-pub fn requests(content: &Content, as_of: NaiveDate) -> Vec<Request> {
-    let mut list = Vec::new();
-    for doc in &content.standups {
-        let date = doc.data.date.value.0;
-        for (id, report) in &doc.data.reports {
-            for (kind, text) in [
-                (RequestKind::Help, &report.value.help),
-                (RequestKind::Need, &report.value.need),
-            ] {
-                if !text.trim().is_empty() {
-                    list.push(Request {
-                        date,
-                        manager: id.as_str().to_string(),
-                        kind,
-                        text: text.trim().to_string(),
-                        days_ago: (as_of - date).num_days(),
-                    });
-                }
-            }
-        }
-    }
-    list.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then(a.manager.cmp(&b.manager))
-            .then(a.kind.cmp(&b.kind))
-    });
-    list
-}
-
 /// Each plan with each measured goal's weekly values since the plan opened.
 pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
     let mut list: Vec<IdpProgress> = content
@@ -261,7 +210,9 @@ pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
         .map(|doc| {
             let p = &doc.data;
             let manager = p.manager.value.clone();
-            let from = IsoWeek::of(p.opened.value.0);
+            // From the week after the plan opens: the week it opens in was
+            // mostly lived before it, and a goal must not be met on day one.
+            let from = IsoWeek::of(p.opened.value.0).next();
             let goals = p
                 .goals
                 .iter()
@@ -279,13 +230,14 @@ pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
                         None => Vec::new(),
                     };
                     let latest = weekly.iter().rev().find_map(|(_, v)| *v);
+                    let target = g.target.as_ref().map(|t| t.value);
                     GoalProgress {
                         text: g.text.clone(),
                         metric: measured,
-                        target: g.target,
+                        target,
                         done: g.done,
                         latest,
-                        met: latest.zip(g.target).map(|(v, t)| v >= t),
+                        met: latest.zip(target).map(|(v, t)| v >= t),
                         weekly,
                     }
                 })
@@ -327,8 +279,9 @@ pub fn rounds(content: &Content) -> Vec<Round> {
                     .map(|(m, s)| {
                         (
                             m.as_str().to_string(),
+                            // A score not given yet is left out.
                             s.iter()
-                                .map(|(c, v)| (c.as_str().to_string(), v.value.0))
+                                .filter_map(|(c, v)| Some((c.as_str().to_string(), v.value?.0)))
                                 .collect(),
                         )
                     })

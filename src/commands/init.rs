@@ -11,6 +11,16 @@ use crate::calendar::workdays::FIVE_DAY_WEEK;
 use crate::calendar::{Country, IsoWeek, WorkCalendar};
 use crate::commands::schema;
 
+/// The folders of content/ an empty site starts without a file of their own.
+const EMPTY_FOLDERS: [&str; 6] = [
+    "standups",
+    "idp",
+    "assessments",
+    "months",
+    "one-on-ones",
+    "pages",
+];
+
 /// The demo department, compiled into the binary.
 static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -63,9 +73,20 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
             "content/config.yaml".into(),
             "title: \"Отдел продаж\"\nlocale: ru\ncurrency: RUB\nbase_url: \"/\"\n\
              calendar:                  # рабочие дни: производственный календарь РФ, пятидневка\n  \
-             country: ru\n  workdays: [mon, tue, wed, thu, fri]\n"
+             country: ru\n  workdays: [mon, tue, wed, thu, fri]\n\
+             competencies:              # строки оценки компетенций (salespulse new assessment)\n  \
+             - { key: product, label: \"Знание продукта\" }\n  \
+             - { key: needs, label: \"Выявление потребностей\" }\n  \
+             - { key: objections, label: \"Работа с возражениями\" }\n  \
+             - { key: closing, label: \"Закрытие сделки\" }\n  \
+             - { key: crm, label: \"Дисциплина в CRM\" }\n"
                 .into(),
         ));
+        // Every folder of content/, so the head sees where each kind goes;
+        // git keeps a folder only with a file in it (hidden files are not content).
+        for folder in EMPTY_FOLDERS {
+            files.push((format!("content/{folder}/.gitkeep"), String::new()));
+        }
         files.push((
             "content/team.yaml".into(),
             format!(

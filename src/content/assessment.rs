@@ -14,10 +14,11 @@ pub struct Assessment {
     pub date: Spanned<Date>,
     #[schemars(with = "Count")]
     pub scale: Spanned<Count>,
-    /// manager → competency → score.
+    /// manager → competency → score; a score left empty (`product:`) is
+    /// not given yet, as `new assessment` writes them.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, BTreeMap<String, Count>>")]
-    pub scores: BTreeMap<Key, BTreeMap<Key, Spanned<Count>>>,
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, Option<Count>>>")]
+    pub scores: BTreeMap<Key, BTreeMap<Key, Spanned<Option<Count>>>>,
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub notes: BTreeMap<Key, String>,

@@ -64,8 +64,12 @@ pub struct Goal {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub metric: Option<Spanned<String>>,
-    #[serde(default)]
-    pub target: Option<f64>,
+    /// The value to reach: a fraction for a ratio (0.35 for 35 %), money
+    /// for `avg_deal`. Read by [`super::value::target`], which answers `35%`
+    /// with how to write it.
+    #[serde(default, deserialize_with = "super::value::target")]
+    #[schemars(with = "Option<f64>")]
+    pub target: Option<Spanned<f64>>,
     #[serde(default)]
     pub done: Option<bool>,
 }

@@ -71,6 +71,21 @@ impl Ratio {
         Self::ALL.into_iter().find(|r| r.name() == name)
     }
 
+    /// The largest target that is plausibly meant as written: a conversion
+    /// above 100 % is a percentage typed as a whole number (35 for 0.35);
+    /// a plan may be overshot, so attainment gets up to 200 %. None for
+    /// money, which has no natural ceiling.
+    pub fn plausible_max(self) -> Option<f64> {
+        match self {
+            Ratio::AvgDeal => None,
+            Ratio::Attainment | Ratio::AttainmentDeals => Some(2.0),
+            Ratio::ProcessingRate
+            | Ratio::ConvLeadMeeting
+            | Ratio::ConvMeetingDeal
+            | Ratio::ConvLeadDeal => Some(1.0),
+        }
+    }
+
     /// Money (the average deal) rather than a fraction.
     pub fn is_money(self) -> bool {
         self == Ratio::AvgDeal

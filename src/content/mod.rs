@@ -13,6 +13,7 @@ pub mod page;
 pub mod standup;
 pub mod targets;
 pub mod team;
+mod unread;
 pub mod value;
 pub mod week;
 pub mod yaml;
@@ -50,8 +51,6 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// as a script writing files in a loop, and would make pages and output
 /// without bound (docs/limits.md).
 pub const MAX_CONTENT_FILES: usize = 10_000;
-/// Unexpected files listed one by one; beyond these, one warning counts them.
-const SHOWN_UNEXPECTED: usize = 5;
 
 pub const CONFIG_PATH: &str = "content/config.yaml";
 pub const TEAM_PATH: &str = "content/team.yaml";
@@ -161,11 +160,6 @@ fn classify(relative: &str) -> Option<Kind> {
         _ => None,
     }
 }
-
-const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, checklist.yaml, \
-                           targets/YYYY-MM.yaml, weeks/YYYY-Www.yaml, assessments/YYYY-MM-DD.yaml, \
-                           standups/YYYY-MM-DD.md, idp/*.md, months/YYYY-MM.md, pages/*.md and \
-                           one-on-ones/*.md (see the README)";
 
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
@@ -325,36 +319,6 @@ fn unread() -> Content {
     content
 }
 
-/// Keeps the first [`SHOWN_UNEXPECTED`] "unexpected file" warnings and
-/// counts the rest in one: 100,000 stray files are one problem, not
-/// 100,000 lines.
-fn summarise_unexpected(diagnostics: &mut Vec<Diagnostic>) {
-    let unexpected = |d: &Diagnostic| !d.is_error() && d.message == UNEXPECTED;
-    let count = diagnostics.iter().filter(|d| unexpected(d)).count();
-    if count <= SHOWN_UNEXPECTED {
-        return;
-    }
-    let mut shown = 0;
-    diagnostics.retain(|d| {
-        if !unexpected(d) {
-            return true;
-        }
-        shown += 1;
-        shown <= SHOWN_UNEXPECTED
-    });
-    diagnostics.push(
-        Diagnostic::warning(
-            "content",
-            format!(
-                "{count} unexpected files in content/ are ignored; the first {SHOWN_UNEXPECTED} are listed"
-            ),
-        )
-        .hint(LAYOUT_HINT),
-    );
-}
-
-const UNEXPECTED: &str = "unexpected file is ignored";
-
 /// Puts parsed files together, in path order, so the result does not
 /// depend on timing.
 fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
@@ -403,7 +367,7 @@ fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
                 .hint("create content/team.yaml listing the managers (see the README)"),
         );
     }
-    summarise_unexpected(diagnostics);
+    unread::summarise(diagnostics);
     content
 }
 
@@ -446,8 +410,12 @@ fn parse_one(path: String, bytes: Option<Vec<u8>>) -> Parsed {
         diagnostics: Vec::new(),
     };
     let Some(kind) = kind else {
-        file.diagnostics
-            .push(Diagnostic::warning(&path, UNEXPECTED).hint(LAYOUT_HINT));
+        if !unread::is_litter(relative) {
+            file.diagnostics.push(unread::unread(&path, relative));
+            // Reported: a check that leans on it (a plan for the month it
+            // was meant to hold) says nothing more.
+            file.failed = true;
+        }
         return file;
     };
     let text = match bytes.map(|b| decode(&path, b)) {

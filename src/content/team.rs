@@ -71,6 +71,15 @@ impl Manager {
     }
 }
 
+/// A name reduced to what identifies a person: without case, with ё as е,
+/// the words in any order ("Иванова Анна" is "Анна Иванова").
+pub fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('ё', "е");
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
 impl Team {
     pub fn get(&self, id: &str) -> Option<&Manager> {
         self.managers

@@ -210,6 +210,77 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+struct TargetVisitor;
+
+impl Visitor<'_> for TargetVisitor {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number ≥ 0")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        self.visit_f64(v as f64)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        if v.is_finite() && v >= 0.0 {
+            Ok(v)
+        } else {
+            Err(invalid(
+                format!("expected a number ≥ 0, found {v}"),
+                "a target is a fraction for a ratio (0.35 for 35%) or an amount for avg_deal",
+            ))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+        let t = v.trim();
+        let percent = t.strip_suffix('%').map(str::trim);
+        let hint = match percent.map(|p| p.replace(',', ".").parse::<f64>()) {
+            Some(Ok(p)) => fraction_hint(p),
+            _ if t.replace(',', ".").parse::<f64>().is_ok() => format!(
+                "write {} with a point and without quotes",
+                t.replace(',', ".")
+            ),
+            _ => text_hint(v),
+        };
+        Err(invalid(format!("expected a number, found `{v}`"), hint))
+    }
+}
+
+/// How to write a percentage `p` as the fraction a target is: "write 0.35:
+/// a target is a fraction (35% is 0.35)".
+pub fn fraction_hint(p: f64) -> String {
+    let fraction = p / 100.0;
+    format!("write {fraction}: a target is a fraction ({p}% is {fraction})")
+}
+
+/// For `#[serde(deserialize_with)]`: a development plan goal's target,
+/// answering `35%` or `0,35` with how to write it (serde says only
+/// "invalid floating point").
+pub fn target<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<f64>>, D::Error> {
+    let spanned = Spanned::<Target>::deserialize(d)?;
+    Ok(Some(Spanned {
+        value: spanned.value.0,
+        referenced: spanned.referenced,
+        defined: spanned.defined,
+    }))
+}
+
+/// A target's number, read by [`TargetVisitor`].
+struct Target(f64);
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TargetVisitor).map(Target)
+    }
+}
+
 /// An ISO date with a message that names the problem (chrono says only "input is out of range").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]

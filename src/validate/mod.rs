@@ -12,8 +12,13 @@ use crate::content::{
     CONFIG_PATH, Content, Doc, Manager, PeriodProblem, TEAM_PATH, Team, WeekEntry, WeekFile,
 };
 use crate::diagnostic::{Diagnostic, did_you_mean};
+pub use managers::hint as manager_hint;
+pub(crate) use managers::unknown_manager;
 
+mod managers;
+mod plausible;
 mod practice;
+mod requests;
 
 /// Every cross-file problem in `content` as of a day, unsorted.
 pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
@@ -24,7 +29,10 @@ pub fn check(content: &Content, as_of: NaiveDate) -> Vec<Diagnostic> {
     check_team(content, &mut out);
     check_targets(content, &roster, &mut out);
     check_weeks(content, &roster, as_of, &mut out);
+    plausible::outliers(content, &roster, as_of, &mut out);
+    plausible::past_plans(content, as_of, &mut out);
     practice::check(content, &roster, &mut out);
+    requests::check(content, &roster, as_of, &mut out);
     out
 }
 
@@ -184,20 +192,6 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// An unknown manager id, with a did-you-mean from the team. Nothing when
-/// team.yaml itself is missing or broken: that error is already reported, and
-/// every id would be "unknown".
-pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> Option<Diagnostic> {
-    if content.failed.contains(TEAM_PATH) {
-        return None;
-    }
-    Some(
-        doc.key_error(key, format!("unknown manager `{key}`"))
-            .label("not in content/team.yaml")
-            .hint_opt(did_you_mean(key.as_str(), content.team.ids())),
-    )
-}
-
 fn check_targets(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let mut by_month: BTreeMap<YearMonth, &str> = BTreeMap::new();
     for doc in &content.targets {
@@ -306,6 +300,9 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
         }
     }
     for (month, first) in unplanned {
+        if plan_reported(content, month) {
+            continue;
+        }
         out.push(
             Diagnostic::warning(format!("content/targets/{month}.yaml"), format!("no plan for {month}"))
                 .hint(format!(
@@ -313,6 +310,17 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
                 )),
         );
     }
+}
+
+/// Whether a targets file for `month` exists but did not parse or is not
+/// read (already reported): "create targets/…" would send the head to
+/// write a file they already wrote.
+fn plan_reported(content: &Content, month: YearMonth) -> bool {
+    let month = month.to_string();
+    content
+        .failed
+        .iter()
+        .any(|p| p.starts_with("content/targets/") && p.contains(&month))
 }
 
 /// One manager's entry in a period file: plausibility and custom metrics.
@@ -335,6 +343,7 @@ fn check_entry(
             ),
         ));
     }
+    plausible::funnel(doc, key, entry, period, out);
     let counts = [
         e.leads_received.0,
         e.leads_processed.0,

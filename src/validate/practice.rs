@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 use super::{Roster, unknown_manager};
 use crate::calendar::YearMonth;
 use crate::content::value::{Key, is_slug};
-use crate::content::{Content, Doc};
+use crate::content::{Assessment, Content, Doc};
 use crate::content::{PlanMetric, Ratio};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
@@ -128,7 +128,7 @@ fn known_manager_value<T>(
             doc.error_at(id, format!("unknown manager `{}`", id.value))
                 .width(id.value.chars().count())
                 .label("not in content/team.yaml")
-                .hint_opt(did_you_mean(&id.value, content.team.ids())),
+                .hint(super::managers::hint(&content.team, &id.value)),
         );
     }
     known
@@ -159,6 +159,14 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                     format!("`{key}` is listed as absent but also reported"),
                 ));
             }
+        }
+        if let Some(d) = &s.duration_min
+            && d.value.0 == 0
+        {
+            out.push(
+                doc.warning_at(d, "`duration_min: 0`: the stand-up took no time?")
+                    .hint("write how many minutes it took, or leave `duration_min` out if nobody timed it"),
+            );
         }
         if let Some(d) = &s.duration_min
             && d.value.0 > u64::from(limit)
@@ -241,6 +249,10 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                             })),
                     );
                 }
+                let ratio = Ratio::from_name(&metric.value);
+                if let (Some(ratio), Some(target)) = (ratio, &g.target) {
+                    implausible_target(doc, ratio, target, out);
+                }
                 if g.target.is_none() {
                     out.push(
                         doc.error_at(goal, "a goal with `metric` needs a `target`")
@@ -260,6 +272,78 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A target above what the ratio plausibly reaches: 35 typed for 0.35.
+fn implausible_target<T>(
+    doc: &Doc<T>,
+    ratio: Ratio,
+    target: &Spanned<f64>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(max) = ratio.plausible_max() else {
+        return;
+    };
+    let t = target.value;
+    if t > max {
+        out.push(
+            doc.warning_at(
+                target,
+                format!(
+                    "`target: {t}` for `{}` reads as {}%",
+                    ratio.name(),
+                    t * 100.0
+                ),
+            )
+            .hint(crate::content::value::fraction_hint(t)),
+        );
+    }
+}
+
+/// One error per competency config.yaml lacks, however many scores use it
+/// (a round of six managers is otherwise six errors for one missing line);
+/// one for them all when config.yaml declares none.
+fn unknown_competencies(
+    declared: &[&str],
+    unknown: BTreeMap<&str, (&Doc<Assessment>, &Key, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let uses = |n: usize| {
+        if n == 1 {
+            "1 score".to_string()
+        } else {
+            format!("{n} scores")
+        }
+    };
+    if declared.is_empty() && unknown.len() > 1 {
+        let (doc, key, _) = unknown
+            .values()
+            .min_by_key(|(d, k, _)| (&d.path, k.position()))
+            .expect("not empty");
+        let names: Vec<String> = unknown.keys().map(|k| format!("`{k}`")).collect();
+        let total = unknown.values().map(|(_, _, n)| n).sum();
+        out.push(
+            doc.key_error(key, "content/config.yaml declares no competencies")
+                .label(format!("{} used in {}", names.join(", "), uses(total)))
+                .hint(format!(
+                    "add them to competencies in content/config.yaml: `- {{ key: {key}, label: \"…\" }}` for each"
+                )),
+        );
+        return;
+    }
+    for (name, (doc, key, count)) in unknown {
+        let add = format!(
+            "add it to competencies in content/config.yaml: `- {{ key: {name}, label: \"…\" }}`"
+        );
+        out.push(
+            doc.key_error(key, format!("unknown competency `{name}`"))
+                .label(format!(
+                    "not in competencies of content/config.yaml; used in {}",
+                    uses(count)
+                ))
+                .hint(did_you_mean(name, declared.iter().copied()).unwrap_or(add)),
+        );
+    }
+}
+
 fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let competencies: Vec<&str> = content
         .config
@@ -268,6 +352,8 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         .map(|c| c.value.key.as_str())
         .collect();
     let mut seen = BTreeMap::new();
+    // Each competency config.yaml lacks: where it is first used, and how often.
+    let mut unknown: BTreeMap<&str, (&Doc<Assessment>, &Key, usize)> = BTreeMap::new();
     for doc in &content.assessments {
         let a = &doc.data;
         let date = a.date.value.0;
@@ -286,22 +372,37 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         }
         for (manager, scores) in &a.scores {
             known_manager(content, roster, doc, manager, out);
+            let empty: Vec<&str> = scores
+                .iter()
+                .filter(|(_, s)| s.value.is_none())
+                .map(|(c, _)| c.as_str())
+                .collect();
+            if !empty.is_empty() {
+                out.push(
+                    doc.key_warning(
+                        manager,
+                        format!("`{manager}` has no score yet for {}", empty.join(", ")),
+                    )
+                    .hint(format!(
+                        "give each a whole number from 1 to {scale}, or remove the line of a competency not assessed"
+                    )),
+                );
+            }
             for (competency, score) in scores {
                 if !competencies.contains(&competency.as_str()) {
-                    out.push(
-                        doc.key_error(competency, format!("unknown competency `{competency}`"))
-                            .label("not in competencies of content/config.yaml")
-                            .hint_opt(did_you_mean(
-                                competency.as_str(),
-                                competencies.iter().copied(),
-                            )),
-                    );
+                    unknown
+                        .entry(competency.as_str())
+                        .or_insert((doc, competency, 0))
+                        .2 += 1;
                 }
-                if scale > 0 && !(1..=scale).contains(&score.value.0) {
+                let Some(value) = score.value else {
+                    continue;
+                };
+                if scale > 0 && !(1..=scale).contains(&value.0) {
                     out.push(
                         doc.error_at(
                             score,
-                            format!("score {} is outside the scale 1–{scale}", score.value.0),
+                            format!("score {} is outside the scale 1–{scale}", value.0),
                         )
                         .hint(format!("scores are whole numbers from 1 to {scale}")),
                     );
@@ -311,6 +412,10 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         for manager in a.notes.keys() {
             known_manager(content, roster, doc, manager, out);
         }
+    }
+    // With config.yaml broken, its competencies are unknown, not missing.
+    if !content.failed.contains(crate::content::CONFIG_PATH) {
+        unknown_competencies(&competencies, unknown, out);
     }
 }
 
@@ -371,5 +476,77 @@ fn one_on_ones(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 out,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::content::parse_files;
+
+    /// The messages `check` gives for one file beside config and team.
+    fn messages(path: &str, text: &str) -> Vec<String> {
+        let files = vec![
+            (
+                "content/config.yaml".into(),
+                "title: T\nlocale: en\n".into(),
+            ),
+            (
+                "content/team.yaml".into(),
+                "managers:\n  - { id: a, name: A, joined: 2026-01-01 }\n".into(),
+            ),
+            (path.to_string(), text.to_string()),
+        ];
+        let (content, mut problems) = parse_files(files);
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        problems.extend(crate::validate::check(&content, as_of));
+        problems.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_ratio_target_above_its_ceiling_reads_as_a_percentage() {
+        let goal = |metric: &str, target: &str| {
+            let text = format!(
+                "---\nmanager: a\ntitle: T\nopened: 2026-11-02\ndue: 2026-11-30\nstatus: active\ngoals:\n  - {{ text: g, metric: {metric}, target: {target} }}\n---\n"
+            );
+            messages("content/idp/a-2026-11.md", &text)
+                .into_iter()
+                .filter(|m| m.contains("reads as"))
+                .collect::<Vec<_>>()
+        };
+        // Conversions: at most 1.
+        assert!(goal("conv_meeting_deal", "0.99").is_empty(), "under");
+        assert!(goal("conv_meeting_deal", "1").is_empty(), "at");
+        assert_eq!(
+            goal("conv_meeting_deal", "1.01"),
+            ["`target: 1.01` for `conv_meeting_deal` reads as 101%"],
+            "over"
+        );
+        assert_eq!(
+            goal("conv_meeting_deal", "35"),
+            ["`target: 35` for `conv_meeting_deal` reads as 3500%"]
+        );
+        // Attainment may overshoot the plan: at most 2.
+        assert!(goal("attainment", "1.5").is_empty());
+        assert!(goal("attainment", "2").is_empty(), "at");
+        assert_eq!(goal("attainment", "2.01").len(), 1, "over");
+        // Money has no ceiling.
+        assert!(goal("avg_deal", "60000").is_empty());
+    }
+
+    #[test]
+    fn a_stand_up_of_zero_minutes() {
+        let zero = |minutes: &str| {
+            let text = format!(
+                "---\ndate: 2026-11-23\nduration_min: {minutes}\nreports: {{}}\nabsent: {{ a: sick }}\n---\n"
+            );
+            messages("content/standups/2026-11-23.md", &text)
+                .into_iter()
+                .filter(|m| m.contains("took no time"))
+                .count()
+        };
+        assert_eq!(zero("0"), 1);
+        assert_eq!(zero("1"), 0);
     }
 }

@@ -6,13 +6,7 @@ use std::collections::HashMap;
 
 use crate::content::Team;
 
-/// A name reduced to what identifies it.
-pub fn key(name: &str) -> String {
-    let lower = name.to_lowercase().replace('ё', "е");
-    let mut words: Vec<&str> = lower.split_whitespace().collect();
-    words.sort_unstable();
-    words.join(" ")
-}
+pub use crate::content::team::name_key as key;
 
 /// Who a CRM user is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -328,7 +328,11 @@ fn standup_facts(content: &Content, now: &Analytics) -> Option<StandupFacts> {
         video: s.video,
         reported: s.reported,
         expected: s.expected.saturating_sub(s.absent),
-        requests: now.requests.iter().filter(|r| r.date == s.date).count(),
+        requests: now
+            .requests
+            .iter()
+            .filter(|r| r.asked.contains(&s.date))
+            .count(),
         previous: standups
             .len()
             .checked_sub(2)

@@ -7,6 +7,7 @@ mod dashboard;
 mod people;
 pub mod period;
 mod practice;
+mod requests;
 
 use serde::Serialize;
 

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::charts::{self, ChartView};
 use super::dashboard::{TeamRow, team_rows};
-use super::practice::{IdpRow, RequestRow, idp_row, request_rows};
+use super::practice::{IdpRow, idp_row};
+use super::requests::RequestRow;
 use super::{Card, Ctx, Layout, bar_width, month_title, week_title};
 use crate::analytics::Round;
 use crate::content::Manager;
@@ -167,7 +168,9 @@ pub struct ManagerPage {
     pub charts: Vec<ChartView>,
     pub idps: Vec<IdpRow>,
     pub commitments: Vec<Commitment>,
+    /// Their open requests, and those resolved in the last two weeks.
     pub requests: Vec<RequestRow>,
+    pub resolved: Vec<RequestRow>,
     pub assessments: Option<AssessmentHistory>,
 }
 
@@ -383,6 +386,8 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         })
         .collect();
     commitments.reverse();
+    let (requests, resolved) =
+        super::requests::split(ctx, a.requests.iter().filter(|r| r.manager == id));
     ManagerPage {
         idps: a
             .idps
@@ -391,12 +396,8 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
             .map(|p| idp_row(ctx, p))
             .collect(),
         commitments,
-        requests: request_rows(
-            ctx,
-            a.requests
-                .iter()
-                .filter(|r| r.manager == id && r.days_ago < 14 && r.days_ago >= 0),
-        ),
+        requests,
+        resolved,
         assessments: history(ctx, id),
         layout: ctx.layout(&route, m.name.clone()),
         name: m.name.clone(),

@@ -5,38 +5,11 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
+use super::requests::RequestRow;
 use super::{Ctx, Layout};
-use crate::analytics::{GoalState, IdpProgress, Request, RequestKind};
+use crate::analytics::{GoalState, IdpProgress};
 use crate::content::{Doc, IdpStatus, Page, Ratio, Standup};
 use crate::render::markdown;
-
-#[derive(Debug, Serialize)]
-pub struct RequestRow {
-    pub date: String,
-    pub href: String,
-    pub name: String,
-    pub manager_href: String,
-    pub kind: &'static str,
-    pub text: String,
-    pub ago: String,
-}
-
-pub fn request_rows<'a>(ctx: &Ctx, list: impl IntoIterator<Item = &'a Request>) -> Vec<RequestRow> {
-    list.into_iter()
-        .map(|r| RequestRow {
-            date: ctx.fmt.date(r.date),
-            href: Route::Standup(r.date).path(),
-            name: ctx.name(&r.manager),
-            manager_href: Route::Manager(r.manager.clone()).path(),
-            kind: match r.kind {
-                RequestKind::Help => ctx.t().request_help,
-                RequestKind::Need => ctx.t().request_need,
-            },
-            text: r.text.clone(),
-            ago: days_ago(ctx, r.days_ago),
-        })
-        .collect()
-}
 
 /// "сегодня", "3 дн. назад" / "today", "3 days ago".
 pub fn days_ago(ctx: &Ctx, days: i64) -> String {
@@ -56,6 +29,7 @@ pub struct StandupsPage {
     pub weeks: Vec<StandupWeekRow>,
     pub days: Vec<StandupDayRow>,
     pub requests: Vec<RequestRow>,
+    pub resolved: Vec<RequestRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,6 +58,7 @@ pub struct StandupDayRow {
 
 pub fn standups(ctx: &Ctx) -> StandupsPage {
     let a = ctx.analytics;
+    let (requests, resolved) = super::requests::split(ctx, &a.requests);
     let limit = ctx.content.config.thresholds.standup_max_minutes;
     let max = a
         .standups
@@ -130,7 +105,8 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
                 missing: s.missing.iter().map(|m| ctx.name(m)).collect(),
             })
             .collect(),
-        requests: request_rows(ctx, &a.requests),
+        requests,
+        resolved,
     }
 }
 

@@ -7,11 +7,18 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::analytics::Analytics;
-use crate::calendar::{IsoWeek, Period, YearMonth};
+use crate::calendar::{IsoWeek, YearMonth};
 use crate::commands::schema;
 use crate::content::{self, Content, Locale};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::validate;
+
+mod monthly;
+mod weekly;
+mod words;
+
+pub use monthly::{assessment, month, next_targets_month, one_on_one, targets};
+pub use weekly::{standup, week};
 
 /// The week after the latest week file, or the week of `as_of` when there is none.
 pub fn next_week(content: &Content, as_of: NaiveDate) -> IsoWeek {
@@ -23,114 +30,14 @@ pub fn next_week(content: &Content, as_of: NaiveDate) -> IsoWeek {
         .map_or_else(|| IsoWeek::of(as_of), IsoWeek::next)
 }
 
-fn with_modeline(relative: &str, body: String) -> String {
-    match schema::modeline(relative) {
-        Some(line) => format!("{line}\n{body}"),
-        None => body,
-    }
-}
-
-/// The files of `week` under `content/weeks/`: one, or one per month for a
-/// week split between two, each with every manager active in its days and
-/// every field at 0.
-pub fn week(content: &Content, week: IsoWeek) -> Vec<(String, String)> {
-    content
-        .calendar
-        .periods_of_week(week)
-        .into_iter()
-        .map(|period| period_file(content, period))
-        .collect()
-}
-
-fn period_file(content: &Content, period: Period) -> (String, String) {
-    let relative = format!("content/weeks/{}.yaml", period.file_stem());
-    let custom: Vec<String> = content
-        .config
-        .custom_metrics
-        .iter()
-        .map(|m| format!("{}: 0", m.value.key))
-        .collect();
-    let days = content.calendar.working_days(period);
-    let mut text = format!(
-        "# {} – {}: {days} working day(s){}\nweek: {}\n",
-        period.first,
-        period.last,
-        if period.split {
-            ", this month's part of the week"
-        } else {
-            ""
-        },
-        period.week
-    );
-    if period.split {
-        text.push_str(&format!("month: {}\n", period.month));
-    }
-    let active: Vec<_> = content
-        .team
-        .managers
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.active_during(period.first, period.last))
-        .collect();
-    text.push_str(if active.is_empty() {
-        "managers: {}\n"
-    } else {
-        "managers:\n"
-    });
-    for m in active {
-        text.push_str(&format!(
-            "  {}:\n    leads_received: 0\n    leads_processed: 0\n    leads_overnight: 0\n    first_response_min: 0\n    \
-             calls: 0\n    meetings: 0\n    deals: 0\n    revenue: 0\n    \
-             trainings: {{ call_reviews: 0, case_reviews: 0, trainings: 0, roleplays: 0 }}\n",
-            m.id()
-        ));
-        if !custom.is_empty() {
-            text.push_str(&format!("    custom: {{ {} }}\n", custom.join(", ")));
-        }
-    }
-    let text = with_modeline(&relative, text);
-    (relative, text)
-}
-
-/// `content/standups/DATE.md` with empty answers in the format's order.
-pub fn standup(content: &Content, date: NaiveDate) -> (String, String) {
-    let relative = format!("content/standups/{date}.md");
-    let mut yaml = format!("date: {date}\nduration_min: 0\nvideo: true\nabsent: {{}}\nreports:\n");
-    let mut any = false;
-    for m in content
-        .team
-        .managers
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.active_on(date))
-    {
-        any = true;
-        yaml.push_str(&format!(
-            "  {}:\n    done: \"\"\n    result: \"\"\n    help: \"\"\n    goal: \"\"\n    how: \"\"\n    need: \"\"\n",
-            m.id()
-        ));
-    }
-    if !any {
-        yaml = yaml.replace("reports:\n", "reports: {}\n");
-    }
-    let modeline = schema::modeline(&relative).unwrap_or_default();
-    let text = format!("---\n{modeline}\n{yaml}---\n");
-    (relative, text)
-}
-
 /// `content/idp/MANAGER-YYYY-MM.md`, its reason the manager's latest attainment.
 pub fn idp(
     content: &Content,
     analytics: &Analytics,
     manager: &str,
 ) -> Result<(String, String), Diagnostic> {
-    let Some(m) = content.team.get(manager) else {
-        return Err(
-            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{manager}`"))
-                .hint_opt(did_you_mean(manager, content.team.ids())),
-        );
-    };
     let opened = analytics.as_of;
+    let m = active_manager(content, manager, opened, "a development plan")?;
     let due = opened + Days::new(28);
     let relative = format!("content/idp/{manager}-{}.md", YearMonth::of(opened));
     let latest = analytics
@@ -178,14 +85,46 @@ pub fn idp(
         ),
     };
     let modeline = schema::modeline(&relative).unwrap_or_default();
+    let help = words::IDP_HELP.get(content.config.locale);
     let text = format!(
-        "---\n{modeline}\nmanager: {manager}\ntitle: \"{title}: {}\"\nopened: {opened}\ndue: {due}\nstatus: active\n\
+        "---\n{modeline}\n{help}manager: {manager}\ntitle: \"{title}: {}\"\nopened: {opened}\ndue: {due}\nstatus: active\n\
          reason: \"{}\"\ngoals:\n  - {{ text: \"{goal}\", metric: attainment, target: 0.9 }}\n  - {{ text: \"{done_goal}\", done: false }}\n\
          outcome: \"\"\n---\n",
         m.name.replace('"', "'"),
         reason.replace('"', "'")
     );
     Ok((relative, text))
+}
+
+/// The manager `id`, if they are on the team on `day`; otherwise why a
+/// file `what` is for cannot be written for them.
+pub fn active_manager<'a>(
+    content: &'a Content,
+    id: &str,
+    day: NaiveDate,
+    what: &str,
+) -> Result<&'a crate::content::Manager, Diagnostic> {
+    let Some(m) = content.team.get(id) else {
+        return Err(
+            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{id}`"))
+                .hint(crate::validate::manager_hint(&content.team, id)),
+        );
+    };
+    let refuse = |why: String| {
+        Err(Diagnostic::error(content::TEAM_PATH, why)
+            .hint("check `joined` and `left` in content/team.yaml, or --as-of"))
+    };
+    match &m.left {
+        Some(left) if left.value.0 < day => refuse(format!(
+            "`{id}` left on {}: {what} is for someone on the team on {day}",
+            left.value.0
+        )),
+        _ if m.joined.value.0 > day => refuse(format!(
+            "`{id}` joins on {}: {what} is for someone on the team on {day}",
+            m.joined.value.0
+        )),
+        _ => Ok(m),
+    }
 }
 
 /// Checks `text` as the content file `relative` of the site, then writes it;
