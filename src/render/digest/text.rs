@@ -418,7 +418,7 @@ fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
     let behind = if m.metric == PlanMetric::Revenue {
         w.fmt.money(m.shortfall.max(0.0))
     } else {
-        w.deals(m.shortfall.round().max(0.0) as u64)
+        w.deals(locale::format::round_half_up(m.shortfall, 0).max(0.0) as u64)
     };
     let mut line = format!(
         "{what}: {} {}, {} {behind}",

@@ -277,7 +277,10 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
             behind: if l.metric == PlanMetric::Revenue {
                 ctx.fmt.money(l.shortfall)
             } else {
-                crate::locale::deals(ctx.locale(), l.shortfall.round().max(0.0) as u64)
+                crate::locale::deals(
+                    ctx.locale(),
+                    crate::locale::format::round_half_up(l.shortfall, 0).max(0.0) as u64,
+                )
             },
             reason: explained(ctx, l.metric, |e| &e.reason),
             actions: explained(ctx, l.metric, |e| &e.actions),
