@@ -363,7 +363,7 @@ impl Tally {
 
 /// Alerts as `check` prints them, in the site's language.
 fn alert_lines(content: &Content, analytics: &Analytics) -> String {
-    let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+    let fmt = Formatter::for_config(&content.config);
     let name = |id: &str| {
         content
             .team

@@ -159,7 +159,7 @@ fn goal_progress_is_measured_from_the_weekly_figures() {
     let out = common::build(site.path(), AS_OF);
     let html = fs::read_to_string(out.join("idp/bob-2026-11/index.html")).unwrap();
     assert!(
-        html.contains("33%") && html.contains("Target 40%"),
+        html.contains("33%") && html.contains("target 40%"),
         "IDP page lacks the measured values"
     );
 }

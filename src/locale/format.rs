@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::Locale;
+use crate::locale::{Forms, Words};
 
 /// Narrow no-break space: the Russian thousands separator.
 const NNBSP: char = '\u{202f}';
@@ -70,19 +71,55 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Formats for one site: its locale and currency sign.
-#[derive(Debug, Clone)]
+/// Formats for one site: its locale, currency sign and words (the
+/// locale's, with the site's own names for its metrics).
+#[derive(Clone)]
 pub struct Formatter {
     pub locale: Locale,
     pub currency: String,
+    pub words: &'static Words,
+}
+
+/// What the formats depend on, short enough to be a drawing's memo key:
+/// the words are told apart by the names a site may change.
+impl std::fmt::Debug for Formatter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let w = self.words;
+        f.debug_struct("Formatter")
+            .field("locale", &self.locale)
+            .field("currency", &self.currency)
+            .field("labels", &[w.lead, w.call, w.meeting, w.deal])
+            .field("names", &[w.leads, w.calls, w.meetings, w.deals])
+            .finish()
+    }
 }
 
 impl Formatter {
+    /// The locale's own words.
     pub fn new(locale: Locale, currency: &str) -> Self {
         Self {
             locale,
             currency: currency.to_string(),
+            words: crate::locale::words(locale),
         }
+    }
+
+    /// A site's formats: its locale and currency, and its words with the
+    /// names `labels:` gives its metrics.
+    pub fn for_config(config: &crate::content::Config) -> Self {
+        Self {
+            words: crate::locale::labels::site_words(config.locale, &config.labels),
+            ..Self::new(config.locale, config.currency_symbol())
+        }
+    }
+
+    /// A count and its word: "1 186 лидов", "21 сделка" / "1,186 leads".
+    pub fn count(&self, n: u64, forms: Forms) -> String {
+        format!(
+            "{} {}",
+            self.number(n as f64, 0),
+            forms.after(self.locale, n)
+        )
     }
 
     /// A number with `decimals` digits after the point, rounded half up

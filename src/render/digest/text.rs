@@ -5,8 +5,8 @@ use super::facts::{Facts, LaggingManagerFacts, LaggingMetricFacts, Subject, Unit
 use super::{Block, Digest, Span};
 use crate::audience::Audience;
 use crate::content::{Locale, PlanMetric};
+use crate::locale;
 use crate::locale::format::Formatter;
-use crate::locale::{self, plural_ru};
 use crate::render::view::capitalised;
 
 /// At most this many lagging managers and new alerts are listed by name.
@@ -52,21 +52,15 @@ impl W<'_> {
     }
 
     fn deals(&self, n: u64) -> String {
-        locale::deals(self.fmt.locale, n)
+        self.fmt.count(n, self.fmt.words.deal)
     }
 
     fn left(&self, n: u64, unit: Unit) -> String {
-        match (self.ru, unit) {
-            (true, Unit::Week) => locale::weeks(Locale::Ru, n),
-            (true, Unit::WorkingDay) => format!(
-                "{n} {}",
-                plural_ru(n, "рабочий день", "рабочих дня", "рабочих дней")
-            ),
-            (false, Unit::Week) => format!("{n} week{}", if n == 1 { "" } else { "s" }),
-            (false, Unit::WorkingDay) => {
-                format!("{n} working day{}", if n == 1 { "" } else { "s" })
-            }
-        }
+        let forms = match unit {
+            Unit::Week => self.fmt.words.n_week,
+            Unit::WorkingDay => self.fmt.words.n_working_day,
+        };
+        self.fmt.count(n, forms)
     }
 }
 
@@ -188,7 +182,7 @@ fn verdict(facts: &Facts, w: &W, out: &mut Vec<Block>) {
     line.push(text("."));
     out.push(Block::Line(line));
 
-    let mut deals = format!("{}: {}", w.pick("Сделки", "Deals"), m.deals);
+    let mut deals = format!("{}: {}", w.fmt.words.deals, m.deals);
     if let Some(plan) = m.plan_deals {
         deals.push_str(&format!(
             " {} {} ({})",
@@ -275,22 +269,22 @@ fn period_change(facts: &Facts, w: &W, out: &mut Vec<Block>) {
                     let delta = week.deals as f64 - deals as f64;
                     line.push_str(&format!(
                         "; {} {}, {}.",
-                        w.pick("сделок", "deals"),
+                        w.fmt.words.deal.many,
                         week.deals,
                         w.arrow(delta, w.fmt.number(delta.abs(), 0))
                     ));
                 }
-                None => line.push_str(&format!("; {} {}.", w.pick("сделок", "deals"), week.deals)),
+                None => line.push_str(&format!("; {} {}.", w.fmt.words.deal.many, week.deals)),
             }
             out.push(Block::Line(vec![text(line)]));
         }
         super::Period::Month => {
             let Some(m) = &facts.month else { return };
             let growth = |g: Option<f64>| g.map(|g| w.arrow(g, w.fmt.percent(g.abs(), 0)));
+            let name = |n: &str| locale::labels::lower_first(n);
             let parts: Vec<String> = [
-                growth(m.mom_growth).map(|g| format!("{g} {}", w.pick("по выручке", "revenue"))),
-                growth(m.mom_growth_deals)
-                    .map(|g| format!("{g} {}", w.pick("по сделкам", "deals"))),
+                growth(m.mom_growth).map(|g| format!("{} {g}", name(w.fmt.words.revenue))),
+                growth(m.mom_growth_deals).map(|g| format!("{} {g}", name(w.fmt.words.deals))),
             ]
             .into_iter()
             .flatten()
@@ -414,7 +408,7 @@ fn more(w: &W, n: usize) -> String {
 }
 
 fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
-    let what = locale::words(w.fmt.locale).plan_metric(m.metric);
+    let what = w.fmt.words.plan_metric(m.metric);
     let behind = if m.metric == PlanMetric::Revenue {
         w.fmt.money(m.shortfall.max(0.0))
     } else {
