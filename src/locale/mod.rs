@@ -4,7 +4,9 @@
 
 pub mod alerts;
 pub mod checklist;
+pub mod detect;
 pub mod format;
+pub mod help;
 pub mod labels;
 pub mod words;
 
