@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         }
         Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
         Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
-        Command::Schema { out } => site::run_schema(&root.join(out)),
+        Command::Schema { out } => site::run_schema(root, &root.join(out)),
         Command::Digest {
             period,
             format,

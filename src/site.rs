@@ -399,7 +399,15 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
                 eprint!("{}", alert_lines(&checked.content, &analytics));
                 leave_to_exit(analytics);
             }
-            eprintln!("check: {}", diagnostic::summary(&checked.diagnostics));
+            let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{}",
+                locale::console::checked(
+                    locale::detect::for_root(root),
+                    errors,
+                    checked.diagnostics.len() - errors
+                )
+            );
         }
     }
     let ok = !checked.has_errors();
@@ -505,19 +513,18 @@ pub fn run_build(
                 );
             }
             if !quiet {
+                let summary = locale::console::Built {
+                    pages: built.pages,
+                    charts: built.charts,
+                    files: built.files,
+                    kilobytes: built.bytes / 1024,
+                    out,
+                    millis: started.elapsed().as_millis(),
+                    encrypted: password.is_some(),
+                };
                 eprintln!(
-                    "built {} pages with {} charts ({} files, {} KB) into {} in {} ms{}",
-                    built.pages,
-                    built.charts,
-                    built.files,
-                    built.bytes / 1024,
-                    out.display(),
-                    started.elapsed().as_millis(),
-                    if password.is_some() {
-                        "; pages encrypted (AES-256-GCM, PBKDF2-SHA256), data/ left out"
-                    } else {
-                        ""
-                    }
+                    "{}",
+                    locale::console::built(locale::detect::for_root(root), &summary)
                 );
             }
             true
@@ -660,7 +667,11 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
     }
     print!(
         "{}",
-        crate::commands::import::summary::render(&report, !options.dry_run)
+        crate::commands::import::summary::render(
+            &report,
+            !options.dry_run,
+            locale::detect::for_root(root)
+        )
     );
     true
 }
@@ -668,11 +679,8 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
 /// `salespulse init DIR`.
 pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     match crate::commands::init::create(dir, empty, today) {
-        Ok(n) => {
-            println!(
-                "created {} ({n} files): cd into it and run `salespulse build`",
-                dir.display()
-            );
+        Ok((locale, n)) => {
+            println!("{}", locale::console::created(locale, dir, n));
             true
         }
         Err(e) => {
@@ -682,11 +690,12 @@ pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     }
 }
 
-/// `salespulse schema --out DIR`.
-pub fn run_schema(out: &Path) -> bool {
+/// `salespulse schema --out DIR`, told in the language of the site in `root`.
+pub fn run_schema(root: &Path, out: &Path) -> bool {
     match crate::commands::schema::write_all(out) {
         Ok(n) => {
-            println!("wrote {n} schemas to {}", out.display());
+            let locale = locale::detect::for_root(root);
+            println!("{}", locale::console::schemas_written(locale, n, out));
             true
         }
         Err(e) => {

@@ -4,6 +4,7 @@
 
 pub mod alerts;
 pub mod checklist;
+pub mod console;
 pub mod detect;
 pub mod format;
 pub mod help;
