@@ -175,7 +175,7 @@ fn open_requests_newest_first_with_age() {
     let need = html
         .find("A price list for companies")
         .expect("alice's request");
-    assert!(html.contains("2 days ago"));
+    assert!(html.contains("2\u{a0}days ago"));
     assert!(help < need || need < help, "both listed");
     // The manager's page lists their own request of the last two weeks.
     let bob = fs::read_to_string(out.join("team/bob/index.html")).unwrap();

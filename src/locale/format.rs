@@ -113,10 +113,11 @@ impl Formatter {
         }
     }
 
-    /// A count and its word: "1 186 лидов", "21 сделка" / "1,186 leads".
+    /// A count and its word, which never part at a line's end: "1 186
+    /// лидов", "21 сделка" / "1,186 leads".
     pub fn count(&self, n: u64, forms: Forms) -> String {
         format!(
-            "{} {}",
+            "{}{NBSP}{}",
             self.number(n as f64, 0),
             forms.after(self.locale, n)
         )

@@ -131,8 +131,9 @@ pub fn days_ago(locale: Locale, days: i64) -> String {
         d if d <= 0 => w.today.to_string(),
         1 => w.yesterday.to_string(),
         d => {
+            // "21 день" on one line: a no-break space.
             let n = d.unsigned_abs();
-            format!("{} {}", w.n_day.count(locale, n), w.ago)
+            format!("{n}\u{a0}{} {}", w.n_day.after(locale, n), w.ago)
         }
     }
 }
@@ -296,15 +297,15 @@ mod tests {
             assert_eq!(weeks(Locale::En, n), en);
         }
         let ru = format::Formatter::new(Locale::Ru, "₽");
-        assert_eq!(ru.count(1186, ru.words.lead), "1\u{202f}186 лидов");
-        assert_eq!(ru.count(21, ru.words.deal), "21 сделка");
-        assert_eq!(ru.count(3, ru.words.n_working_day), "3 рабочих дня");
+        assert_eq!(ru.count(1186, ru.words.lead), "1\u{202f}186\u{a0}лидов");
+        assert_eq!(ru.count(21, ru.words.deal), "21\u{a0}сделка");
+        assert_eq!(ru.count(3, ru.words.n_working_day), "3\u{a0}рабочих дня");
         assert_eq!(deals(Locale::En, 1), "1 deal");
     }
 
     #[test]
     fn days_ago_reads_as_speech() {
-        let ru = |d| days_ago(Locale::Ru, d);
+        let ru = |d| days_ago(Locale::Ru, d).replace('\u{a0}', " ");
         assert_eq!(ru(0), "сегодня");
         assert_eq!(ru(1), "вчера");
         assert_eq!(ru(2), "2 дня назад");
@@ -313,7 +314,7 @@ mod tests {
         assert_eq!(ru(21), "21 день назад");
         assert_eq!(ru(22), "22 дня назад");
         assert_eq!(days_ago(Locale::En, 1), "yesterday");
-        assert_eq!(days_ago(Locale::En, 2), "2 days ago");
+        assert_eq!(days_ago(Locale::En, 2), "2\u{a0}days ago");
     }
 
     #[test]
