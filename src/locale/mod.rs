@@ -138,6 +138,23 @@ pub fn days_ago(locale: Locale, days: i64) -> String {
     }
 }
 
+/// A month's line about its data, inside a sentence: "данные за 19 из 20
+/// рабочих дней", "за 16 из 21 рабочего дня" / "numbers for 19 of 20
+/// working days".
+pub fn days_with_data(locale: Locale, with_data: u32, total: u32) -> String {
+    let total_n = u64::from(total);
+    match locale {
+        Locale::Ru => format!(
+            "данные за {with_data} из {total} {}",
+            plural_ru(total_n, "рабочего дня", "рабочих дней", "рабочих дней")
+        ),
+        Locale::En => format!(
+            "numbers for {with_data} of {}",
+            words(locale).n_working_day.count(locale, total_n)
+        ),
+    }
+}
+
 /// How long a manager has been on the team, the same for anyone: "В команде
 /// с 01.09.2025 по 16.10.2026" / "On the team from Sep 1, 2025 to Oct 16, 2026".
 pub fn tenure(
@@ -315,6 +332,22 @@ mod tests {
         assert_eq!(ru(22), "22 дня назад");
         assert_eq!(days_ago(Locale::En, 1), "yesterday");
         assert_eq!(days_ago(Locale::En, 2), "2\u{a0}days ago");
+    }
+
+    #[test]
+    fn days_with_data_agree_with_their_count() {
+        assert_eq!(
+            days_with_data(Locale::Ru, 19, 20),
+            "данные за 19 из 20 рабочих дней"
+        );
+        assert_eq!(
+            days_with_data(Locale::Ru, 16, 21),
+            "данные за 16 из 21 рабочего дня"
+        );
+        assert_eq!(
+            days_with_data(Locale::En, 1, 1),
+            "numbers for 1 of 1 working day"
+        );
     }
 
     #[test]
