@@ -130,20 +130,21 @@ echo "== serve: rebuild after editing one stand-up"
 standup=$(ls "$site"/content/standups/*.md | sed -n 400p)
 "$bin" --root "$site" serve --port 0 $as_of >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
-for _ in $(seq 100); do grep -q "^rebuilt" "$work/serve.err" 2>/dev/null && break; sleep 0.2; done
+# `serve` says "rebuilt …" in English and "пересобрано …" in Russian (the big department).
+for _ in $(seq 100); do grep -Eq "^(rebuilt|пересобрано) " "$work/serve.err" 2>/dev/null && break; sleep 0.2; done
 for i in $(seq "$runs"); do
   sed -i "s/^duration_min: .*/duration_min: $((10 + i))/" "$standup"
-  for _ in $(seq 100); do [ "$(grep -c '^rebuilt' "$work/serve.err")" -gt "$i" ] && break; sleep 0.1; done
+  for _ in $(seq 100); do [ "$(grep -Ec '^(rebuilt|пересобрано) ' "$work/serve.err")" -gt "$i" ] && break; sleep 0.1; done
   sleep 0.3
 done
 kill "$server"; wait "$server" 2>/dev/null || true
 python3 - "$work/serve.err" <<'PY'
 import re, statistics, sys
-lines = [l for l in open(sys.argv[1], encoding="utf-8") if l.startswith("rebuilt")]
+lines = [l for l in open(sys.argv[1], encoding="utf-8") if l.startswith(("rebuilt ", "пересобрано "))]
 first, edits = lines[0], lines[1:]
-ms = [int(re.search(r" in (\d+) ms", l).group(1)) for l in edits]
-made = [int(re.search(r"\((\d+) files made anew", l).group(1)) for l in edits]
-took = lambda line: int(re.search(r" in (\d+) ms", line).group(1))
+took = lambda line: int(re.search(r" (?:in|за) (\d+) (?:ms|мс)", line).group(1))
+ms = [took(l) for l in edits]
+made = [int(re.search(r"\((?:заново: )?(\d+) (?:files made anew|файл)", l).group(1)) for l in edits]
 print(f"first build {took(first)} ms; after an edit: median {statistics.median(ms):.0f} ms over {len(ms)} edits (min {min(ms)}, max {max(ms)}), {statistics.median(made):.0f} files made anew")
 PY
 

@@ -341,18 +341,6 @@ fn render_unlocated(out: &mut String, d: &Diagnostic) {
     out.push('\n');
 }
 
-/// The closing line of a `check`: counts of errors and warnings.
-pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
-}
-
 /// A JSON array for tools; the shape is documented in the README.
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into()) + "\n"

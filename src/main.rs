@@ -3,8 +3,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
-use salespulse::cli::{Cli, Command};
+use salespulse::cli::Command;
 use salespulse::commands::serve;
 use salespulse::site::{self, Verbosity};
 
@@ -15,7 +14,7 @@ use salespulse::site::{self, Verbosity};
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = salespulse::cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let root = &cli.root;
     let ok = match cli.command {
@@ -47,7 +46,7 @@ fn main() -> ExitCode {
         }
         Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
         Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
-        Command::Schema { out } => site::run_schema(&root.join(out)),
+        Command::Schema { out } => site::run_schema(root, &root.join(out)),
         Command::Digest {
             period,
             format,

@@ -363,7 +363,7 @@ impl Tally {
 
 /// Alerts as `check` prints them, in the site's language.
 fn alert_lines(content: &Content, analytics: &Analytics) -> String {
-    let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+    let fmt = Formatter::for_config(&content.config);
     let name = |id: &str| {
         content
             .team
@@ -394,31 +394,6 @@ fn alert_word(severity: analytics::AlertSeverity) -> &'static str {
     }
 }
 
-/// `check`'s closing line: every line it printed, counted — the problems,
-/// then the alerts by severity ("check: 0 errors, 4 warnings; alerts: 1
-/// critical, 4 warnings, 1 info").
-fn check_summary(diagnostics: &[Diagnostic], alerts: &[analytics::Alert]) -> String {
-    let problems = diagnostic::summary(diagnostics);
-    if alerts.is_empty() {
-        return problems;
-    }
-    let count = |s: analytics::AlertSeverity| alerts.iter().filter(|a| a.severity() == s).count();
-    let words = [
-        (analytics::AlertSeverity::Critical, "critical", "critical"),
-        (analytics::AlertSeverity::Warning, "warning", "warnings"),
-        (analytics::AlertSeverity::Info, "info", "info"),
-    ];
-    let parts: Vec<String> = words
-        .into_iter()
-        .filter(|(s, _, _)| count(*s) > 0)
-        .map(|(s, one, many)| {
-            let n = count(s);
-            format!("{n} {}", if n == 1 { one } else { many })
-        })
-        .collect();
-    format!("{problems}; alerts: {}", parts.join(", "))
-}
-
 /// `salespulse check`: prints every problem; true when there is no error.
 pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
     let checked = check(root, as_of);
@@ -436,7 +411,23 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
             if let Some(a) = &analytics {
                 eprint!("{}", alert_lines(&checked.content, a));
             }
-            eprintln!("check: {}", check_summary(&checked.diagnostics, alerts));
+            let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+            let count =
+                |s: analytics::AlertSeverity| alerts.iter().filter(|a| a.severity() == s).count();
+            let counts = locale::console::AlertCounts {
+                critical: count(analytics::AlertSeverity::Critical),
+                warning: count(analytics::AlertSeverity::Warning),
+                info: count(analytics::AlertSeverity::Info),
+            };
+            eprintln!(
+                "{}",
+                locale::console::checked(
+                    locale::detect::for_root(root),
+                    errors,
+                    checked.diagnostics.len() - errors,
+                    counts
+                )
+            );
             leave_to_exit(analytics);
         }
     }
@@ -543,19 +534,18 @@ pub fn run_build(
                 );
             }
             if !quiet {
+                let summary = locale::console::Built {
+                    pages: built.pages,
+                    charts: built.charts,
+                    files: built.files,
+                    kilobytes: built.bytes / 1024,
+                    out,
+                    millis: started.elapsed().as_millis(),
+                    encrypted: password.is_some(),
+                };
                 eprintln!(
-                    "built {} pages with {} charts ({} files, {} KB) into {} in {} ms{}",
-                    built.pages,
-                    built.charts,
-                    built.files,
-                    built.bytes / 1024,
-                    out.display(),
-                    started.elapsed().as_millis(),
-                    if password.is_some() {
-                        "; pages encrypted (AES-256-GCM, PBKDF2-SHA256), data/ left out"
-                    } else {
-                        ""
-                    }
+                    "{}",
+                    locale::console::built(locale::detect::for_root(root), &summary)
                 );
             }
             true
@@ -713,7 +703,11 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
     }
     print!(
         "{}",
-        crate::commands::import::summary::render(&report, !options.dry_run)
+        crate::commands::import::summary::render(
+            &report,
+            !options.dry_run,
+            locale::detect::for_root(root)
+        )
     );
     true
 }
@@ -721,11 +715,8 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
 /// `salespulse init DIR`.
 pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     match crate::commands::init::create(dir, empty, today) {
-        Ok(n) => {
-            println!(
-                "created {} ({n} files): cd into it and run `salespulse build`",
-                dir.display()
-            );
+        Ok((locale, n)) => {
+            println!("{}", locale::console::created(locale, dir, n));
             true
         }
         Err(e) => {
@@ -735,11 +726,12 @@ pub fn run_init(dir: &Path, empty: bool, today: NaiveDate) -> bool {
     }
 }
 
-/// `salespulse schema --out DIR`.
-pub fn run_schema(out: &Path) -> bool {
+/// `salespulse schema --out DIR`, told in the language of the site in `root`.
+pub fn run_schema(root: &Path, out: &Path) -> bool {
     match crate::commands::schema::write_all(out) {
         Ok(n) => {
-            println!("wrote {n} schemas to {}", out.display());
+            let locale = locale::detect::for_root(root);
+            println!("{}", locale::console::schemas_written(locale, n, out));
             true
         }
         Err(e) => {

@@ -248,7 +248,7 @@ fn chart_numbers_equal_metrics_json() {
         let (title, _) = chart(&page, "ch-funnel-w");
         assert!(
             title.starts_with(&format!(
-                "Отдел: лид → консультация {}, консультация → оплата {}",
+                "Отдел: лид → консультация {}, консультация → сделка {}",
                 f.percent(num(&t["conv_lead_meeting"]), 0),
                 f.percent(num(&t["conv_meeting_deal"]), 0)
             )),

@@ -553,7 +553,8 @@ fn import_then_check_passes_on_the_demo() {
     let (ok, stdout, stderr) = import(dir.path(), &[file.to_str().unwrap()]);
     assert!(ok, "{stderr}");
     assert!(
-        stdout.contains("import: wrote 2 files (0 new): 12 entries changed, 0 added"),
+        // The demo is Russian, and so is what import and check say about it.
+        stdout.contains("импорт: записано 2 файла (новых — 0): изменено 12 записей, добавлено 0"),
         "{stdout}"
     );
     let out = run(&[
@@ -565,5 +566,5 @@ fn import_then_check_passes_on_the_demo() {
     ]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("check: 0 errors"), "{stderr}");
+    assert!(stderr.contains("проверка: 0 ошибок"), "{stderr}");
 }

@@ -41,7 +41,10 @@ fn check_has_no_errors(site: &Path) {
     let text = stderr(&out);
     assert!(out.status.success(), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("error")), "{text}");
-    assert!(text.contains("check: 0 errors"), "{text}");
+    assert!(
+        text.contains("проверка: 0 ошибок") || text.contains("check: 0 errors"),
+        "{text}"
+    );
 }
 
 /// (arguments, file written, a comment it must hold in Russian)

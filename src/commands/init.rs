@@ -10,6 +10,7 @@ use include_dir::{Dir, include_dir};
 use crate::calendar::workdays::FIVE_DAY_WEEK;
 use crate::calendar::{Country, IsoWeek, WorkCalendar};
 use crate::commands::schema;
+use crate::content::Locale;
 
 /// The folders of content/ an empty site starts without a file of their own.
 const EMPTY_FOLDERS: [&str; 6] = [
@@ -29,19 +30,58 @@ static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 /// pattern with one does not match a link, and a committed link where
 /// these folders go is refused by `build`.
 const GITIGNORE: &str = "output\n.output.spare\n.output.new-*\n.output.old-*\n";
-const README: &str = include_str!(concat!(
+/// The README for the sales head, one per language.
+const README_RU: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/templates/init/README.md"
+    "/templates/init/README.ru.md"
+));
+const README_EN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/templates/init/README.en.md"
 ));
 const WORKFLOW: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/templates/init/pages.yml"
 ));
 
-/// The Pages workflow of a new site, pinned to this binary's release (its
-/// archive is downloaded and checked against the release's SHA256SUMS).
-pub fn workflow() -> String {
-    WORKFLOW.replace("__VERSION__", env!("CARGO_PKG_VERSION"))
+/// The Pages workflow of a new site in `locale`, pinned to this binary's
+/// release (its archive is downloaded and checked against the release's
+/// SHA256SUMS).
+pub fn workflow(locale: Locale) -> String {
+    in_language(WORKFLOW, locale).replace("__VERSION__", env!("CARGO_PKG_VERSION"))
+}
+
+/// A template with lines in both languages, marked `#ru| ` and `#en| `
+/// after their indentation: the lines of `locale` without the mark, and
+/// every unmarked line; `#--| ` lines are the template's own notes.
+fn in_language(template: &str, locale: Locale) -> String {
+    let keep = match locale {
+        Locale::Ru => "#ru| ",
+        Locale::En => "#en| ",
+    };
+    let mut out = String::with_capacity(template.len());
+    for line in template.lines() {
+        let text = line.trim_start();
+        let indent = &line[..line.len() - text.len()];
+        match text.get(..5) {
+            Some(mark) if mark == keep => {
+                out.push_str(indent);
+                out.push_str(&text[5..]);
+            }
+            Some("#ru| " | "#en| " | "#--| ") => continue,
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The README of a new site in `locale`.
+pub fn readme(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Ru => README_RU,
+        Locale::En => README_EN,
+    }
 }
 
 /// Puts the modeline first in a YAML file, or first inside a Markdown file's front matter.
@@ -118,9 +158,10 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
         .into_iter()
         .map(|(path, text)| (path.clone(), with_modeline(&path, &text)))
         .collect();
+    let locale = locale_of(&out);
     out.push((".gitignore".into(), GITIGNORE.into()));
-    out.push(("README.md".into(), README.into()));
-    out.push((".github/workflows/pages.yml".into(), workflow()));
+    out.push(("README.md".into(), readme(locale).into()));
+    out.push((".github/workflows/pages.yml".into(), workflow(locale)));
     out.extend(
         schema::all()
             .into_iter()
@@ -128,6 +169,15 @@ pub fn files(empty: bool, today: NaiveDate) -> Vec<(String, String)> {
     );
     out.sort();
     out
+}
+
+/// The language of the site being made: its config's.
+fn locale_of(files: &[(String, String)]) -> Locale {
+    files
+        .iter()
+        .find(|(path, _)| path == "content/config.yaml")
+        .and_then(|(_, text)| crate::locale::detect::of_config(text))
+        .unwrap_or_default()
 }
 
 fn collect(dir: &Dir, out: &mut Vec<(String, String)>) {
@@ -144,18 +194,24 @@ fn collect(dir: &Dir, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Writes a new site into `dir`, which must not exist or be empty.
-pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<usize> {
+/// Writes a new site into `dir`, which must not exist or be empty; the
+/// site's language and how many files it has.
+pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<(Locale, usize)> {
+    let files = files(empty, today);
+    let locale = locale_of(&files);
     if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!(
+        let message = match locale {
+            Locale::Ru => format!(
+                "в {} уже есть файлы; init пишет только в новую или пустую папку",
+                dir.display()
+            ),
+            Locale::En => format!(
                 "{} is not empty; init writes only into a new or empty folder",
                 dir.display()
             ),
-        ));
+        };
+        return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
     }
-    let files = files(empty, today);
     for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
@@ -163,7 +219,7 @@ pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<usize> {
         }
         fs::write(path, text)?;
     }
-    Ok(files.len())
+    Ok((locale, files.len()))
 }
 
 #[cfg(test)]
@@ -179,5 +235,32 @@ mod tests {
         );
         // A pattern ending in `/` matches folders only, never a link.
         assert!(lines.iter().all(|l| !l.ends_with('/')));
+    }
+
+    /// A Russian site gets the head's README and the workflow's comments
+    /// in Russian; the workflow's steps are the same in both languages.
+    #[test]
+    fn a_new_site_speaks_its_language() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let files = files(false, today);
+        let get = |name: &str| &files.iter().find(|(p, _)| p == name).unwrap().1;
+        assert!(get("README.md").starts_with("# Отчёты отдела продаж"));
+        let ru = get(".github/workflows/pages.yml");
+        assert!(ru.contains("# Проверяет файлы при каждом push"), "{ru}");
+        assert!(!ru.contains("#ru|") && !ru.contains("#en|") && !ru.contains("#--|"));
+        assert!(!ru.contains("Checks the content"));
+        let en = workflow(Locale::En);
+        assert!(en.contains("# Checks the content on every push") && !en.contains("Проверяет"));
+        let steps = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with('#') && !l.contains("description:"))
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(steps(ru), steps(&en));
+        assert_eq!(
+            readme(Locale::En).lines().next(),
+            Some("# Sales department reports")
+        );
     }
 }

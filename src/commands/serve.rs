@@ -23,8 +23,9 @@ use chrono::NaiveDate;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::content::ParseCache;
+use crate::content::{Locale, ParseCache};
 use crate::diagnostic::{self, Diagnostic};
+use crate::locale::console;
 use crate::render::OutputFile;
 use crate::render::reuse::Reuse;
 use crate::site;
@@ -44,6 +45,8 @@ struct Served {
 /// What a rebuild changed: the files made anew (with the reload script
 /// injected), and every page the site now has.
 struct Rebuilt {
+    /// The site's language, for what the terminal says.
+    locale: Locale,
     changed: Vec<(String, Vec<u8>)>,
     pages: HashSet<String>,
     timings: site::Timings,
@@ -58,6 +61,12 @@ struct Memory {
     shown: Vec<Diagnostic>,
 }
 
+/// A build that failed: the page served instead, in the site's language.
+struct Failed {
+    locale: Locale,
+    page: String,
+}
+
 /// Builds the site in memory, parsing and re-rendering only what changed
 /// since the last build; on failure, the error page.
 fn rebuild(
@@ -65,7 +74,10 @@ fn rebuild(
     as_of: NaiveDate,
     color: bool,
     memory: &mut Memory,
-) -> Result<Rebuilt, String> {
+) -> Result<Rebuilt, Failed> {
+    // The config's own `locale:` even when the config is broken, else the
+    // environment's.
+    let locale = crate::locale::detect::for_root(root);
     let checked = site::check_reusing(root, as_of, &mut memory.parsed);
     let errors: Vec<_> = checked
         .diagnostics
@@ -76,7 +88,14 @@ fn rebuild(
     // The same warnings again after every save would bury what changed.
     if checked.diagnostics == memory.shown {
         if !checked.diagnostics.is_empty() {
-            eprintln!("{}, as before", diagnostic::summary(&checked.diagnostics));
+            eprintln!(
+                "{}",
+                console::as_before(
+                    locale,
+                    errors.len(),
+                    checked.diagnostics.len() - errors.len()
+                )
+            );
         }
     } else {
         let shown = diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color);
@@ -85,7 +104,10 @@ fn rebuild(
     }
     if !errors.is_empty() {
         let plain = diagnostic::render_human(&errors, &checked.content.sources, false);
-        return Err(error_page(errors.len(), &plain));
+        return Err(Failed {
+            locale,
+            page: error_page(locale, errors.len(), &plain),
+        });
     }
     let changed = Mutex::new(Vec::new());
     let keep = |file: OutputFile| {
@@ -103,6 +125,7 @@ fn rebuild(
     std::thread::spawn(move || drop(checked));
     match rendered {
         Ok(timings) => Ok(Rebuilt {
+            locale,
             changed: changed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
@@ -111,13 +134,21 @@ fn rebuild(
         }),
         Err(err) => {
             eprintln!("error: {err}");
-            Err(error_page(1, &err.to_string()))
+            Err(Failed {
+                locale,
+                page: error_page(locale, 1, &err.to_string()),
+            })
         }
     }
 }
 
-fn error_page(errors: usize, report: &str) -> String {
+fn error_page(locale: Locale, errors: usize, report: &str) -> String {
+    let words = console::error_page(locale, errors);
     let mut context = tera::Context::new();
+    context.insert("lang", words.lang);
+    context.insert("title", &words.title);
+    context.insert("heading", &words.heading);
+    context.insert("lede", words.lede);
     context.insert("errors", &errors);
     context.insert("report", report);
     let page = tera::Tera::one_off(
@@ -218,7 +249,10 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
         version: 1,
     }));
     apply(&state, first, started);
-    println!("serving {address} (Ctrl-C to stop)");
+    println!(
+        "{}",
+        console::serving(crate::locale::detect::for_root(root), &address)
+    );
     if open {
         let opener = if cfg!(target_os = "macos") {
             "open"
@@ -290,7 +324,10 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
         eprintln!("error: cannot accept connections on {address}: {e}");
         return false;
     }
-    eprintln!("stopped");
+    eprintln!(
+        "{}",
+        console::stopped(crate::locale::detect::for_root(root))
+    );
     true
 }
 
@@ -501,13 +538,14 @@ fn answer(mut stream: TcpStream, head: &[u8], port: u16, state: &Mutex<Served>) 
     let _ = stream.flush();
 }
 
-fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instant) {
+fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instant) {
     let mut s = state.lock().expect("server state");
     s.version += 1;
     match result {
         Ok(rebuilt) => {
             let rendered = rebuilt.changed.len();
             let Rebuilt {
+                locale,
                 changed,
                 pages,
                 timings: t,
@@ -518,19 +556,20 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, String>, started: Instan
             s.files.extend(changed);
             s.error = None;
             let ms = |d: Duration| d.as_millis();
-            eprintln!(
-                "rebuilt {} pages in {} ms ({rendered} files made anew; load {} · validate {} · analytics {} · render {})",
-                pages.len(),
-                started.elapsed().as_millis(),
-                ms(t.load),
-                ms(t.validate + t.templates),
-                ms(t.analytics),
-                ms(t.render),
-            );
+            let told = console::Rebuilt {
+                pages: pages.len(),
+                millis: started.elapsed().as_millis(),
+                made: rendered,
+                load: ms(t.load),
+                validate: ms(t.validate + t.templates),
+                analytics: ms(t.analytics),
+                render: ms(t.render),
+            };
+            eprintln!("{}", console::rebuilt(locale, &told));
         }
-        Err(page) => {
+        Err(Failed { locale, page }) => {
             s.error = Some(page);
-            eprintln!("the content has errors; serving the error page until they are fixed");
+            eprintln!("{}", console::serving_errors(locale));
         }
     }
 }

@@ -29,6 +29,11 @@ pub struct Head {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualTick {
+    /// What the point is, as the site shows it ("Видение согласовано с
+    /// собственником"); without it, the key with spaces for underscores.
+    #[serde(default, deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
+    pub label: String,
     pub done: Date,
     #[serde(default)]
     pub note: String,

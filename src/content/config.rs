@@ -41,6 +41,52 @@ pub struct Config {
     pub competencies: Vec<Spanned<Competency>>,
     #[serde(default)]
     pub calendar: CalendarConfig,
+    /// The department's own names for the counted metrics ("Консультации"
+    /// → "Встречи"), on every page, chart and message.
+    /// (Boxed: four names in four forms would make every loaded file as large.)
+    #[serde(default)]
+    pub labels: Box<Labels>,
+}
+
+/// `labels:` — what this department calls the built-in counted metrics.
+/// Each is optional; a metric without one keeps the interface's word.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// `leads_received` and the words about leads ("Заявки").
+    pub leads: Option<Label>,
+    /// `calls`.
+    pub calls: Option<Label>,
+    /// `meetings` ("Встречи", "Демо").
+    pub meetings: Option<Label>,
+    /// `deals` ("Оплаты", "Продажи").
+    pub deals: Option<Label>,
+}
+
+/// A metric's name, and the forms its word takes after a number, which
+/// Russian cannot guess: `{ name: Встречи, one: встреча, few: встречи,
+/// many: встреч }` (1 встреча, 2 встречи, 5 встреч; "Лид → встреча",
+/// "Встреч нужно"). In English `few` is the plural again:
+/// `{ name: Demos, one: demo, few: demos, many: demos }`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// As a column heading and chart label: "Встречи".
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
+    pub name: String,
+    /// After 1, 21, 31…: "встреча".
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
+    pub one: String,
+    /// After 2–4, 22–24…: "встречи".
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
+    pub few: String,
+    /// After 0, 5–20, 25…: "встреч".
+    #[serde(deserialize_with = "super::value::name")]
+    #[schemars(length(max = super::value::MAX_NAME_CHARS))]
+    pub many: String,
 }
 
 /// Which days are working days (DESIGN.md, "The calendar").
@@ -141,6 +187,7 @@ impl Default for Config {
             custom_metrics: Vec::new(),
             competencies: Vec::new(),
             calendar: CalendarConfig::default(),
+            labels: Box::default(),
         }
     }
 }

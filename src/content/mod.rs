@@ -29,7 +29,7 @@ use walkdir::WalkDir;
 
 pub use assessment::Assessment;
 pub use checklist::Checklist;
-pub use config::{Config, Locale};
+pub use config::{Config, Label, Labels, Locale};
 pub use idp::{Goal, Idp, IdpStatus};
 pub use metric::{PlanMetric, Ratio};
 pub use month_note::{Explanation, MonthNote};

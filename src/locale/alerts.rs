@@ -1,6 +1,6 @@
 //! Alerts in words: the sentence the dashboard shows and `check` prints.
 
-use super::{plural_ru, weeks, words};
+use super::weeks;
 use crate::analytics::Alert;
 use crate::content::Locale;
 use crate::locale::format::Formatter;
@@ -16,7 +16,7 @@ pub fn alert_text(alert: &Alert, fmt: &Formatter, name: &dyn Fn(&str) -> String)
             threshold_pct,
         } => say.lagging(manager, *n, *attainment, *threshold_pct),
         Alert::TeamMetricUnexplained { metric, pace } => {
-            let what = words(fmt.locale).plan_metric(*metric);
+            let what = fmt.words.plan_metric(*metric);
             let pace = fmt.percent(*pace, 0);
             say.pick(
                 format!("{what}: темп {pace} плана — пояснения РОПа нет"),
@@ -126,12 +126,12 @@ impl Say<'_> {
         let (n, dates) = (week.number(), self.fmt.week_dates(week));
         self.pick(
             format!(
-                "{who}: перенос на завтра — {count} {} за неделю {n}, {dates}",
-                plural_ru(count, "лид", "лида", "лидов")
+                "{who}: перенос на завтра — {} за неделю {n}, {dates}",
+                self.fmt.count(count, self.fmt.words.lead)
             ),
             format!(
-                "{who}: {count} lead{} left unprocessed overnight in week {n}, {dates}",
-                if count == 1 { "" } else { "s" }
+                "{who}: {} left unprocessed overnight in week {n}, {dates}",
+                self.fmt.count(count, self.fmt.words.lead)
             ),
         )
     }

@@ -270,7 +270,7 @@ impl Say<'_> {
         whole: usize,
         unexplained: &[(YearMonth, PlanMetric)],
     ) -> String {
-        let w = super::words(self.fmt.locale);
+        let w = self.fmt.words;
         let list: Vec<String> = unexplained
             .iter()
             .map(|(month, metric)| {

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::Locale;
+use crate::locale::{Forms, Words};
 
 /// Narrow no-break space: the Russian thousands separator.
 const NNBSP: char = '\u{202f}';
@@ -70,28 +71,68 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Formats for one site: its locale and currency sign.
-#[derive(Debug, Clone)]
+/// Formats for one site: its locale, currency sign and words (the
+/// locale's, with the site's own names for its metrics).
+#[derive(Clone)]
 pub struct Formatter {
     pub locale: Locale,
     pub currency: String,
+    pub words: &'static Words,
+}
+
+/// What the formats depend on, short enough to be a drawing's memo key:
+/// the words are told apart by the names a site may change.
+impl std::fmt::Debug for Formatter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let w = self.words;
+        f.debug_struct("Formatter")
+            .field("locale", &self.locale)
+            .field("currency", &self.currency)
+            .field("labels", &[w.lead, w.call, w.meeting, w.deal])
+            .field("names", &[w.leads, w.calls, w.meetings, w.deals])
+            .finish()
+    }
 }
 
 impl Formatter {
+    /// The locale's own words.
     pub fn new(locale: Locale, currency: &str) -> Self {
         Self {
             locale,
             currency: currency.to_string(),
+            words: crate::locale::words(locale),
         }
     }
 
-    /// A number with `decimals` digits after the point and grouped thousands.
+    /// A site's formats: its locale and currency, and its words with the
+    /// names `labels:` gives its metrics.
+    pub fn for_config(config: &crate::content::Config) -> Self {
+        Self {
+            words: crate::locale::labels::site_words(config.locale, &config.labels),
+            ..Self::new(config.locale, config.currency_symbol())
+        }
+    }
+
+    /// A count and its word, which never part at a line's end: "1 186
+    /// лидов", "21 сделка" / "1,186 leads".
+    pub fn count(&self, n: u64, forms: Forms) -> String {
+        format!(
+            "{}{NBSP}{}",
+            self.number(n as f64, 0),
+            forms.after(self.locale, n)
+        )
+    }
+
+    /// A number with `decimals` digits after the point, rounded half up
+    /// ([`round_half_up`]), and grouped thousands. Four-digit numbers are
+    /// grouped too (`4 500` beside `12 500`), so the figures of a column
+    /// line up digit under digit and a number reads the same on every page.
     pub fn number(&self, value: f64, decimals: usize) -> String {
         let (group, point) = match self.locale {
             Locale::Ru => (NNBSP, ','),
             Locale::En => (',', '.'),
         };
-        let text = fixed(value.abs(), decimals);
+        let text = fixed(round_half_up(value.abs(), decimals), decimals);
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         // Room for the separators and the unit most callers append.
         let mut out = String::with_capacity(text.len() + 12);
@@ -101,8 +142,7 @@ impl Formatter {
         }
         let digits = int.len();
         for (i, c) in int.chars().enumerate() {
-            if i > 0 && (digits - i) % 3 == 0 && digits > 4 - usize::from(self.locale == Locale::En)
-            {
+            if i > 0 && (digits - i) % 3 == 0 {
                 out.push(group);
             }
             out.push(c);
@@ -158,7 +198,13 @@ impl Formatter {
         }
     }
 
-    /// A fraction as a percentage: 0.125 → `12,5 %` / `12.5%`.
+    /// A whole number of things: a plan of deals prorated to a week
+    /// (32.8) is shown as the deals it means (33).
+    pub fn whole(&self, value: f64) -> String {
+        self.number(value, 0)
+    }
+
+    /// A fraction as a percentage: 0.125 → `12,5 %` / `12.5%`; 0.225 → `23 %`.
     pub fn percent(&self, fraction: f64, decimals: usize) -> String {
         let mut number = self.number(fraction * 100.0, decimals);
         if self.locale == Locale::Ru {
@@ -275,6 +321,30 @@ impl Formatter {
     }
 }
 
+/// `value` rounded to `decimals` places, halves away from zero (22.5 → 23,
+/// −22.5 → −23), as people round — not to the nearest even digit, and not
+/// spoilt by binary fractions: 0.285 × 100 is 28.499999999999996 in
+/// floating point, and still rounds to 29. The one rounding of every figure
+/// shown (the formats below, the deals a shortfall means).
+pub fn round_half_up(value: f64, decimals: usize) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(i32::MAX));
+    let scaled = value.abs() * scale;
+    let floor = scaled.floor();
+    // A half within a few units in the last place of `scaled` (what the
+    // multiplication above and the decimal-to-binary conversion of the
+    // input can lose) is a half.
+    let slack = (scaled * f64::EPSILON * 8.0).min(1e-6);
+    let whole = if (scaled - floor - 0.5).abs() <= slack {
+        floor + 1.0
+    } else {
+        scaled.round()
+    };
+    (whole / scale).copysign(value)
+}
+
 /// `format!("{:.*}", decimals, value)` for a non-negative value, without
 /// the exact-decimal float machinery when the value is a whole number (most
 /// counts and amounts are): same text, a fraction of the time.
@@ -326,9 +396,45 @@ mod tests {
         assert_eq!(ru().money(1_234_567.4), "1\u{202f}234\u{202f}567\u{a0}₽");
         assert_eq!(en().money(1_234_567.4), "$1,234,567");
         assert_eq!(en().money(-1500.0), "\u{2212}$1,500");
-        // Russian style leaves four-digit numbers ungrouped.
-        assert_eq!(ru().money(4500.0), "4500\u{a0}₽");
+        // Four digits are grouped too, so a column lines up.
+        assert_eq!(ru().money(4500.0), "4\u{202f}500\u{a0}₽");
+        assert_eq!(ru().number(999.0, 0), "999");
         assert_eq!(en().money(4500.0), "$4,500");
+    }
+
+    #[test]
+    fn rounding_is_half_up_on_every_boundary() {
+        for (value, decimals, expected) in [
+            (0.0, 0, 0.0),
+            (0.5, 0, 1.0),
+            (1.5, 0, 2.0),
+            (2.5, 0, 3.0),
+            (22.5, 0, 23.0),
+            (22.49, 0, 22.0),
+            (-22.5, 0, -23.0),
+            (0.125, 2, 0.13),
+            (12.25, 1, 12.3),
+            (28.499999999999996, 0, 29.0), // 0.285 × 100
+            (1e15, 0, 1e15),
+            (1e15 + 0.25, 0, 1e15),
+        ] {
+            assert_eq!(
+                round_half_up(value, decimals),
+                expected,
+                "{value} to {decimals}"
+            );
+        }
+        // Percentages: 22.5 % is 23 %, whatever binary fraction holds it.
+        assert_eq!(ru().percent(0.225, 0), "23\u{a0}%");
+        assert_eq!(ru().percent(0.285, 0), "29\u{a0}%");
+        assert_eq!(ru().percent(57.0 / 200.0, 0), "29\u{a0}%");
+        assert_eq!(en().percent(0.0125, 1), "1.3%");
+        assert_eq!(en().percent(0.005, 0), "1%");
+        assert_eq!(en().percent(0.0049, 0), "0%");
+        // Plans of deals are whole deals.
+        assert_eq!(ru().whole(32.8), "33");
+        assert_eq!(ru().whole(32.5), "33");
+        assert_eq!(ru().whole(32.4), "32");
     }
 
     #[test]

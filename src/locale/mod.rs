@@ -4,11 +4,17 @@
 
 pub mod alerts;
 pub mod checklist;
+pub mod console;
+pub mod detect;
 pub mod format;
+pub mod help;
+pub mod labels;
 pub mod words;
 
 pub use alerts::alert_text;
 pub use words::Words;
+
+use serde::Serialize;
 
 use crate::analytics::AlertSeverity;
 use crate::content::{Locale, PlanMetric, Ratio};
@@ -56,7 +62,7 @@ pub fn words(locale: Locale) -> &'static Words {
     }
 }
 
-/// Russian plural forms: 1 неделя, 2 недели, 5 недель.
+/// Russian plural forms: 1 неделя, 2 недели, 5 недель, 11 недель, 21 неделя.
 pub fn plural_ru<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     let (d10, d100) = (n % 10, n % 100);
     if d10 == 1 && d100 != 11 {
@@ -68,22 +74,100 @@ pub fn plural_ru<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a s
     }
 }
 
+/// The form of a word after the count `n` in a locale: the one rule every
+/// count goes through (English has two forms: `few` is its plural too).
+pub fn plural<'a>(locale: Locale, n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match locale {
+        Locale::Ru => plural_ru(n, one, few, many),
+        Locale::En if n == 1 => one,
+        Locale::En => many,
+    }
+}
+
+/// The forms a word takes after a number: 1 сделка, 2 сделки, 5 сделок;
+/// 1 deal, 2 deals (English repeats its plural as `few`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Forms {
+    /// 1, 21, 31…
+    pub one: &'static str,
+    /// 2–4, 22–24…
+    pub few: &'static str,
+    /// 0, 5–20, 25…; also the form of a count written after its word
+    /// ("лидов 209").
+    pub many: &'static str,
+}
+
+impl Forms {
+    pub const fn new(one: &'static str, few: &'static str, many: &'static str) -> Self {
+        Self { one, few, many }
+    }
+
+    /// The form after `n`.
+    pub fn after(&self, locale: Locale, n: u64) -> &'static str {
+        plural(locale, n, self.one, self.few, self.many)
+    }
+
+    /// "3 недели" / "3 weeks" (the number as it is, ungrouped).
+    pub fn count(&self, locale: Locale, n: u64) -> String {
+        format!("{n} {}", self.after(locale, n))
+    }
+}
+
 /// "3 недели" / "3 weeks".
 pub fn weeks(locale: Locale, n: u64) -> String {
-    match locale {
-        Locale::Ru => format!("{n} {}", plural_ru(n, "неделя", "недели", "недель")),
-        Locale::En => format!("{n} week{}", if n == 1 { "" } else { "s" }),
-    }
+    words(locale).n_week.count(locale, n)
 }
 
 /// "3 рабочих дня" / "3 working days".
 pub fn working_days(locale: Locale, n: u64) -> String {
+    words(locale).n_working_day.count(locale, n)
+}
+
+/// When something was, from today: "сегодня", "вчера", "2 дня назад",
+/// "21 день назад" / "today", "yesterday", "2 days ago".
+pub fn days_ago(locale: Locale, days: i64) -> String {
+    let w = words(locale);
+    match days {
+        d if d <= 0 => w.today.to_string(),
+        1 => w.yesterday.to_string(),
+        d => {
+            // "21 день" on one line: a no-break space.
+            let n = d.unsigned_abs();
+            format!("{n}\u{a0}{} {}", w.n_day.after(locale, n), w.ago)
+        }
+    }
+}
+
+/// A month's line about its data, inside a sentence: "данные за 19 из 20
+/// рабочих дней", "за 16 из 21 рабочего дня" / "numbers for 19 of 20
+/// working days".
+pub fn days_with_data(locale: Locale, with_data: u32, total: u32) -> String {
+    let total_n = u64::from(total);
     match locale {
         Locale::Ru => format!(
-            "{n} {}",
-            plural_ru(n, "рабочий день", "рабочих дня", "рабочих дней")
+            "данные за {with_data} из {total} {}",
+            plural_ru(total_n, "рабочего дня", "рабочих дней", "рабочих дней")
         ),
-        Locale::En => format!("{n} working day{}", if n == 1 { "" } else { "s" }),
+        Locale::En => format!(
+            "numbers for {with_data} of {}",
+            words(locale).n_working_day.count(locale, total_n)
+        ),
+    }
+}
+
+/// How long a manager has been on the team, the same for anyone: "В команде
+/// с 01.09.2025 по 16.10.2026" / "On the team from Sep 1, 2025 to Oct 16, 2026".
+pub fn tenure(
+    fmt: &format::Formatter,
+    joined: chrono::NaiveDate,
+    left: Option<chrono::NaiveDate>,
+) -> String {
+    let since = fmt.date(joined);
+    match (fmt.locale, left.map(|d| fmt.date(d))) {
+        (Locale::Ru, None) => format!("В команде с {since}"),
+        (Locale::Ru, Some(until)) => format!("В команде с {since} по {until}"),
+        (Locale::En, None) => format!("On the team since {since}"),
+        (Locale::En, Some(until)) => format!("On the team from {since} to {until}"),
     }
 }
 
@@ -129,12 +213,11 @@ pub fn decomposition_summary(
     }
     let money = fmt.money(remaining);
     let deals = match (locale, d.deals, d.deals_per_day) {
-        (Locale::Ru, Some(n), Some(per_day)) => format!(
-            " — {n} {}, {per_day} в день",
-            plural_ru(n, "оплата", "оплаты", "оплат")
-        ),
+        (Locale::Ru, Some(n), Some(per_day)) => {
+            format!(" — {}, {per_day} в день", fmt.count(n, fmt.words.deal))
+        }
         (Locale::En, Some(n), Some(per_day)) => {
-            format!(" — {}, {per_day} a day", deals(locale, n))
+            format!(" — {}, {per_day} a day", fmt.count(n, fmt.words.deal))
         }
         _ => String::new(),
     };
@@ -147,34 +230,59 @@ pub fn decomposition_summary(
     }
 }
 
-/// "16 сделок" / "16 deals".
+/// "16 сделок" / "16 deals", as the built-in words name deals (a site's
+/// own name for them: [`format::Formatter::count`] with its `words.deal`).
 pub fn deals(locale: Locale, n: u64) -> String {
-    match locale {
-        Locale::Ru => format!("{n} {}", plural_ru(n, "сделка", "сделки", "сделок")),
-        Locale::En => format!("{n} deal{}", if n == 1 { "" } else { "s" }),
-    }
+    words(locale).deal.count(locale, n)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every string of a table, by its key ("deal.many" for a form).
+    fn strings(w: &Words) -> Vec<(String, String)> {
+        fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, value) in map {
+                        let key = if prefix.is_empty() {
+                            key.clone()
+                        } else {
+                            format!("{prefix}.{key}")
+                        };
+                        walk(&key, value, out);
+                    }
+                }
+                serde_json::Value::String(text) => out.push((prefix.to_string(), text.clone())),
+                other => unreachable!("{prefix}: a word is a string, not {other}"),
+            }
+        }
+        let mut out = Vec::new();
+        walk("", &serde_json::to_value(w).unwrap(), &mut out);
+        out
+    }
+
     /// Both tables have every word (the type sees to that), none empty,
     /// and the Russian one no Latin letters beyond names of things.
     #[test]
     fn every_word_is_there_in_both_languages() {
-        let table = |w: &Words| match serde_json::to_value(w).unwrap() {
-            serde_json::Value::Object(map) => map,
-            _ => unreachable!("Words is a struct"),
-        };
-        let (ru, en) = (table(&words::RU), table(&words::EN));
+        let (ru, en) = (strings(&words::RU), strings(&words::EN));
         assert_eq!(ru.len(), en.len());
-        let allowed = ["salespulse", "https", "JavaScript", "content", "weeks"];
+        let allowed = [
+            "salespulse",
+            "https",
+            "JavaScript",
+            "content",
+            "weeks",
+            "JSON",
+            "CSV",
+            "Excel",
+        ];
         for (key, value) in ru.iter().chain(&en) {
-            assert!(!value.as_str().unwrap().trim().is_empty(), "{key} is empty");
+            assert!(!value.trim().is_empty(), "{key} is empty");
         }
-        for (key, value) in &ru {
-            let text = value.as_str().unwrap();
+        for (key, text) in &ru {
             let latin: Vec<&str> = text
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty() && !allowed.contains(w))
@@ -183,13 +291,73 @@ mod tests {
         }
     }
 
+    /// The one plural rule, on the counts where Russian changes its form.
     #[test]
-    fn russian_plurals() {
-        assert_eq!(weeks(Locale::Ru, 1), "1 неделя");
-        assert_eq!(weeks(Locale::Ru, 3), "3 недели");
-        assert_eq!(weeks(Locale::Ru, 5), "5 недель");
-        assert_eq!(weeks(Locale::Ru, 11), "11 недель");
-        assert_eq!(weeks(Locale::Ru, 22), "22 недели");
-        assert_eq!(weeks(Locale::En, 1), "1 week");
+    fn plurals_on_every_boundary() {
+        let cases = [
+            (0, "0 недель", "0 weeks"),
+            (1, "1 неделя", "1 week"),
+            (2, "2 недели", "2 weeks"),
+            (5, "5 недель", "5 weeks"),
+            (11, "11 недель", "11 weeks"),
+            (12, "12 недель", "12 weeks"),
+            (14, "14 недель", "14 weeks"),
+            (21, "21 неделя", "21 weeks"),
+            (22, "22 недели", "22 weeks"),
+            (25, "25 недель", "25 weeks"),
+            (101, "101 неделя", "101 weeks"),
+            (111, "111 недель", "111 weeks"),
+            (112, "112 недель", "112 weeks"),
+        ];
+        for (n, ru, en) in cases {
+            assert_eq!(weeks(Locale::Ru, n), ru);
+            assert_eq!(weeks(Locale::En, n), en);
+        }
+        let ru = format::Formatter::new(Locale::Ru, "₽");
+        assert_eq!(ru.count(1186, ru.words.lead), "1\u{202f}186\u{a0}лидов");
+        assert_eq!(ru.count(21, ru.words.deal), "21\u{a0}сделка");
+        assert_eq!(ru.count(3, ru.words.n_working_day), "3\u{a0}рабочих дня");
+        assert_eq!(deals(Locale::En, 1), "1 deal");
+    }
+
+    #[test]
+    fn days_ago_reads_as_speech() {
+        let ru = |d| days_ago(Locale::Ru, d).replace('\u{a0}', " ");
+        assert_eq!(ru(0), "сегодня");
+        assert_eq!(ru(1), "вчера");
+        assert_eq!(ru(2), "2 дня назад");
+        assert_eq!(ru(5), "5 дней назад");
+        assert_eq!(ru(11), "11 дней назад");
+        assert_eq!(ru(21), "21 день назад");
+        assert_eq!(ru(22), "22 дня назад");
+        assert_eq!(days_ago(Locale::En, 1), "yesterday");
+        assert_eq!(days_ago(Locale::En, 2), "2\u{a0}days ago");
+    }
+
+    #[test]
+    fn days_with_data_agree_with_their_count() {
+        assert_eq!(
+            days_with_data(Locale::Ru, 19, 20),
+            "данные за 19 из 20 рабочих дней"
+        );
+        assert_eq!(
+            days_with_data(Locale::Ru, 16, 21),
+            "данные за 16 из 21 рабочего дня"
+        );
+        assert_eq!(
+            days_with_data(Locale::En, 1, 1),
+            "numbers for 1 of 1 working day"
+        );
+    }
+
+    #[test]
+    fn tenure_says_the_same_of_anyone() {
+        let ru = format::Formatter::new(Locale::Ru, "₽");
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            tenure(&ru, d("2025-09-01"), Some(d("2026-10-16"))),
+            "В команде с 01.09.2025 по 16.10.2026"
+        );
+        assert_eq!(tenure(&ru, d("2025-09-01"), None), "В команде с 01.09.2025");
     }
 }

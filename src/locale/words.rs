@@ -5,8 +5,13 @@
 
 use serde::Serialize;
 
-/// The interface words of one locale.
-#[derive(Debug, Serialize)]
+use super::Forms;
+
+/// The interface words of one locale. The names of the counted metrics
+/// (`leads`, `calls`, `meetings`, `deals`, their `Forms` and the words made
+/// of them) may be renamed per site by `labels:` in config.yaml
+/// (`locale::labels`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Words {
     // Navigation and page names
     pub nav_dashboard: &'static str,
@@ -99,6 +104,7 @@ pub struct Words {
     pub goal_not_met: &'static str,
     pub goal_done: &'static str,
     pub goal_todo: &'static str,
+    /// Inside a line: "Конверсия: сейчас 24 %, цель 30 %".
     pub target: &'static str,
     pub latest: &'static str,
     pub weekly_progress: &'static str,
@@ -117,6 +123,11 @@ pub struct Words {
     pub main_navigation: &'static str,
     pub generated: &'static str,
     pub data_export: &'static str,
+    /// The links to the exports in every page's footer.
+    pub export_metrics: &'static str,
+    pub export_xlsx: &'static str,
+    pub export_ru_csv: &'static str,
+    pub export_csv: &'static str,
     pub download_table: &'static str,
     pub month_total: &'static str,
     pub plan_revenue: &'static str,
@@ -177,6 +188,17 @@ pub struct Words {
     pub month_parts: &'static str,
     pub working_days_short: &'static str,
     pub note: &'static str,
+    // Counts: the forms a word takes after a number
+    pub lead: Forms,
+    pub call: Forms,
+    pub meeting: Forms,
+    pub deal: Forms,
+    pub n_week: Forms,
+    pub n_working_day: Forms,
+    pub n_day: Forms,
+    pub yesterday: &'static str,
+    /// After a count of days: "3 дня назад".
+    pub ago: &'static str,
     // Dashboard
     pub data_through: &'static str,
     pub as_of: &'static str,
@@ -226,6 +248,8 @@ pub struct Words {
     pub leaderboard: &'static str,
     pub roster: &'static str,
     pub joined: &'static str,
+    /// A column: until when a manager was on the team (said of anyone:
+    /// "Ушёл" would guess a gender).
     pub left: &'static str,
     pub active: &'static str,
     pub former: &'static str,
@@ -342,8 +366,8 @@ pub static RU: Words = Words {
     goal_not_met: "пока нет",
     goal_done: "выполнена",
     goal_todo: "в работе",
-    target: "Цель",
-    latest: "Сейчас",
+    target: "цель",
+    latest: "сейчас",
     weekly_progress: "По неделям с начала ИПР",
     outcome: "Итог",
     no_idps: "Планов развития пока нет.",
@@ -360,10 +384,14 @@ pub static RU: Words = Words {
     main_navigation: "Разделы",
     generated: "Сформировано salespulse",
     data_export: "Данные",
+    export_metrics: "все показатели (JSON)",
+    export_xlsx: "по неделям (Excel)",
+    export_ru_csv: "по неделям (CSV для Excel)",
+    export_csv: "по неделям (CSV)",
     download_table: "скачать таблицу",
     month_total: "Итого за месяц",
     plan_revenue: "План по выручке",
-    plan_deals: "План по сделкам",
+    plan_deals: "План сделок",
     // The password page of an encrypted build (templates/locked.html)
     lock_title: "Закрытый отчёт",
     lock_lede: "Введите пароль, чтобы открыть отчёт.",
@@ -382,7 +410,7 @@ pub static RU: Words = Words {
     actual: "Факт",
     attainment: "Выполнение плана",
     attainment_short: "Выполнение",
-    attainment_deals: "Выполнение по сделкам",
+    attainment_deals: "Выполнение плана сделок",
     pace: "Темп к плану",
     pace_short: "Темп",
     forecast: "Прогноз на конец месяца",
@@ -397,8 +425,8 @@ pub static RU: Words = Words {
     calls: "Звонки",
     meetings: "Консультации",
     conv_lead_meeting: "Лид → консультация",
-    conv_meeting_deal: "Консультация → оплата",
-    conv_lead_deal: "Лид → оплата",
+    conv_meeting_deal: "Консультация → сделка",
+    conv_lead_deal: "Лид → сделка",
     avg_deal: "Средний чек",
     of_plan: "из",
     of_plan_suffix: "плана",
@@ -420,10 +448,20 @@ pub static RU: Words = Words {
     month_parts: "Части недели по месяцам",
     working_days_short: "Раб. дней",
     note: "Комментарий",
+    // Counts
+    lead: Forms::new("лид", "лида", "лидов"),
+    call: Forms::new("звонок", "звонка", "звонков"),
+    meeting: Forms::new("консультация", "консультации", "консультаций"),
+    deal: Forms::new("сделка", "сделки", "сделок"),
+    n_week: Forms::new("неделя", "недели", "недель"),
+    n_working_day: Forms::new("рабочий день", "рабочих дня", "рабочих дней"),
+    n_day: Forms::new("день", "дня", "дней"),
+    yesterday: "вчера",
+    ago: "назад",
     // Dashboard
-    data_through: "данные по",
+    data_through: "данные на",
     as_of: "на",
-    numbers_through: "данные по",
+    numbers_through: "данные на",
     days: "Дни",
     needs_attention: "Требует внимания",
     nothing_needs_attention: "Всё в порядке: отставаний и тревог нет.",
@@ -469,7 +507,7 @@ pub static RU: Words = Words {
     leaderboard: "Рейтинг месяца",
     roster: "Состав отдела",
     joined: "В команде с",
-    left: "Ушёл",
+    left: "В команде до",
     active: "работает",
     former: "не работает",
     by_week: "По неделям",
@@ -484,7 +522,7 @@ pub static RU: Words = Words {
     chart_leads: "Лиды по менеджерам",
     chart_revenue_by_week: "Выручка по неделям",
     chart_conversion: "Конверсия по неделям",
-    chart_funnel: "Лиды → консультации → оплаты",
+    chart_funnel: "Лиды → консультации → сделки",
     last_8_weeks: "8 недель",
     // Alerts
     severity_critical: "критично",
@@ -585,8 +623,8 @@ pub static EN: Words = Words {
     goal_not_met: "not yet",
     goal_done: "done",
     goal_todo: "to do",
-    target: "Target",
-    latest: "Latest",
+    target: "target",
+    latest: "now",
     weekly_progress: "Week by week since the plan opened",
     outcome: "Outcome",
     no_idps: "No development plans yet.",
@@ -603,6 +641,10 @@ pub static EN: Words = Words {
     main_navigation: "Sections",
     generated: "Made with salespulse",
     data_export: "Data",
+    export_metrics: "metrics.json",
+    export_xlsx: "weekly.xlsx",
+    export_ru_csv: "weekly.ru.csv",
+    export_csv: "weekly.csv",
     download_table: "download table",
     month_total: "Month total",
     plan_revenue: "Revenue plan",
@@ -663,6 +705,16 @@ pub static EN: Words = Words {
     month_parts: "The week's parts by month",
     working_days_short: "Working days",
     note: "Note",
+    // Counts
+    lead: Forms::new("lead", "leads", "leads"),
+    call: Forms::new("call", "calls", "calls"),
+    meeting: Forms::new("meeting", "meetings", "meetings"),
+    deal: Forms::new("deal", "deals", "deals"),
+    n_week: Forms::new("week", "weeks", "weeks"),
+    n_working_day: Forms::new("working day", "working days", "working days"),
+    n_day: Forms::new("day", "days", "days"),
+    yesterday: "yesterday",
+    ago: "ago",
     // Dashboard
     data_through: "data through",
     as_of: "as of",

@@ -22,7 +22,6 @@ use tera::Context;
 use crate::analytics::Analytics;
 use crate::audience::Audience;
 use crate::content::Content;
-use crate::locale;
 use crate::render::reuse::Reuse;
 use crate::render::templates::{Templates, error_text};
 use export::spreadsheet;
@@ -191,14 +190,14 @@ pub fn site_to(
     let ctx = Ctx::new(content, analytics, audience).reusing(reuse);
     let r = Renderer {
         templates,
-        strings: tera::Value::try_from_serializable(&locale::words(content.config.locale))
-            .expect("strings serialise"),
+        strings: tera::Value::try_from_serializable(ctx.t()).expect("strings serialise"),
         exports: tera::Value::from(exports == Exports::Published),
         emit,
         reuse,
         salt: crate::render::reuse::hash_of(&(
             &content.templates,
             content.config.locale == crate::content::Locale::Ru,
+            &content.config.labels,
             exports == Exports::Published,
             audience == Audience::Owner,
         )),

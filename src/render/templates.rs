@@ -117,7 +117,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// Files of `templates/` that are the tool's own but not page templates.
 const NOT_PAGES: &[&str] = &[
     "serve_error.html",
-    "init/README.md",
+    "init/README.ru.md",
+    "init/README.en.md",
     "init/pages.yml",
     "unlock.js",
     "locked.css",

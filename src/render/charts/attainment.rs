@@ -8,7 +8,6 @@ use super::frame::Rows;
 use super::style::{FONT, LABEL_GAP, Role, Variant, text_width};
 use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
-use crate::locale::words;
 
 /// A manager and a ratio (attainment or pace); `None` when there is no plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +53,7 @@ fn title(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, pace: bool) -> 
     } else {
         below.len().to_string()
     };
-    let w = words(fmt.locale);
+    let w = fmt.words;
     let head = if pace { w.pace } else { w.attainment };
     say(
         fmt.locale,
@@ -67,10 +66,9 @@ fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|r| {
-            let v = r.value.map_or_else(
-                || words(fmt.locale).no_plan.to_string(),
-                |v| fmt.percent(v, 0),
-            );
+            let v = r
+                .value
+                .map_or_else(|| fmt.words.no_plan.to_string(), |v| fmt.percent(v, 0));
             format!("{} — {v}", r.name)
         })
         .collect();
@@ -109,7 +107,7 @@ fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant, root
                     c.text(&pct(value), (end + 5, y), Anchor::Start, text_role, FONT);
                 }
                 None => c.text(
-                    words(fmt.locale).no_plan,
+                    fmt.words.no_plan,
                     (f.x0 + 5, y),
                     Anchor::Start,
                     Role::Muted,

@@ -42,7 +42,7 @@ fn title(fmt: &Formatter, d: &Trend) -> String {
     let known: Vec<&TrendPoint> = d.points.iter().filter(|p| p.value.is_some()).collect();
     let pct = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| fmt.percent(v, 0));
     let (Some(first), Some(last)) = (known.first(), known.last()) else {
-        return format!("{}: {}", d.metric, crate::locale::words(fmt.locale).no_data);
+        return format!("{}: {}", d.metric, fmt.words.no_data);
     };
     let mut text = say(
         fmt.locale,

@@ -9,7 +9,6 @@ use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
 use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
-use crate::locale::words;
 
 /// The month, as the view computed it from `Analytics`.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +49,7 @@ fn title(fmt: &Formatter, d: &Cumulative) -> String {
     let revenue = latest(d).map_or(0.0, |(_, a)| a);
     let m = |v: f64| fmt.money_compact(v);
     let pct = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| fmt.percent(v, 0));
-    let head = words(fmt.locale).revenue;
+    let head = fmt.words.revenue;
     match (d.plan, d.closed) {
         (Some(plan), true) => say(
             fmt.locale,
@@ -83,7 +82,7 @@ fn title(fmt: &Formatter, d: &Cumulative) -> String {
                 ),
             )
         }
-        (None, _) => format!("{head}: {}; {}", m(revenue), words(fmt.locale).no_plan),
+        (None, _) => format!("{head}: {}; {}", m(revenue), fmt.words.no_plan),
     }
 }
 
@@ -94,7 +93,7 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
         .zip(&d.actual)
         .enumerate()
         .map(|(i, (w, a))| {
-            let actual = a.map_or_else(|| words(fmt.locale).no_data.to_string(), |a| fmt.money(a));
+            let actual = a.map_or_else(|| fmt.words.no_data.to_string(), |a| fmt.money(a));
             match d.plan_due.get(i) {
                 Some(due) => {
                     let due = fmt.money(*due);
@@ -132,17 +131,14 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant, root: &Root) -> String {
     let height = if v == Variant::Wide { 300 } else { 280 };
     render(root, (width, height), |c| {
         let forecast = d.forecast.filter(|_| !d.closed);
-        let mut items = vec![(
-            Swatch::Line(Role::Actual),
-            words(fmt.locale).actual.to_string(),
-        )];
+        let mut items = vec![(Swatch::Line(Role::Actual), fmt.words.actual.to_string())];
         if d.plan.is_some() {
-            items.push((Swatch::Line(Role::Plan), words(fmt.locale).plan.to_string()));
+            items.push((Swatch::Line(Role::Plan), fmt.words.plan.to_string()));
         }
         if forecast.is_some() {
             items.push((
                 Swatch::Line(Role::Forecast),
-                words(fmt.locale).forecast_short.to_string(),
+                fmt.words.forecast_short.to_string(),
             ));
         }
         let top = legend(c, &items, (0, 0), width) + LEGEND_GAP;

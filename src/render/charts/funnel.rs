@@ -8,8 +8,9 @@ use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
 use super::{Chart, Root, responsive_shared, say};
+use crate::content::Locale;
 use crate::locale::format::Formatter;
-use crate::locale::words;
+use crate::locale::labels::lower_first;
 
 /// One row of the funnel. `leads` are the processed leads: meeting
 /// conversion is counted from them (DESIGN.md, `conv_lead_meeting`).
@@ -74,31 +75,31 @@ fn pct(fmt: &Formatter, v: Option<f64>) -> String {
 
 fn title(fmt: &Formatter, rows: &[FunnelRow]) -> String {
     let Some(first) = rows.first() else {
-        return words(fmt.locale).funnel.to_string();
+        return fmt.words.funnel.to_string();
     };
+    let w = fmt.words;
     let lm = pct(fmt, first.share(first.meetings));
     let md = pct(fmt, first.meeting_deal());
-    let mut text = say(
-        fmt.locale,
-        format!(
-            "{}: лид → консультация {lm}, консультация → оплата {md}",
-            first.name
-        ),
-        format!("{}: lead → meeting {lm}, meeting → deal {md}", first.name),
+    let (lead_meeting, meeting_deal) = (
+        lower_first(w.conv_lead_meeting),
+        lower_first(w.conv_meeting_deal),
     );
+    let mut text = format!("{}: {lead_meeting} {lm}, {meeting_deal} {md}", first.name);
     let best = rows[1..]
         .iter()
         .filter_map(|r| r.meeting_deal().map(|c| (r, c)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some((r, c)), true) = (best, rows.len() > 2) {
+        // "до оплаты": the genitive singular is the form after 2–4.
         text.push_str(&say(
             fmt.locale,
             format!(
-                "; лучшая конверсия в оплату — {} ({})",
+                "; лучше всех доводит до {} — {} ({})",
+                w.deal.few,
                 r.name,
                 fmt.percent(c, 0)
             ),
-            format!("; best meeting → deal: {} ({})", r.name, fmt.percent(c, 0)),
+            format!("; best {meeting_deal}: {} ({})", r.name, fmt.percent(c, 0)),
         ));
     }
     text
@@ -109,19 +110,27 @@ fn summary(fmt: &Formatter, rows: &[FunnelRow]) -> String {
     let parts: Vec<String> = rows
         .iter()
         .map(|r| {
-            // Formatted once: `say` takes both sentences ready-made.
-            let (leads, meetings, deals) = (n(r.leads), n(r.meetings), n(r.deals));
-            say(
-                fmt.locale,
-                format!(
-                    "{}: лидов {leads}, консультаций {meetings}, оплат {deals}",
-                    r.name
+            let w = fmt.words;
+            match fmt.locale {
+                // "лидов 209": a count after its word takes the form after 5.
+                Locale::Ru => format!(
+                    "{}: {} {}, {} {}, {} {}",
+                    r.name,
+                    w.lead.many,
+                    n(r.leads),
+                    w.meeting.many,
+                    n(r.meetings),
+                    w.deal.many,
+                    n(r.deals)
                 ),
-                format!(
-                    "{}: {leads} leads, {meetings} meetings, {deals} deals",
-                    r.name
+                Locale::En => format!(
+                    "{}: {}, {}, {}",
+                    r.name,
+                    fmt.count(r.leads, w.lead),
+                    fmt.count(r.meetings, w.meeting),
+                    fmt.count(r.deals, w.deal)
                 ),
-            )
+            }
         })
         .collect();
     format!("{}.", parts.join("; "))
@@ -138,16 +147,13 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant, root: 
     let items = [
         (
             Swatch::Bar(Role::Muted, 0.3),
-            words(fmt.locale).leads_processed.to_string(),
+            fmt.words.leads_processed.to_string(),
         ),
         (
             Swatch::Bar(Role::Actual, 0.45),
-            words(fmt.locale).meetings.to_string(),
+            fmt.words.meetings.to_string(),
         ),
-        (
-            Swatch::Bar(Role::Actual, 1.0),
-            words(fmt.locale).deals.to_string(),
-        ),
+        (Swatch::Bar(Role::Actual, 1.0), fmt.words.deals.to_string()),
     ];
     let top = legend_height(&items, width) + 4;
     let height = Rows::height(v, top, rows.len(), 6);
@@ -178,7 +184,6 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant, root: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
 
     #[test]
     fn title_gives_the_first_rows_conversions_and_the_best() {
@@ -206,12 +211,12 @@ mod tests {
         let c = funnel("f", &fmt, &rows);
         assert_eq!(
             c.title,
-            "Отдел: лид → консультация 25\u{a0}%, консультация → оплата 38\u{a0}%; \
-             лучшая конверсия в оплату — Анна (50\u{a0}%)"
+            "Отдел: лид → консультация 25\u{a0}%, консультация → сделка 38\u{a0}%; \
+             лучше всех доводит до сделки — Анна (50\u{a0}%)"
         );
         assert!(
             c.summary
-                .contains("Пётр: лидов 100, консультаций 20, оплат 4")
+                .contains("Пётр: лидов 100, консультаций 20, сделок 4")
         );
         assert!(c.svg.contains("→ 30 → 15</text>"));
     }

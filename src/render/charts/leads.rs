@@ -9,7 +9,6 @@ use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
 use super::{Chart, Root, responsive_shared, say};
 use crate::locale::format::Formatter;
-use crate::locale::words;
 
 /// One manager's week.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,8 +101,11 @@ fn title(fmt: &Formatter, rows: &[LeadsRow]) -> String {
     };
     say(
         fmt.locale,
-        format!("Лиды: обработано {rate} ({p} из {r}); {tail}"),
-        format!("Leads: {rate} processed ({p} of {r}); {tail}"),
+        format!(
+            "{}: обработано {rate} ({p} из {r}); {tail}",
+            fmt.words.leads
+        ),
+        format!("{}: {rate} processed ({p} of {r}); {tail}", fmt.words.leads),
     )
 }
 
@@ -135,11 +137,11 @@ fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant, root: &
     let items = [
         (
             Swatch::Bar(Role::Muted, 0.3),
-            words(fmt.locale).leads_received.to_string(),
+            fmt.words.leads_received.to_string(),
         ),
         (
             Swatch::Bar(Role::Actual, 1.0),
-            words(fmt.locale).leads_processed.to_string(),
+            fmt.words.leads_processed.to_string(),
         ),
     ];
     let top = legend_height(&items, width) + 4;

@@ -131,13 +131,9 @@ fn say(locale: Locale, ru: String, en: String) -> String {
     }
 }
 
-/// Russian genitive after "из N": из 1 месяца, из 5 месяцев.
+/// Russian genitive after "из N": из 1 месяца, из 2 месяцев, из 21 месяца.
 fn of_ru<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n % 10 == 1 && n % 100 != 11 {
-        one
-    } else {
-        many
-    }
+    crate::locale::plural_ru(n as u64, one, many, many)
 }
 
 #[cfg(test)]

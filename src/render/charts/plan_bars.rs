@@ -8,7 +8,6 @@ use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
 use super::{Chart, Root, of_ru, responsive, say};
 use crate::locale::format::Formatter;
-use crate::locale::words;
 
 /// What one bar stands for: it names the periods in the title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +72,7 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
                 "{}: {}, {}",
                 b.label,
                 fmt.money(b.actual),
-                words(fmt.locale).no_plan
+                fmt.words.no_plan
             ),
         });
     let met_text = (n > 0).then(|| {
@@ -87,7 +86,7 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
             format!("plan met in {met} of {n} {en}"),
         )
     });
-    let head = words(fmt.locale).revenue;
+    let head = fmt.words.revenue;
     let parts: Vec<String> = met_text.into_iter().chain(last).collect();
     format!("{head}: {}", parts.join("; "))
 }
@@ -140,16 +139,13 @@ fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant, root: &Root) -> String 
     let height = if v == Variant::Wide { 300 } else { 280 };
     render(root, (width, height), |c| {
         let mut items = vec![
-            (
-                Swatch::Bar(Role::Actual, 1.0),
-                words(fmt.locale).actual.to_string(),
-            ),
-            (Swatch::Line(Role::Plan), words(fmt.locale).plan.to_string()),
+            (Swatch::Bar(Role::Actual, 1.0), fmt.words.actual.to_string()),
+            (Swatch::Line(Role::Plan), fmt.words.plan.to_string()),
         ];
         if bars.iter().any(|b| b.forecast.is_some()) {
             items.push((
                 Swatch::Line(Role::Forecast),
-                words(fmt.locale).forecast_short.to_string(),
+                fmt.words.forecast_short.to_string(),
             ));
         }
         let top = legend(c, &items, (0, 0), width) + LEGEND_GAP;

@@ -40,7 +40,7 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
                 fmt.money_compact(last.1)
             ),
         ),
-        _ => format!("{what}: {}", crate::locale::words(fmt.locale).no_data),
+        _ => format!("{what}: {}", fmt.words.no_data),
     };
     let summary = points
         .iter()

@@ -99,7 +99,7 @@ pub struct Options<'a> {
 pub fn digest(content: &Content, now: &Analytics, before: &Analytics, o: Options) -> Digest {
     let base = o.base_url.or(Some(content.config.base_url.value.as_str()));
     let facts = facts::gather(content, now, before, o.period, o.audience, base);
-    let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+    let fmt = Formatter::for_config(&content.config);
     text::compose(&facts, &fmt, o.redact)
 }
 

@@ -72,7 +72,7 @@ struct AlertOut {
 
 /// Every computed number, in the shape DESIGN.md fixes.
 pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
-    let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+    let fmt = Formatter::for_config(&content.config);
     let name = |id: &str| {
         content
             .team

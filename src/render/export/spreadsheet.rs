@@ -12,8 +12,8 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 use crate::analytics::{Analytics, Figures, MonthStats};
 use crate::content::Content;
+use crate::locale::Words;
 use crate::locale::format::Formatter;
-use crate::locale::{self, Words};
 
 /// How a column's numbers are shown (an Excel number format; Excel applies
 /// the reader's own digit grouping and decimal mark to it).
@@ -151,10 +151,9 @@ fn sheet_name(text: &str) -> String {
 /// a row per week for the team and each manager present, then the month's
 /// totals. The header row and the week and name columns stay in view.
 pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
-    let locale = content.config.locale;
     let currency = content.config.currency_symbol();
-    let fmt = Formatter::new(locale, currency);
-    let t = locale::words(locale);
+    let fmt = Formatter::for_config(&content.config);
+    let t = fmt.words;
     let name = |id: &str| {
         content
             .team

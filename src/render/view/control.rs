@@ -40,6 +40,7 @@ pub struct PointView {
 
 #[derive(Debug, Serialize)]
 pub struct ManualView {
+    /// The point's `label`, else its key with spaces for underscores.
     pub key: String,
     pub done: String,
     pub note: String,
@@ -126,13 +127,13 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
     }
 }
 
-/// "Точки контроля: 9 из 12 выполнены".
+/// "Точки контроля: выполнено 9 из 12".
 pub fn summary_line(ctx: &Ctx) -> String {
     let points = &ctx.analytics.checklist;
     let met = points.iter().filter(|p| p.status == Status::Met).count();
     match ctx.locale() {
         crate::content::Locale::Ru => {
-            format!("Точки контроля: {met} из {} выполнены", points.len())
+            format!("Точки контроля: выполнено {met} из {}", points.len())
         }
         crate::content::Locale::En => format!("Control points: {met} of {} met", points.len()),
     }
@@ -186,7 +187,10 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
                 c.manual
                     .iter()
                     .map(|(k, m)| ManualView {
-                        key: k.as_str().replace('_', " "),
+                        key: match m.label.trim() {
+                            "" => k.as_str().replace('_', " "),
+                            label => label.to_string(),
+                        },
                         done: ctx.fmt.date(m.done.0),
                         note: m.note.clone(),
                     })

@@ -23,7 +23,7 @@ pub struct Dashboard {
     pub month_over: bool,
     /// The month so far, then the last 12 months.
     pub charts: Vec<ChartView>,
-    /// "Точки контроля: 9 из 12 выполнены" (owner's site only).
+    /// "Точки контроля: выполнено 9 из 12" (owner's site only).
     pub checklist: Option<String>,
 }
 
@@ -277,7 +277,10 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
             behind: if l.metric == PlanMetric::Revenue {
                 ctx.fmt.money(l.shortfall)
             } else {
-                crate::locale::deals(ctx.locale(), l.shortfall.round().max(0.0) as u64)
+                ctx.fmt.count(
+                    crate::locale::format::round_half_up(l.shortfall, 0).max(0.0) as u64,
+                    ctx.t().deal,
+                )
             },
             reason: explained(ctx, l.metric, |e| &e.reason),
             actions: explained(ctx, l.metric, |e| &e.actions),

@@ -47,7 +47,7 @@ impl<'a> Ctx<'a> {
         analytics: &'a Analytics,
         audience: crate::audience::Audience,
     ) -> Self {
-        let fmt = Formatter::new(content.config.locale, content.config.currency_symbol());
+        let fmt = Formatter::for_config(&content.config);
         let mut rules: Vec<&Doc<Page>> = content.pages.iter().collect();
         rules.sort_by(|a, b| {
             (a.data.order.unwrap_or(i64::MAX), &a.data.title)
@@ -91,9 +91,9 @@ impl<'a> Ctx<'a> {
         self.fmt.locale
     }
 
-    /// The words of the site's language.
+    /// The words of the site: its language's, with its own metric names.
     pub fn t(&self) -> &'static locale::Words {
-        locale::words(self.locale())
+        self.fmt.words
     }
 
     /// A manager's name from team.yaml, or the id if they are not listed.

@@ -158,6 +158,8 @@ pub struct ManagerPage {
     pub name: String,
     pub since: String,
     pub left: Option<String>,
+    /// "В команде с 01.09.2025 по 16.10.2026".
+    pub tenure: String,
     pub month: Option<String>,
     pub cards: Vec<Card>,
     /// "3 недели подряд ниже порога" when lagging at the latest week.
@@ -403,6 +405,7 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         name: m.name.clone(),
         since: f.date(m.joined.value.0),
         left: m.left.as_ref().map(|l| f.date(l.value.0)),
+        tenure: crate::locale::tenure(f, m.joined.value.0, m.left.as_ref().map(|l| l.value.0)),
         month: current.map(|(ms, _)| month_title(ctx, ms.month)),
         cards,
         lagging,

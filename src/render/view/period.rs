@@ -229,7 +229,11 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         layout: ctx.layout(&route, month_title(ctx, m.month)),
         heading: month_title(ctx, m.month),
         status: month_status(ctx, m),
-        days_note: format!("{}: {}", ctx.t().days_with_data, days_with_data(ctx, m)),
+        days_note: crate::locale::days_with_data(
+            ctx.locale(),
+            m.days.elapsed_working_days,
+            m.days.working_days,
+        ),
         complete: m.complete,
         has_plan: m.has_plan,
         prev: neighbour(&all, i, -1).map(link),

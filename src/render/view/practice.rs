@@ -11,14 +11,9 @@ use crate::analytics::{GoalState, IdpProgress};
 use crate::content::{Doc, IdpStatus, Page, Ratio, Standup};
 use crate::render::markdown;
 
-/// "сегодня", "3 дн. назад" / "today", "3 days ago".
+/// "сегодня", "вчера", "3 дня назад" / "today", "yesterday", "3 days ago".
 pub fn days_ago(ctx: &Ctx, days: i64) -> String {
-    match (ctx.locale(), days) {
-        (_, d) if d <= 0 => ctx.t().today.into(),
-        (crate::content::Locale::Ru, d) => format!("{d} дн. назад"),
-        (crate::content::Locale::En, 1) => "1 day ago".into(),
-        (crate::content::Locale::En, d) => format!("{d} days ago"),
-    }
+    crate::locale::days_ago(ctx.locale(), days)
 }
 
 #[derive(Debug, Serialize)]

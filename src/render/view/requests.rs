@@ -68,11 +68,7 @@ pub fn split<'a>(
 fn row(ctx: &Ctx, r: &Request) -> RequestRow {
     let ru = ctx.locale() == Locale::Ru;
     let days = r.age_days as u64;
-    let span = if ru {
-        format!("{days} {}", plural_ru(days, "день", "дня", "дней"))
-    } else {
-        format!("{days} day{}", if days == 1 { "" } else { "s" })
-    };
+    let span = ctx.fmt.count(days, ctx.fmt.words.n_day);
     let age = match (&r.resolved, ru) {
         (None, true) => format!("открыт {span}"),
         (None, false) => format!("open {span}"),

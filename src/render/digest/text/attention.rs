@@ -64,11 +64,11 @@ fn more(w: &W, n: usize) -> String {
 }
 
 fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
-    let what = locale::words(w.fmt.locale).plan_metric(m.metric);
+    let what = w.fmt.words.plan_metric(m.metric);
     let behind = if m.metric == PlanMetric::Revenue {
         w.fmt.money(m.shortfall.max(0.0))
     } else {
-        w.deals(m.shortfall.round().max(0.0) as u64)
+        w.deals(locale::format::round_half_up(m.shortfall, 0).max(0.0) as u64)
     };
     let mut line = format!(
         "{what}: {} {}, {} {behind}",

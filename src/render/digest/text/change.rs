@@ -44,12 +44,12 @@ fn week_line(week: &WeekFacts, w: &W) -> String {
             let delta = week.deals as f64 - deals as f64;
             line.push_str(&format!(
                 "; {} {}, {}.",
-                w.pick("сделок", "deals"),
+                w.fmt.words.deal.many,
                 week.deals,
                 w.arrow(delta, w.fmt.number(delta.abs(), 0))
             ));
         }
-        None => line.push_str(&format!("; {} {}.", w.pick("сделок", "deals"), week.deals)),
+        None => line.push_str(&format!("; {} {}.", w.fmt.words.deal.many, week.deals)),
     }
     line
 }
@@ -58,9 +58,10 @@ fn week_line(week: &WeekFacts, w: &W) -> String {
 /// revenue and deals; `None` when neither is known.
 fn growth_line(m: &MonthFacts, w: &W) -> Option<String> {
     let growth = |g: Option<f64>| g.map(|g| w.arrow(g, w.fmt.percent(g.abs(), 0)));
+    let name = |n: &str| crate::locale::labels::lower_first(n);
     let parts: Vec<String> = [
-        growth(m.mom_growth).map(|g| format!("{g} {}", w.pick("по выручке", "revenue"))),
-        growth(m.mom_growth_deals).map(|g| format!("{g} {}", w.pick("по сделкам", "deals"))),
+        growth(m.mom_growth).map(|g| format!("{} {g}", name(w.fmt.words.revenue))),
+        growth(m.mom_growth_deals).map(|g| format!("{} {g}", name(w.fmt.words.deals))),
     ]
     .into_iter()
     .flatten()

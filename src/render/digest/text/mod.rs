@@ -13,7 +13,6 @@ use super::facts::{Facts, Subject, Unit};
 use super::{Block, Digest, Span};
 use crate::content::Locale;
 use crate::locale::format::Formatter;
-use crate::locale::{self, plural_ru};
 
 /// The wording helpers every part shares: the site's formats and whether
 /// it speaks Russian.
@@ -55,21 +54,15 @@ impl W<'_> {
     }
 
     fn deals(&self, n: u64) -> String {
-        locale::deals(self.fmt.locale, n)
+        self.fmt.count(n, self.fmt.words.deal)
     }
 
     fn left(&self, n: u64, unit: Unit) -> String {
-        match (self.ru, unit) {
-            (true, Unit::Week) => locale::weeks(Locale::Ru, n),
-            (true, Unit::WorkingDay) => format!(
-                "{n} {}",
-                plural_ru(n, "рабочий день", "рабочих дня", "рабочих дней")
-            ),
-            (false, Unit::Week) => format!("{n} week{}", if n == 1 { "" } else { "s" }),
-            (false, Unit::WorkingDay) => {
-                format!("{n} working day{}", if n == 1 { "" } else { "s" })
-            }
-        }
+        let forms = match unit {
+            Unit::Week => self.fmt.words.n_week,
+            Unit::WorkingDay => self.fmt.words.n_working_day,
+        };
+        self.fmt.count(n, forms)
     }
 }
 

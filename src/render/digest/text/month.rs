@@ -88,7 +88,7 @@ fn pace_part(facts: &Facts, pace: f64, w: &W) -> String {
 
 /// "Сделки: 115 из 131 (88 %)."
 fn deals_line(m: &MonthFacts, w: &W) -> String {
-    let mut deals = format!("{}: {}", w.pick("Сделки", "Deals"), m.deals);
+    let mut deals = format!("{}: {}", w.fmt.words.deals, m.deals);
     if let Some(plan) = m.plan_deals {
         deals.push_str(&format!(
             " {} {} ({})",
