@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
 use crate::cli::Format;
-use crate::content::{self, Content};
+use crate::content::{self, Content, Locale};
 use crate::diagnostic::{self, Diagnostic};
 use crate::locale;
 use crate::locale::format::Formatter;
@@ -45,6 +45,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub templates: Option<templates::Templates>,
     pub timings: Timings,
+    /// The language the diagnostics are printed in: the site's `locale`,
+    /// else (config.yaml unread) `locale::detect`'s.
+    pub locale: Locale,
 }
 
 /// Wall time of each stage of a run, for `build --verbose` and the benchmark.
@@ -98,11 +101,17 @@ fn check_with(root: &Path, as_of: NaiveDate, cache: Option<&mut content::ParseCa
     diagnostics.extend(problems);
     diagnostic::sort(&mut diagnostics);
     timings.templates = started.elapsed();
+    let locale = if content.failed.contains(content::CONFIG_PATH) {
+        locale::detect::for_root(root)
+    } else {
+        content.config.locale
+    };
     Checked {
         content,
         diagnostics,
         templates,
         timings,
+        locale,
     }
 }
 
@@ -398,12 +407,23 @@ fn alert_word(severity: analytics::AlertSeverity) -> &'static str {
 pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
     let checked = check(root, as_of);
     match format {
-        Format::Json => print!("{}", diagnostic::render_json(&checked.diagnostics)),
-        Format::Github => print!("{}", diagnostic::render_github(&checked.diagnostics)),
+        Format::Json => print!(
+            "{}",
+            diagnostic::render_json(&checked.diagnostics, checked.locale)
+        ),
+        Format::Github => print!(
+            "{}",
+            diagnostic::render_github(&checked.diagnostics, checked.locale)
+        ),
         Format::Human => {
             eprint!(
                 "{}",
-                diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
+                diagnostic::render_human(
+                    &checked.diagnostics,
+                    &checked.content.sources,
+                    color,
+                    checked.locale
+                )
             );
             let analytics =
                 (!checked.has_errors()).then(|| analytics::compute(&checked.content, as_of));
@@ -422,7 +442,7 @@ pub fn run_check(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> 
             eprintln!(
                 "{}",
                 locale::console::checked(
-                    locale::detect::for_root(root),
+                    checked.locale,
                     errors,
                     checked.diagnostics.len() - errors,
                     counts
@@ -507,7 +527,7 @@ pub fn run_build(
         .collect();
     eprint!(
         "{}",
-        diagnostic::render_human(&shown, &checked.content.sources, color)
+        diagnostic::render_human(&shown, &checked.content.sources, color, checked.locale)
     );
     let outcome = build(&checked, out, as_of, audience, password.as_ref());
     leave_to_exit(checked);
@@ -574,7 +594,12 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
     if checked.has_errors() {
         eprint!(
             "{}",
-            diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
+            diagnostic::render_human(
+                &checked.diagnostics,
+                &checked.content.sources,
+                color,
+                checked.locale
+            )
         );
         eprintln!("error: fix the content first; nothing was written");
         return false;
@@ -618,7 +643,12 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
         Err(problems) => {
             eprint!(
                 "{}",
-                diagnostic::render_human(&problems, &checked.content.sources, color)
+                diagnostic::render_human(
+                    &problems,
+                    &checked.content.sources,
+                    color,
+                    checked.locale
+                )
             );
             false
         }
@@ -664,7 +694,7 @@ pub fn run_digest(
         .collect();
     eprint!(
         "{}",
-        diagnostic::render_human(&errors, &checked.content.sources, color)
+        diagnostic::render_human(&errors, &checked.content.sources, color, checked.locale)
     );
     match digest(&checked, as_of, options, format) {
         Ok(text) => {
@@ -685,7 +715,12 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
     diagnostic::sort(&mut outcome.diagnostics);
     eprint!(
         "{}",
-        diagnostic::render_human(&outcome.diagnostics, &outcome.sources, color)
+        diagnostic::render_human(
+            &outcome.diagnostics,
+            &outcome.sources,
+            color,
+            locale::detect::for_root(root)
+        )
     );
     let has_errors = outcome.has_errors();
     let Some(report) = outcome.report.filter(|_| !has_errors) else {
@@ -697,7 +732,12 @@ pub fn run_import(root: &Path, options: &crate::commands::import::Options, color
     {
         eprint!(
             "{}",
-            diagnostic::render_human(&[problem], &outcome.sources, color)
+            diagnostic::render_human(
+                &[problem],
+                &outcome.sources,
+                color,
+                locale::detect::for_root(root)
+            )
         );
         return false;
     }

@@ -6,6 +6,7 @@ pub mod alerts;
 pub mod checklist;
 pub mod console;
 pub mod detect;
+pub mod diagnostics;
 pub mod format;
 pub mod help;
 pub mod labels;

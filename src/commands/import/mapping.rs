@@ -294,13 +294,13 @@ mod tests {
         let headers = h(&["agent", "stage"]);
         let err = resolve("x.csv", &headers, Some(Source::Generic), Some(&map)).unwrap_err();
         assert_eq!(
-            err[0].message,
+            err[0].message(),
             "no column `agnet` in the export's header row"
         );
         assert_eq!((err[0].line, err[0].column), (Some(2), Some(12)));
-        assert_eq!(err[0].hint.as_deref(), Some("did you mean `agent`?"));
+        assert_eq!(err[0].help().as_deref(), Some("did you mean `agent`?"));
         assert_eq!(
-            err[1].message,
+            err[1].message(),
             "no column for `created` (the date the deal was created) in the export"
         );
     }
@@ -329,15 +329,15 @@ mod tests {
     #[test]
     fn unknown_keys_in_a_map_are_errors() {
         let err = parse("map.yaml", "colums: {}\n").unwrap_err();
-        assert_eq!(err.message, "unknown key `colums`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `columns`?"));
+        assert_eq!(err.message(), "unknown key `colums`");
+        assert_eq!(err.help().as_deref(), Some("did you mean `columns`?"));
     }
 
     #[test]
     fn an_unknown_export_without_a_map_says_what_to_do() {
         let err = resolve("x.csv", &h(&["a", "b"]), None, None).unwrap_err();
         assert_eq!(
-            err[0].message,
+            err[0].message(),
             "cannot tell which CRM this export comes from"
         );
     }

@@ -294,7 +294,7 @@ fn bad_row_errors(export: &Export) -> Vec<Diagnostic> {
         .bad_rows
         .iter()
         .map(|b| {
-            Diagnostic::error(&export.shown, &b.message)
+            Diagnostic::error(&export.shown, b.message.clone())
                 .at(b.line, 1)
                 .hint(&b.hint)
         })

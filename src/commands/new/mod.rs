@@ -291,7 +291,7 @@ mod tests {
         assert!(text.contains("reason: \"Week 47 (Nov 16–22): 70% of the weekly plan; below 80% for 2 weeks in a row\""), "{text}");
         reparse(&c, &path, &text);
         let err = idp(&c, &a, "aa").unwrap_err();
-        assert_eq!(err.message, "unknown manager `aa`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `a`?"));
+        assert_eq!(err.message(), "unknown manager `aa`");
+        assert_eq!(err.help().as_deref(), Some("did you mean `a`?"));
     }
 }
