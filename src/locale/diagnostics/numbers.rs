@@ -237,7 +237,7 @@ fn ru(p: &Numbers) -> Text {
                 .hint("оставьте одно описание")
         }
         Numbers::DayOffAndOn { date } => Text::new(format!(
-            "{date} указан и в `holidays` (выходные), и в `working` (рабочие дни)"
+            "день {date} указан и в `holidays` (праздники), и в `working` (рабочие дни)"
         ))
         .hint("оставьте день только в одном из двух списков"),
         Numbers::NoCalendar { year } => Text::new(format!(
@@ -246,7 +246,7 @@ fn ru(p: &Numbers) -> Text {
         .hint(format!(
             "перечислите праздники {year} года в `holidays:`, а рабочие выходные — в `working:`, или обновите `salespulse`"
         )),
-        Numbers::IdNotSlug { id } => Text::new(format!("`id` менеджера `{id}` записан не так"))
+        Numbers::IdNotSlug { id } => Text::new(format!("в `id` менеджера `{id}` есть недопустимые знаки"))
             .label("из `id` получается адрес страницы менеджера")
             .hint("пишите строчными латинскими буквами, цифрами и одиночными дефисами, например `anna-ivanova`"),
         Numbers::ListedTwice { id, first_line } => {
@@ -288,11 +288,11 @@ fn ru(p: &Numbers) -> Text {
             starts,
             as_of,
         } => Text::new(format!(
-            "неделя `{period}` начинается {starts}, позже даты отчёта {as_of}: её цифры пока не учитываются"
+            "неделя `{period}` начинается {starts}, позже даты проверки {as_of}: её цифры пока не учитываются"
         ))
         .hint("неделя, записанная заранее, учитывается, когда она начнётся"),
         Numbers::NoNumbersFor { id, period } => {
-            Text::new(format!("нет цифр `{id}` за `{period}`"))
+            Text::new(format!("нет цифр менеджера `{id}` за неделю `{period}`"))
                 .hint("добавьте запись менеджера; пока её нет, за эту неделю он не учитывается")
         }
         Numbers::NoPlan { month, first } => Text::new(format!("нет плана на {month}")).hint(

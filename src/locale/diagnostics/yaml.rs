@@ -67,6 +67,10 @@ fn expected_ru(expected: &str) -> (&'static str, &'static str) {
             ("строками `ключ: значение`", "строки `ключ: значение`")
         }
         e if e.contains("date") => ("датой вида ГГГГ-ММ-ДД", "дата вида ГГГГ-ММ-ДД"),
+        e if e.contains("request") => (
+            "номером запроса или строкой `{ id: …, by: …, note: … }`",
+            "номер запроса или строка `{ id: …, by: …, note: … }`",
+        ),
         _ => ("значением другого вида", "значение другого вида"),
     }
 }
@@ -558,6 +562,31 @@ fn ru(p: &Yaml) -> Text {
     }
 }
 
+/// `2026-02` as "феврале 2026 года" (after "в").
+fn month_ru(month: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "январе",
+        "феврале",
+        "марте",
+        "апреле",
+        "мае",
+        "июне",
+        "июле",
+        "августе",
+        "сентябре",
+        "октябре",
+        "ноябре",
+        "декабре",
+    ];
+    let parsed = month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?)));
+    match parsed {
+        Some((year, m @ 1..=12)) => format!("{} {year} года", NAMES[m - 1]),
+        _ => format!("месяце {month}"),
+    }
+}
+
 fn number_hint_ru(fix: &NumberFix) -> String {
     match fix {
         NumberFix::TooManyCount(limit) => {
@@ -631,11 +660,9 @@ fn value_ru(key: &Option<String>, v: &Value) -> (String, Option<String>) {
             Some(match fix {
                 DateFix::NoMonth(m) => format!("месяца {m:02} не бывает: месяцы идут с 01 по 12"),
                 DateFix::MonthDays { month, days } => format!(
-                    "в месяце {month} {}",
-                    format_args!(
-                        "{days} {}",
-                        plural_ru(u64::from(*days), "день", "дня", "дней")
-                    )
+                    "в {} всего {days} {}",
+                    month_ru(month),
+                    plural_ru(u64::from(*days), "день", "дня", "дней")
                 ),
             }),
         ),
