@@ -273,9 +273,9 @@ fn ru(p: &Numbers) -> Text {
                 .hint("на каждый месяц — один файл плана")
         }
         Numbers::NotActive { id, period, plan } => Text::new(if *plan {
-            format!("у `{id}` есть план на `{period}`, но в это время менеджер не в команде")
+            format!("у `{id}` есть план на {period}, но в это время менеджер не в команде")
         } else {
-            format!("у `{id}` есть цифры за `{period}`, но в это время менеджер не в команде")
+            format!("у `{id}` есть цифры за неделю `{period}`, но в это время менеджер не в команде")
         })
         .hint(NOT_ACTIVE_RU),
         Numbers::SecondWeekFile { period, first } => {
@@ -306,11 +306,11 @@ fn ru(p: &Numbers) -> Text {
             received,
             period,
         } => Text::new(format!(
-            "у `{id}` обработано больше лидов ({processed}), чем получено ({received}), за `{period}`"
+            "у `{id}` обработано больше лидов ({processed}), чем получено ({received}), за неделю `{period}`"
         ))
         .hint("так бывает, если обрабатывали лиды прошлой недели; иначе проверьте цифры"),
         Numbers::AllZeros { id, period } => Text::new(format!(
-            "у `{id}` за `{period}` одни нули: ещё не заполнено?"
+            "у `{id}` за неделю `{period}` одни нули: ещё не заполнено?"
         ))
         .hint("впишите цифры; запись из одних нулей значит, что за неделю не было ни одного лида и ни одной продажи"),
         Numbers::UnknownCustomMetric { key, close } => {
@@ -385,7 +385,7 @@ fn ru(p: &Numbers) -> Text {
                 None => format!("конверсию {conversion} не посчитать"),
             };
             Text::new(format!(
-                "у `{id}` за `{period}` {later_w} ({later}) больше, чем {earlier_w} ({earlier}): воронка перевёрнута"
+                "у `{id}` за неделю `{period}` {later_w} ({later}) больше, чем {earlier_w} ({earlier}): воронка перевёрнута"
             ))
             .hint(format!(
                 "проверьте обе цифры; так бывает, если {came} пришли из {earlier_w} прошлых недель (с такими цифрами {shown})"
@@ -399,7 +399,7 @@ fn ru(p: &Numbers) -> Text {
             times,
             usual,
         } => Text::new(format!(
-            "у `{id}` за `{period}` {} — {value}, в {times} раз больше обычного ({usual}): лишний ноль?",
+            "у `{id}` за неделю `{period}` {} — {value}, в {times} раз больше обычного ({usual}): лишний ноль?",
             field_ru(field)
         ))
         .hint(format!(

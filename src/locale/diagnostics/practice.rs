@@ -321,11 +321,11 @@ fn ru(p: &Practice) -> Text {
             None => REQUEST_ID_RU.to_string(),
         }),
         Practice::ResolvedBeforeAsked { id, opened } => Text::new(format!(
-            "`{id}` закрыт раньше, чем его задали ({opened})"
+            "запрос `{id}` закрыт раньше, чем его задали ({opened})"
         ))
         .hint("закройте его на планёрке в тот же день или позже"),
         Practice::AlreadyResolved { id, on } => {
-            Text::new(format!("`{id}` уже закрыт {on}"))
+            Text::new(format!("запрос `{id}` уже закрыт на планёрке {on}"))
                 .hint("уберите его здесь или с более ранней планёрки")
         }
         Practice::UnknownBy { id, fix } => Text::new(format!(

@@ -45,13 +45,14 @@ fn found_ru(f: &Found) -> String {
 }
 
 /// "`deals` должно быть целым числом не меньше 0, а здесь `twelve`";
-/// without a key, "нужно целое число не меньше 0, а здесь …". `what` is
-/// the thing expected (instrumental, nominative).
+/// without a key, "значение должно быть …". `what` is the thing expected
+/// (instrumental, nominative).
 fn must_ru(key: &Option<String>, what: (&str, &str), found: &str) -> String {
-    match key {
-        Some(key) => format!("`{key}` должно быть {}, а здесь {found}", what.0),
-        None => format!("нужно {}, а здесь {found}", what.1),
-    }
+    let whose = match key {
+        Some(key) => format!("`{key}`"),
+        None => "значение".to_string(),
+    };
+    format!("{whose} должно быть {}, а здесь {found}", what.0)
 }
 
 /// serde's English name of a type, in Russian (instrumental, nominative).
