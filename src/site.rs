@@ -601,7 +601,10 @@ pub fn run_new(root: &Path, what: crate::cli::NewFile, as_of: NaiveDate, color: 
                 checked.locale
             )
         );
-        eprintln!("error: fix the content first; nothing was written");
+        eprintln!(
+            "error: {}",
+            locale::console::fix_content_first(checked.locale)
+        );
         return false;
     }
     let content = &checked.content;

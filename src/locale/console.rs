@@ -83,6 +83,15 @@ pub fn checked(locale: Locale, errors: usize, warnings: usize, alerts: AlertCoun
     }
 }
 
+/// What `new` says when the site has errors and it wrote nothing (after
+/// the `error:` mark, which stays as cargo's).
+pub fn fix_content_first(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Ru => "сначала исправьте ошибки в файлах; ничего не записано",
+        Locale::En => "fix the content first; nothing was written",
+    }
+}
+
 /// `serve` after a save that changed nothing in the problems: "…, как и раньше".
 pub fn as_before(locale: Locale, errors: usize, warnings: usize) -> String {
     let tail = match locale {

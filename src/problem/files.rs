@@ -38,6 +38,12 @@ pub enum Files {
         count: usize,
         shown: usize,
     },
+    /// `new` would overwrite a file.
+    Exists,
+    /// `new` could not write; the system's own reason.
+    CannotWrite {
+        reason: String,
+    },
 }
 
 impl Files {
@@ -54,6 +60,8 @@ impl Files {
             Files::BrokenSymlink => "broken-symlink",
             Files::Unread { .. } => "unread-file",
             Files::ManyUnread { .. } => "unread-files",
+            Files::Exists => "file-exists",
+            Files::CannotWrite { .. } => "cannot-write",
         }
     }
 
@@ -88,6 +96,10 @@ impl Files {
             Files::ManyUnread {
                 count: 12,
                 shown: 5,
+            },
+            Files::Exists,
+            Files::CannotWrite {
+                reason: "Permission denied (os error 13)".into(),
             },
         ]
     }

@@ -32,8 +32,26 @@ pub enum Once {
     MonthNote(String),
 }
 
+/// A file `new` writes for one manager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scaffold {
+    Idp,
+    OneOnOne,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Practice {
+    /// `new` for a manager not on the team that day: `left` (else not
+    /// joined yet) on `on`.
+    NotOnTeam {
+        id: String,
+        left: bool,
+        on: String,
+        what: Scaffold,
+        day: String,
+    },
+    /// `new assessment` with no competencies in config.yaml.
+    NothingToAssess,
     MeasuredTick {
         key: String,
     },
@@ -142,6 +160,8 @@ pub enum Practice {
 impl Practice {
     pub fn code(&self) -> &'static str {
         match self {
+            Practice::NotOnTeam { .. } => "manager-not-active",
+            Practice::NothingToAssess => "no-competencies",
             Practice::MeasuredTick { .. } => "measured-point-ticked",
             Practice::NotAControlPoint { .. } => "not-a-control-point",
             Practice::FileName { .. } => "file-name-disagrees",
@@ -176,6 +196,7 @@ impl Practice {
     pub fn samples() -> Vec<Practice> {
         let id = || "anna-ivanova".to_string();
         let mut all = vec![
+            Practice::NothingToAssess,
             Practice::MeasuredTick {
                 key: "leads_same_day".into(),
             },
@@ -257,6 +278,15 @@ impl Practice {
                 on: "2026-11-25".into(),
             },
         ];
+        for (left, what) in [(true, Scaffold::Idp), (false, Scaffold::OneOnOne)] {
+            all.push(Practice::NotOnTeam {
+                id: id(),
+                left,
+                on: "2026-10-16".into(),
+                what,
+                day: "2026-11-27".into(),
+            });
+        }
         for by in [
             NamedBy::Date,
             NamedBy::Month,

@@ -14,8 +14,8 @@ use crate::content::{
 use crate::diagnostic::{Diagnostic, closest};
 use crate::problem::Numbers;
 use crate::problem::numbers::Part;
-pub use managers::hint as manager_hint;
 pub(crate) use managers::unknown_manager;
+pub use managers::{fix as manager_fix, hint as manager_hint};
 
 mod managers;
 mod plausible;

@@ -60,6 +60,9 @@ fn en(p: &Files) -> Text {
             "{count} files in content/ are not read; the first {shown} are listed"
         ))
         .hint(LAYOUT_EN),
+        Files::Exists => Text::new("the file already exists; not overwriting it")
+            .hint("edit it, or remove it first if you want a fresh one"),
+        Files::CannotWrite { reason } => Text::new(format!("cannot write: {reason}")),
     }
 }
 
@@ -109,5 +112,9 @@ fn ru(p: &Files) -> Text {
             files_ru(*count)
         ))
         .hint(LAYOUT_RU),
+        Files::Exists => Text::new("такой файл уже есть; он не перезаписан")
+            .hint("допишите его или удалите, если нужен новый"),
+        Files::CannotWrite { reason } => Text::new("файл не удалось записать")
+            .hint(format!("проверьте права на папку; система ответила: `{reason}`")),
     }
 }

@@ -5,7 +5,7 @@ use super::{Text, did_you_mean, list, manager_fix, suggestion};
 use crate::content::Locale;
 use crate::locale::plural_ru;
 use crate::problem::Practice;
-use crate::problem::practice::Once;
+use crate::problem::practice::{Once, Scaffold};
 
 pub(super) fn text(p: &Practice, l: Locale) -> Text {
     match l {
@@ -19,6 +19,25 @@ const REQUEST_ID_RU: &str = "номер запроса складывается 
 
 fn en(p: &Practice) -> Text {
     match p {
+        Practice::NotOnTeam {
+            id,
+            left,
+            on,
+            what,
+            day,
+        } => {
+            let what = match what {
+                Scaffold::Idp => "a development plan",
+                Scaffold::OneOnOne => "a one-to-one",
+            };
+            let verb = if *left { "left" } else { "joins" };
+            Text::new(format!(
+                "`{id}` {verb} on {on}: {what} is for someone on the team on {day}"
+            ))
+            .hint("check `joined` and `left` in content/team.yaml, or --as-of")
+        }
+        Practice::NothingToAssess => Text::new("config.yaml declares no competencies to assess")
+            .hint("add them under `competencies:`, e.g. `- { key: objections, label: \"…\" }`"),
         Practice::MeasuredTick { key } => Text::new(format!(
             "`{key}` is measured from the content; a manual tick does not change it"
         ))
@@ -189,6 +208,28 @@ fn report_part_ru(part: &str) -> &'static str {
 
 fn ru(p: &Practice) -> Text {
     match p {
+        Practice::NotOnTeam {
+            id,
+            left,
+            on,
+            what,
+            day,
+        } => {
+            let what = match what {
+                Scaffold::Idp => "ИПР",
+                Scaffold::OneOnOne => "встреча один на один",
+            };
+            let since = if *left { "до" } else { "с" };
+            Text::new(format!(
+                "`{id}` в команде только {since} {on}, а {what} — на {day}"
+            ))
+            .hint("ИПР и встречи один на один пишут только для тех, кто в команде в этот день; проверьте даты `joined` и `left` в `content/team.yaml` или дату `--as-of`")
+        }
+        Practice::NothingToAssess => {
+            Text::new("в `config.yaml` не описано ни одной компетенции, оценивать нечего").hint(
+                "опишите их в `competencies:`, например `- { key: objections, label: \"…\" }`",
+            )
+        }
         Practice::MeasuredTick { key } => Text::new(format!(
             "`{key}` считается по данным сайта; отметка вручную его не меняет"
         ))
