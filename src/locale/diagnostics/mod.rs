@@ -9,6 +9,7 @@
 mod files;
 mod numbers;
 mod practice;
+mod values;
 mod yaml;
 
 use crate::content::Locale;
