@@ -320,7 +320,7 @@ pub fn gather(
                 pace: l.pace,
                 shortfall: l.shortfall,
                 actions: explanation
-                    .map(|e| e.actions.trim().to_string())
+                    .map(|e| e.actions.text())
                     .filter(|a| !a.is_empty()),
                 explained: explanation.is_some(),
             }

@@ -279,9 +279,9 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
             } else {
                 crate::locale::deals(ctx.locale(), l.shortfall.round().max(0.0) as u64)
             },
-            reason: explained(ctx, l.metric, |e| &e.reason),
-            actions: explained(ctx, l.metric, |e| &e.actions),
-            resources: explained(ctx, l.metric, |e| &e.resources),
+            reason: explained(ctx, l.metric, |e| e.reason.clone()),
+            actions: explained(ctx, l.metric, |e| e.actions.text()),
+            resources: explained(ctx, l.metric, |e| e.resources.clone()),
         })
         .collect()
 }
@@ -290,12 +290,11 @@ fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
 fn explained(
     ctx: &Ctx,
     metric: PlanMetric,
-    part: fn(&crate::content::Explanation) -> &String,
+    part: fn(&crate::content::Explanation) -> String,
 ) -> Option<String> {
     crate::analytics::explanation(ctx.content, ctx.analytics.current_month, metric)
         .map(part)
         .filter(|t| !t.trim().is_empty())
-        .cloned()
 }
 
 /// Managers of the month, best attainment first (no plan last, then by revenue).

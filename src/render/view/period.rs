@@ -215,7 +215,7 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
                         m.team.pace_deals
                     }),
                     reason: e.reason.clone(),
-                    actions: e.actions.clone(),
+                    actions: e.actions.text(),
                     resources: e.resources.clone(),
                 })
                 .collect()
