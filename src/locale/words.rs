@@ -269,12 +269,14 @@ pub struct Words {
     pub matrix_title: &'static str,
     pub days_since_one_on_one: &'static str,
     pub head_action: &'static str,
+    pub matrix_idp: &'static str,
     pub mark_below_team: &'static str,
     pub mark_goal_zero: &'static str,
     pub mark_no_idp: &'static str,
     pub no_one_on_one_yet: &'static str,
     pub more_figures: &'static str,
     pub breadcrumb: &'static str,
+    pub spark_caption: &'static str,
 }
 
 /// Russian.
@@ -540,12 +542,14 @@ pub static RU: Words = Words {
     matrix_title: "Менеджеры",
     days_since_one_on_one: "Дней с 1:1",
     head_action: "Действие РОПа",
+    matrix_idp: "ИПР",
     mark_below_team: "ниже отдела",
     mark_goal_zero: "цель — 0",
     mark_no_idp: "нет ИПР",
     no_one_on_one_yet: "не было",
     more_figures: "Остальные цифры",
     breadcrumb: "Путь к странице",
+    spark_caption: "выручка по неделям, последние 8",
 };
 
 /// English.
@@ -811,10 +815,12 @@ pub static EN: Words = Words {
     matrix_title: "Managers",
     days_since_one_on_one: "Days since 1:1",
     head_action: "Head's action",
+    matrix_idp: "Development plan",
     mark_below_team: "below the team",
     mark_goal_zero: "goal: 0",
     mark_no_idp: "no IDP",
     no_one_on_one_yet: "none yet",
     more_figures: "More figures",
     breadcrumb: "Breadcrumb",
+    spark_caption: "weekly revenue, last 8 weeks",
 };

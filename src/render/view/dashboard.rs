@@ -157,9 +157,11 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
         sub,
         delta: None,
         spark: None,
+        spark_caption: None,
     };
     let mut cards = vec![Card {
         spark: charts::team_spark(ctx, m),
+        spark_caption: Some(ctx.t().spark_caption),
         ..card(
             ctx.t().revenue,
             f.money(t.base.revenue),
@@ -225,6 +227,7 @@ fn pace_card(ctx: &Ctx, m: &MonthStats) -> Card {
         sub: forecast,
         delta,
         spark: None,
+        spark_caption: None,
     }
 }
 
@@ -251,6 +254,7 @@ fn growth_card(ctx: &Ctx, m: &MonthStats) -> Card {
         sub,
         delta: None,
         spark: None,
+        spark_caption: None,
     }
 }
 

@@ -138,6 +138,7 @@ fn cards(ctx: &Ctx, ms: &MonthStats, x: &MonthFigures) -> Vec<Card> {
         sub,
         delta: None,
         spark: None,
+        spark_caption: None,
     };
     let mut cards = vec![card(
         ctx.t().revenue,

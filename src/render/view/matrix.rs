@@ -54,7 +54,7 @@ pub fn matrix(ctx: &Ctx, m: &MonthStats) -> Grid {
     if owner {
         columns.extend([
             Column::num(t.days_since_one_on_one),
-            Column::text(t.idp_short),
+            Column::text(t.matrix_idp),
             Column::text(t.head_action),
         ]);
     }

@@ -335,8 +335,11 @@ pub struct Card {
     pub tone: Option<&'static str>,
     pub sub: Option<String>,
     pub delta: Option<Delta>,
-    /// A sparkline under the figure (trusted SVG markup).
+    /// A sparkline under the figure (trusted SVG markup; its title says
+    /// the metric, the weeks and the scale to a screen reader)…
     pub spark: Option<String>,
+    /// …and what it shows, in words under it for the eye.
+    pub spark_caption: Option<&'static str>,
 }
 
 /// A change with its direction and whether it is good news.

@@ -325,6 +325,7 @@ fn cards(ctx: &Ctx, w: &WeekStats, before: Option<&WeekStats>) -> Vec<Card> {
         sub,
         delta,
         spark: None,
+        spark_caption: None,
     };
     vec![
         card(
