@@ -120,9 +120,9 @@ fn metric_line(ctx: &Ctx, m: &MonthStats, metric: PlanMetric) -> Option<MetricLi
         ("bad", true, None) => ctx.t().lagging.to_string(),
         ("warn", true, _) => ctx.t().close_to_plan.to_string(),
         ("good", true, _) => ctx.t().on_track.to_string(),
-        ("good", false, _) => say(ctx, "план выполнен".into(), "plan met".into()),
-        ("warn", false, _) => say(ctx, "план почти выполнен".into(), "plan almost met".into()),
-        _ => say(ctx, "план не выполнен".into(), "plan missed".into()),
+        ("good", false, _) => say(ctx, "выполнено".into(), "met".into()),
+        ("warn", false, _) => say(ctx, "почти выполнено".into(), "almost met".into()),
+        _ => say(ctx, "не выполнено".into(), "missed".into()),
     };
     Some(MetricLine {
         label: ctx.t().plan_metric(metric),
