@@ -9,7 +9,6 @@ use super::verdict::lagging;
 use super::{AlertView, Ctx};
 use crate::analytics::{Alert, AlertSeverity};
 use crate::content::Locale;
-use crate::render::route::Route;
 
 pub fn ranked(ctx: &Ctx) -> Vec<AlertView> {
     let mut list = Vec::new();
@@ -65,7 +64,7 @@ fn overdue_actions(ctx: &Ctx) -> Vec<AlertView> {
                     Locale::Ru => format!("Действие РОПа просрочено: «{what}» — срок {due}"),
                     Locale::En => format!("The head's action is overdue: “{what}”, due {due}"),
                 },
-                href: Some(format!("{}#actions", Route::Month(p.month).path())),
+                href: commitments::checklist_href(ctx, p.month),
             }
         })
         .collect()

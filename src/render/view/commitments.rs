@@ -101,7 +101,8 @@ pub fn overdue<'a>(ctx: &Ctx<'a>) -> Vec<Placed<'a>> {
     list
 }
 
-/// A manager's commitments, the current month's note first, open before done.
+/// A manager's commitments: open before done, overdue first, then the
+/// current month's note, then by date.
 pub fn of_manager<'a>(ctx: &Ctx<'a>, id: &str) -> Vec<Placed<'a>> {
     let mut list: Vec<Placed> = ctx
         .content
@@ -110,11 +111,12 @@ pub fn of_manager<'a>(ctx: &Ctx<'a>, id: &str) -> Vec<Placed<'a>> {
         .flat_map(|d| placed(&d.data))
         .filter(|p| p.action.manager() == Some(id))
         .collect();
-    let current = ctx.analytics.current_month;
+    let (current, today) = (ctx.analytics.current_month, ctx.analytics.as_of);
     list.sort_by_key(|p| {
         let due = p.action.due();
         (
             p.action.done,
+            !p.action.overdue(today),
             Some(p.month) != current,
             std::cmp::Reverse(p.month),
             due.is_none(),
@@ -123,6 +125,14 @@ pub fn of_manager<'a>(ctx: &Ctx<'a>, id: &str) -> Vec<Placed<'a>> {
         )
     });
     list
+}
+
+/// The month page's checklist, when the month has a page (a note may be
+/// written for a month without numbers yet).
+pub fn checklist_href(ctx: &Ctx, month: YearMonth) -> Option<String> {
+    ctx.analytics
+        .month(month)
+        .map(|_| format!("{}#actions", Route::Month(month).path()))
 }
 
 pub fn due_text(ctx: &Ctx, day: NaiveDate) -> String {

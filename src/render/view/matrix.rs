@@ -197,7 +197,7 @@ fn action(ctx: &Ctx, id: &str) -> Cell {
     if more > 0 {
         text = format!("{text} (+{more})");
     }
-    let href = Some(format!("{}#actions", Route::Month(p.month).path()));
+    let href = commitments::checklist_href(ctx, p.month);
     let overdue = p.action.overdue(ctx.analytics.as_of);
     Cell::text(text).link(href.clone()).mark(if overdue {
         bad(ctx.t().action_overdue, href)
