@@ -295,9 +295,13 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
             .filter(|p| p.manager == id)
             .map(|p| idp_row(ctx, p))
             .collect(),
+        // On their own page the manager needs no naming.
         actions: commitments::of_manager(ctx, id)
             .iter()
-            .map(|p| commitments::view(ctx, p))
+            .map(|p| ActionView {
+                who: None,
+                ..commitments::view(ctx, p)
+            })
             .collect(),
         commitments: stand_up_commitments(ctx, id),
         requests: request_rows(
