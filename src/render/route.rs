@@ -100,6 +100,30 @@ impl Route {
     }
 }
 
+impl Route {
+    /// The page above this one: a section's index for a single page, the
+    /// dashboard for an index (none for the dashboard). Breadcrumbs climb it.
+    pub fn parent(&self) -> Option<Route> {
+        match self {
+            Route::Dashboard => None,
+            Route::Months
+            | Route::Weeks
+            | Route::Team
+            | Route::Standups
+            | Route::Idps
+            | Route::OneOnOnes
+            | Route::Checklist
+            | Route::Pages => Some(Route::Dashboard),
+            Route::Month(_) => Some(Route::Months),
+            Route::Week(_) => Some(Route::Weeks),
+            Route::Manager(_) => Some(Route::Team),
+            Route::Standup(_) => Some(Route::Standups),
+            Route::Idp(_) => Some(Route::Idps),
+            Route::Page(_) => Some(Route::Pages),
+        }
+    }
+}
+
 impl Section {
     /// The page the section's menu item opens.
     pub fn route(self) -> Route {
@@ -138,6 +162,11 @@ mod tests {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");
             assert!(r.path().ends_with("index.html"));
             assert_eq!(r.section().route().section(), r.section());
+            // A page's parent is one folder up, and its section's index or the dashboard.
+            if let Some(parent) = r.parent() {
+                assert_eq!(parent.depth() + 1, r.depth(), "{r:?}");
+                assert!(parent == Route::Dashboard || parent.section() == r.section());
+            }
         }
     }
 }
