@@ -7,7 +7,7 @@
 //   svg      every chart (svg[role=img]) has a <title>, and is drawn (non-zero
 //            box) at 1280, 820 or 390 px; each chart figure shows one drawing at each
 //   axe      axe-core, WCAG 2.1 A and AA, in the light and the dark scheme
-//   layout   at 390 px nothing scrolls the page sideways; tables scroll in .table-wrap;
+//   layout   at 390 px nothing scrolls the page sideways; tables scroll in a focusable .table-wrap;
 //            at 1280 px no table is wider than its box and the header is one row;
 //            KPI cards fill every row of their grid at 1280 and 390 px
 //   reading  the owner's ten seconds: on the dashboard and month pages the verdict
@@ -206,7 +206,10 @@ function sideways() {
     if (t.closest(".table-wrap") || scrolls(t)) continue;
     tables.push(t.caption?.textContent.trim() || t.querySelector("th")?.textContent.trim() || "table");
   }
-  return { scrollWidth: document.documentElement.scrollWidth, width, out, tables };
+  // A wrap that a keyboard cannot reach cannot be scrolled without a mouse
+  // (axe's scrollable-region-focusable fires only where fonts make it cut).
+  const unfocusable = [...document.querySelectorAll(".table-wrap")].filter((w) => w.tabIndex < 0).length;
+  return { scrollWidth: document.documentElement.scrollWidth, width, out, tables, unfocusable };
 }
 
 // At 1280 px: tables that do not fit their box, a header of more than one row.
@@ -337,6 +340,7 @@ for (const f of pages) {
   const l = await narrow.evaluate(sideways);
   if (l.scrollWidth > l.width) problem("layout", f, `scrolls sideways at 390 px (${l.scrollWidth} px wide): ${l.out.join("; ")}`);
   for (const t of l.tables) problem("layout", f, `a table outside .table-wrap: ${t}`);
+  if (l.unfocusable) problem("layout", f, `${l.unfocusable} .table-wrap without tabindex="0": a keyboard cannot scroll it`);
   for (const p of await narrow.evaluate(cardsFill)) problem("layout", f, p);
   if (kind(f) === "dashboard") for (const p of await narrow.evaluate(plansInView)) problem("reading", f, p);
   if (shots) await narrow.screenshot({ path: join(shots, `${shot}-390.png`), fullPage: true });
