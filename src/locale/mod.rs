@@ -9,6 +9,7 @@ pub mod detect;
 pub mod format;
 pub mod help;
 pub mod labels;
+pub mod refusals;
 pub mod words;
 
 pub use alerts::alert_text;
