@@ -341,7 +341,7 @@ fn render_unlocated(out: &mut String, d: &Diagnostic) {
     out.push('\n');
 }
 
-/// A JSON array for tools; the shape is documented in the README.
+/// A JSON array for tools; the shape is documented in docs/check.md.
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into()) + "\n"
 }

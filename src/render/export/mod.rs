@@ -1,4 +1,4 @@
-//! `data/metrics.json` (the public contract in DESIGN.md and the README) and
+//! `data/metrics.json` (the public contract in DESIGN.md and docs/numbers.md) and
 //! `data/weekly.csv`.
 
 pub mod feed;
