@@ -57,12 +57,7 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
 /// Alerts as `check` prints them, in the site's language.
 fn alert_lines(content: &Content, analytics: &Analytics) -> String {
     let fmt = Formatter::for_config(&content.config);
-    let name = |id: &str| {
-        content
-            .team
-            .get(id)
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
-    };
+    let name = |id: &str| content.team.name_of(id);
     analytics
         .alerts
         .iter()

@@ -65,24 +65,10 @@ impl Route {
     }
 
     /// How many folders below the root the page is: its links climb as many.
+    /// A page is one folder below the page above it (an index is below the
+    /// dashboard, a month below the months), so the depth is the breadcrumb's.
     pub fn depth(&self) -> usize {
-        match self {
-            Route::Dashboard => 0,
-            Route::Months
-            | Route::Weeks
-            | Route::Team
-            | Route::Standups
-            | Route::Idps
-            | Route::OneOnOnes
-            | Route::Checklist
-            | Route::Pages => 1,
-            Route::Month(_)
-            | Route::Week(_)
-            | Route::Manager(_)
-            | Route::Standup(_)
-            | Route::Idp(_)
-            | Route::Page(_) => 2,
-        }
+        self.parent().map_or(0, |p| p.depth() + 1)
     }
 
     pub fn section(&self) -> Section {

@@ -107,10 +107,7 @@ impl<'a> Ctx<'a> {
 
     /// A manager's name from team.yaml, or the id if they are not listed.
     pub fn name(&self, id: &str) -> String {
-        self.content
-            .team
-            .get(id)
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
+        self.content.team.name_of(id)
     }
 
     pub fn money(&self, v: Option<f64>) -> String {
