@@ -224,6 +224,31 @@ pub fn serving(locale: Locale, address: &str) -> String {
     }
 }
 
+/// `serve` when the port is taken or not allowed.
+pub fn cannot_listen(locale: Locale, port: u16, why: &str) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "не удалось открыть порт 127.0.0.1:{port}: {why}; укажите другой, например --port 8001"
+        ),
+        Locale::En => {
+            format!("cannot listen on 127.0.0.1:{port}: {why}; try another, e.g. --port 8001")
+        }
+    }
+}
+
+/// `serve` when the system will not report changes to a folder: the site
+/// is served as first built.
+pub fn cannot_watch(locale: Locale, what: &str, why: &str) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "не удалось следить за изменениями в {what}: {why}; сайт не будет пересобираться сам — перезапустите serve после правки"
+        ),
+        Locale::En => format!(
+            "cannot watch {what} for changes: {why}; the site will not rebuild by itself — restart serve after an edit"
+        ),
+    }
+}
+
 /// `serve` when it stops.
 pub fn stopped(locale: Locale) -> &'static str {
     match locale {

@@ -62,7 +62,10 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
     let (listener, bound) = match listen(port) {
         Ok(bound) => bound,
         Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
+            eprintln!(
+                "error: {}",
+                console::cannot_listen(locale, port, &e.to_string())
+            );
             return false;
         }
     };
@@ -85,7 +88,7 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
         };
         let _ = std::process::Command::new(opener).arg(&address).spawn();
     }
-    let _watching = watch(root, as_of, color, memory, Arc::clone(&state));
+    let _watching = watch(root, as_of, color, memory, Arc::clone(&state), locale);
     let stopping = Arc::new(AtomicBool::new(false));
     let stop_flag = Arc::clone(&stopping);
     let _ = ctrlc::set_handler(move || stop_flag.store(true, Ordering::SeqCst));
@@ -115,12 +118,14 @@ fn watch(
     color: bool,
     mut memory: Memory,
     state: Arc<Mutex<Served>>,
+    locale: Locale,
 ) -> Option<impl Sized> {
     let watched: Vec<PathBuf> = ["content", "templates"]
         .iter()
         .map(|d| root.join(d))
         .filter(|p| p.is_dir())
         .collect();
+    let content = root.join("content").display().to_string();
     let root = root.to_path_buf();
     let debouncer = new_debouncer(
         Duration::from_millis(150),
@@ -144,13 +149,20 @@ fn watch(
         Ok(mut d) => {
             for path in &watched {
                 if let Err(e) = d.watch(path, RecursiveMode::Recursive) {
-                    eprintln!("warning: cannot watch {}: {e}", path.display());
+                    let what = path.display().to_string();
+                    eprintln!(
+                        "warning: {}",
+                        console::cannot_watch(locale, &what, &e.to_string())
+                    );
                 }
             }
             Some(d)
         }
         Err(e) => {
-            eprintln!("warning: cannot watch for changes: {e}");
+            eprintln!(
+                "warning: {}",
+                console::cannot_watch(locale, &content, &e.to_string())
+            );
             None
         }
     }
