@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Screenshots of the built demo site, to look at the charts before a commit:
-# the dashboard, a month, a week and a manager page at 1280 and 390 px wide,
-# light and dark, plus the dashboard printed to PDF. Writes to shots/ (git-ignored).
+# Screenshots of the built demo site, to look at before a commit: the
+# dashboard, a month (its verdict and the head's checklist of actions), a
+# week, a manager and the control points at 1280 and 390 px wide, light and
+# dark, plus the dashboard printed to PDF. Writes to shots/ (git-ignored).
 #
 #   scripts/screenshots.sh            # builds the demo as of 2026-11-27 first
 #   SKIP_BUILD=1 scripts/screenshots.sh
@@ -47,6 +48,7 @@ pages=(
   "month:months/$month/index.html"
   "week:weeks/$week/index.html"
   "manager:team/$manager/index.html"
+  "checklist:checklist/index.html"
 )
 for entry in "${pages[@]}"; do
   name=${entry%%:*}

@@ -1,7 +1,7 @@
 //! Who a build is for. The owner's site holds everything; the team's site
 //! leaves out what is not for managers' eyes, before any number is computed,
-//! so no later stage can leak it (DESIGN.md: the head's word to the owner,
-//! assessment notes, development plans, one-to-ones, owner-only pages and
+//! so no later stage can leak it (DESIGN.md: the head's word to the owner
+//! but its headline, assessment notes, development plans, one-to-ones, owner-only pages and
 //! alerts, the control points).
 
 use crate::analytics::Analytics;
@@ -20,7 +20,20 @@ pub enum Audience {
 /// The content a team site is built from.
 pub fn for_team(content: &Content) -> Content {
     let mut team = content.clone();
-    team.month_notes.clear();
+    // A month note is the head's word to the owner; only its one-line
+    // headline is for everyone. The team's site says where an explanation
+    // exists without showing it.
+    for note in &mut team.month_notes {
+        let n = &mut note.data;
+        n.withheld = n
+            .explanations
+            .iter()
+            .filter(|(_, e)| !e.reason.trim().is_empty() || !e.actions.is_empty())
+            .map(|(metric, _)| metric.as_str().to_string())
+            .collect();
+        n.explanations.clear();
+        n.body.clear();
+    }
     team.idps.clear();
     team.checklist = None;
     for round in &mut team.assessments {

@@ -177,39 +177,7 @@ pub fn command(locale: Locale) -> clap::Command {
                 .mut_arg("open", |a| a.help(h.serve.open))
                 .mut_arg("as_of", |a| a.help(h.as_of))
         })
-        .mut_subcommand("new", |c| {
-            c.about(h.new.about)
-                .mut_arg("as_of", |a| a.help(h.as_of))
-                .mut_subcommand("week", |c| {
-                    c.about(h.new.week)
-                        .mut_arg("week", |a| a.help(h.new.week_arg))
-                })
-                .mut_subcommand("standup", |c| {
-                    c.about(h.new.standup)
-                        .mut_arg("date", |a| a.help(h.new.standup_arg))
-                })
-                .mut_subcommand("idp", |c| {
-                    c.about(h.new.idp)
-                        .mut_arg("manager", |a| a.help(h.new.idp_arg))
-                })
-                .mut_subcommand("targets", |c| {
-                    c.about(h.new.targets)
-                        .mut_arg("month", |a| a.help(h.new.targets_arg))
-                })
-                .mut_subcommand("assessment", |c| {
-                    c.about(h.new.assessment)
-                        .mut_arg("date", |a| a.help(h.new.assessment_arg))
-                })
-                .mut_subcommand("month", |c| {
-                    c.about(h.new.month)
-                        .mut_arg("month", |a| a.help(h.new.month_arg))
-                })
-                .mut_subcommand("one-on-one", |c| {
-                    c.about(h.new.one_on_one)
-                        .mut_arg("manager", |a| a.help(h.new.idp_arg))
-                        .mut_arg("date", |a| a.help(h.new.one_on_one_arg))
-                })
-        })
+        .mut_subcommand("new", |c| new_help(c, h))
         .mut_subcommand("init", |c| {
             c.about(h.init.about)
                 .mut_arg("dir", |a| a.help(h.init.dir))
@@ -242,6 +210,41 @@ pub fn command(locale: Locale) -> clap::Command {
     }
     help_commands(&mut cmd, h);
     cmd
+}
+
+/// `new`'s help and that of each kind of file it writes.
+fn new_help(c: clap::Command, h: &'static Help) -> clap::Command {
+    c.about(h.new.about)
+        .mut_arg("as_of", |a| a.help(h.as_of))
+        .mut_subcommand("week", |c| {
+            c.about(h.new.week)
+                .mut_arg("week", |a| a.help(h.new.week_arg))
+        })
+        .mut_subcommand("standup", |c| {
+            c.about(h.new.standup)
+                .mut_arg("date", |a| a.help(h.new.standup_arg))
+        })
+        .mut_subcommand("idp", |c| {
+            c.about(h.new.idp)
+                .mut_arg("manager", |a| a.help(h.new.idp_arg))
+        })
+        .mut_subcommand("targets", |c| {
+            c.about(h.new.targets)
+                .mut_arg("month", |a| a.help(h.new.targets_arg))
+        })
+        .mut_subcommand("assessment", |c| {
+            c.about(h.new.assessment)
+                .mut_arg("date", |a| a.help(h.new.assessment_arg))
+        })
+        .mut_subcommand("month", |c| {
+            c.about(h.new.month)
+                .mut_arg("month", |a| a.help(h.new.month_arg))
+        })
+        .mut_subcommand("one-on-one", |c| {
+            c.about(h.new.one_on_one)
+                .mut_arg("manager", |a| a.help(h.new.idp_arg))
+                .mut_arg("date", |a| a.help(h.new.one_on_one_arg))
+        })
 }
 
 /// The `help` command clap adds to every command with subcommands.

@@ -388,7 +388,7 @@ fn render_unlocated(out: &mut String, d: &Shown) {
 }
 
 /// A JSON array for tools, worded in `locale` beside each kind's stable
-/// English `code`; the shape is documented in the README.
+/// English `code`; the shape is documented in docs/check.md.
 pub fn render_json(diagnostics: &[Diagnostic], locale: Locale) -> String {
     let shown: Vec<Shown> = diagnostics.iter().map(|d| shown(d, locale)).collect();
     serde_json::to_string_pretty(&shown).unwrap_or_else(|_| "[]".into()) + "\n"

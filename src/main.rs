@@ -3,9 +3,12 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+mod cmd;
+
+use cmd::build::Verbosity;
 use salespulse::cli::Command;
 use salespulse::commands::serve;
-use salespulse::site::{self, Verbosity};
+use salespulse::site;
 
 // Many small allocations (YAML values, page contexts) from two threads: see
 // Cargo.toml for the measured choice.
@@ -27,26 +30,25 @@ fn main() -> ExitCode {
             encrypt,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
-            let verbosity = Verbosity::from_flags(quiet, verbose);
-            site::run_build(
+            cmd::build::run(&cmd::build::Request {
                 root,
-                &out,
-                site::as_of(as_of),
+                out: &out,
+                as_of: site::as_of(as_of),
                 audience,
-                verbosity,
+                verbosity: Verbosity::from_flags(quiet, verbose),
                 encrypt,
                 color,
-            )
+            })
         }
         Command::Check { as_of, format } => {
-            site::run_check(root, site::as_of(as_of), format, color)
+            cmd::check::run(root, site::as_of(as_of), format, color)
         }
         Command::Serve { port, open, as_of } => {
             serve::run(root, port, open, site::as_of(as_of), color)
         }
-        Command::New { what, as_of } => site::run_new(root, what, site::as_of(as_of), color),
-        Command::Init { dir, empty } => site::run_init(&dir, empty, site::as_of(None)),
-        Command::Schema { out } => site::run_schema(root, &root.join(out)),
+        Command::New { what, as_of } => cmd::new::run(root, what, site::as_of(as_of), color),
+        Command::Init { dir, empty } => cmd::setup::init(&dir, empty, site::as_of(None)),
+        Command::Schema { out } => cmd::setup::schema(root, &root.join(out)),
         Command::Digest {
             period,
             format,
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
             as_of,
             base_url,
             redact,
-        } => site::run_digest(
+        } => cmd::digest::run(
             root,
             site::as_of(as_of),
             salespulse::render::digest::Options {
@@ -71,7 +73,7 @@ fn main() -> ExitCode {
             from,
             map,
             dry_run,
-        } => site::run_import(
+        } => cmd::import::run(
             root,
             &salespulse::commands::import::Options {
                 file,

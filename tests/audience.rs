@@ -16,7 +16,12 @@ fn plant(root: &Path) -> Vec<&'static str> {
     };
     write(
         "months/2026-11.md",
-        "---\nmonth: 2026-11\nexplanations:\n  revenue: { reason: \"CANARY-reason\", actions: \"CANARY-actions\", resources: \"CANARY-resources\" }\n  deals: { reason: \"CANARY-deals\" }\n---\nCANARY-month-body\n",
+        "---\nmonth: 2026-11\nheadline: \"PUBLIC-headline\"\nexplanations:\n  revenue: { reason: \"CANARY-reason\", actions: \"CANARY-actions\", resources: \"CANARY-resources\" }\n  deals:\n    reason: \"CANARY-deals\"\n    actions:\n      - { do: \"CANARY-commitment\", who: bob, by: 2026-11-20 }\n      - { do: \"CANARY-done\", by: 2026-12-04, done: true }\n---\nCANARY-month-body\n",
+    );
+    // A month whose note has a headline and no explanation.
+    write(
+        "months/2026-10.md",
+        "---\nmonth: 2026-10\nheadline: \"PUBLIC-october\"\n---\nCANARY-october-body\n",
     );
     write(
         "assessments/2026-11-15.yaml",
@@ -43,7 +48,10 @@ fn plant(root: &Path) -> Vec<&'static str> {
         "CANARY-actions",
         "CANARY-resources",
         "CANARY-deals",
+        "CANARY-commitment",
+        "CANARY-done",
         "CANARY-month-body",
+        "CANARY-october-body",
         "CANARY-assessment-note",
         "CANARY-idp-title",
         "CANARY-idp-reason",
@@ -98,6 +106,29 @@ fn owner_only_text_stays_on_the_owner_site() {
     for canary in &canaries {
         assert!(!all.contains(canary), "the team's site shows {canary}");
     }
+    // The headline is for everyone (README, "Owner and team sites"); the
+    // head's commitments with their `who` and `by` follow the note: owner only.
+    for public in ["PUBLIC-headline", "PUBLIC-october"] {
+        assert!(all.contains(public), "the team's site lacks {public}");
+    }
+    // Where the head explained, the team is told the explanation is in the
+    // owner's report — never that there is none; where there is none, nothing.
+    let said = "explained in the owner&#39;s report";
+    let read = |p: &str| fs::read_to_string(team_out.join(p)).unwrap();
+    let (november, october) = (
+        read("months/2026-11/index.html"),
+        read("months/2026-10/index.html"),
+    );
+    assert!(november.contains(said), "{november}");
+    assert!(!october.contains(said) && !october.contains("owner's report"));
+    assert!(read("index.html").contains(said));
+    assert!(
+        !all.contains("no explanation"),
+        "the team's site says an explanation is missing"
+    );
+    // …and the owner's site shows the commitments themselves.
+    let owner_month = fs::read_to_string(owner.join("months/2026-11/index.html")).unwrap();
+    assert!(owner_month.contains("CANARY-commitment") && owner_month.contains("id=\"actions\""));
     // The team still sees its own numbers, stand-ups and the team's pages.
     assert!(team_out.join("standups/2026-11-23/index.html").exists());
     assert!(team_out.join("pages/chat-rules/index.html").exists());

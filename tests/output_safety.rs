@@ -472,3 +472,34 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_cleans_up() {
     let spare = site.join(".output.spare");
     assert!(!spare.exists() || fs::read_to_string(spare.join(MARKER)).is_ok());
 }
+
+/// A Russian site is refused in Russian: the head who tries `--out docs`
+/// reads what to do, and that nothing was moved.
+#[test]
+fn a_russian_site_is_refused_in_russian() {
+    let (_dir, site) = site("safety");
+    let config = site.join("content/config.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, text.replace("locale: en", "locale: ru")).unwrap();
+    let docs = site.join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
+    let run = build(&site, Some(&docs));
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "error: в `{}/` лежат файлы, которые записал не salespulse; выберите пустую папку или уберите их",
+            docs.display()
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("note: ничего не записано и не перенесено"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(docs.join("notes.txt")).unwrap(),
+        "precious\n"
+    );
+}

@@ -1,4 +1,5 @@
-//! The README's content examples are a site: each block marked
+//! The content examples of the README and of docs/content.md (the content
+//! reference) are a site: each block marked
 //! `<!-- checked: content/… -->` is written to that path, and `check` must
 //! pass them without an error — so the config example declares every
 //! competency the assessment example scores, and a renamed key in the
@@ -26,8 +27,10 @@ fn examples(markdown: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_readme_example_passes_check() {
-    let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = ["README.md", "docs/content.md"]
+        .map(|f| fs::read_to_string(root.join(f)).unwrap())
+        .join("\n");
     let files = examples(&readme);
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     // One example of every kind the content section documents.

@@ -274,3 +274,24 @@ fn idle_connections_neither_take_the_workers_nor_add_threads() {
     );
     drop(idle);
 }
+
+/// A port already taken is said in the site's language, with what to do:
+/// the Russian demo says it in Russian and exits with failure at once.
+#[test]
+fn a_taken_port_is_explained_in_the_sites_language() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_salespulse"))
+        .args(["--root", env!("CARGO_MANIFEST_DIR")])
+        .args(["serve", "--port", &port, "--as-of", "2026-11-27"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains(&format!("error: не удалось открыть порт 127.0.0.1:{port}"))
+            && said.contains("--port 8001"),
+        "{said}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Who and what lags: managers below their weekly plan for weeks in a row,
 //! and team metrics of the current month below their pace.
 
-use super::{Analytics, LaggingManager, LaggingMetric};
+use super::{LaggingManager, LaggingMetric, Periods};
 use crate::calendar::IsoWeek;
 use crate::content::{Content, PlanMetric};
 
@@ -9,7 +9,7 @@ use crate::content::{Content, PlanMetric};
 /// attainment was below `pct` %. A week whose plan is 0 or missing (no
 /// working day, not yet joined, no file) is skipped; a planned week without
 /// their entry has no attainment and ends the run.
-pub(super) fn streak(a: &Analytics, manager: &str, week: IsoWeek, pct: f64) -> u32 {
+pub(super) fn streak(a: &Periods, manager: &str, week: IsoWeek, pct: f64) -> u32 {
     let Some(first) = a.weeks.first().map(|w| w.week) else {
         return 0;
     };
@@ -38,7 +38,7 @@ pub(super) fn streak(a: &Analytics, manager: &str, week: IsoWeek, pct: f64) -> u
 /// The week lagging is judged at: the latest with data whose working days
 /// have all been lived by `--as-of` (a week in progress is measured against
 /// its whole plan, so it is not judged).
-pub(super) fn judged_week(a: &Analytics) -> Option<IsoWeek> {
+pub(super) fn judged_week(a: &Periods) -> Option<IsoWeek> {
     a.weeks
         .iter()
         .rev()
@@ -46,7 +46,7 @@ pub(super) fn judged_week(a: &Analytics) -> Option<IsoWeek> {
         .map(|w| w.week)
 }
 
-pub(super) fn managers(a: &Analytics, content: &Content) -> Vec<LaggingManager> {
+pub(super) fn managers(a: &Periods, content: &Content) -> Vec<LaggingManager> {
     let thresholds = &content.config.thresholds;
     let need = thresholds.manager_lagging_weeks.value.max(1);
     let Some(judged) = judged_week(a).and_then(|w| a.week(w)) else {
@@ -67,7 +67,7 @@ pub(super) fn managers(a: &Analytics, content: &Content) -> Vec<LaggingManager> 
         .collect()
 }
 
-pub(super) fn metrics(a: &Analytics, content: &Content) -> Vec<LaggingMetric> {
+pub(super) fn metrics(a: &Periods, content: &Content) -> Vec<LaggingMetric> {
     let Some(month) = a.current_month.and_then(|m| a.month(m)) else {
         return Vec::new();
     };

@@ -182,7 +182,7 @@ pub struct Figures {
     pub avg_deal: Option<f64>,
     pub attainment: Option<f64>,
     pub attainment_deals: Option<f64>,
-    /// Minutes to first contact (an addition to DESIGN.md's list; see the README).
+    /// Minutes to first contact (an addition to DESIGN.md's list; see docs/numbers.md).
     pub first_response_min: Option<f64>,
 }
 

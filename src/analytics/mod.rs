@@ -161,31 +161,25 @@ pub struct LaggingMetric {
     pub shortfall: f64,
 }
 
-/// Every computed number of the site.
+/// The numbers of every period, and what the stand-ups, requests and
+/// assessments add up to: everything that is counted rather than judged.
 #[derive(Debug, Clone)]
-pub struct Analytics {
+pub struct Periods {
     pub as_of: NaiveDate,
     pub weeks: Vec<WeekStats>,
     pub months: Vec<MonthStats>,
     pub plans: BTreeMap<YearMonth, MonthPlan>,
     pub current_month: Option<YearMonth>,
     pub latest_week: Option<IsoWeek>,
-    pub lagging_managers: Vec<LaggingManager>,
-    pub lagging_metrics: Vec<LaggingMetric>,
-    pub alerts: Vec<Alert>,
     pub standups: Vec<StandupStats>,
     pub standup_weeks: Vec<StandupWeek>,
     /// Help requests from stand-ups, open and resolved, oldest first.
     pub requests: Vec<Request>,
-    /// Development plans, open first.
-    pub idps: Vec<IdpProgress>,
     /// Assessment rounds, oldest first.
     pub rounds: Vec<Round>,
-    /// The control points in DESIGN.md's order.
-    pub checklist: Vec<checklist::ControlPoint>,
 }
 
-impl Analytics {
+impl Periods {
     pub fn week(&self, week: IsoWeek) -> Option<&WeekStats> {
         self.weeks
             .binary_search_by(|w| w.week.cmp(&week))
@@ -208,8 +202,72 @@ impl Analytics {
     }
 }
 
+/// What is judged from the periods before the alerts and the control
+/// points, which are judged from it in turn.
+pub struct Judged<'a> {
+    pub periods: &'a Periods,
+    pub lagging_managers: &'a [LaggingManager],
+    pub lagging_metrics: &'a [LaggingMetric],
+    /// Development plans, open first.
+    pub idps: &'a [IdpProgress],
+}
+
+impl std::ops::Deref for Judged<'_> {
+    type Target = Periods;
+    fn deref(&self) -> &Periods {
+        self.periods
+    }
+}
+
+/// Every computed number of the site: the periods' numbers (reached through
+/// `Deref`, as `analytics.weeks`) and what is judged from them. Built once,
+/// by [`compute`], in the order one judgement needs another.
+#[derive(Debug, Clone)]
+pub struct Analytics {
+    pub periods: Periods,
+    pub lagging_managers: Vec<LaggingManager>,
+    pub lagging_metrics: Vec<LaggingMetric>,
+    /// Development plans, open first.
+    pub idps: Vec<IdpProgress>,
+    pub alerts: Vec<Alert>,
+    /// The control points in DESIGN.md's order.
+    pub checklist: Vec<checklist::ControlPoint>,
+}
+
+impl std::ops::Deref for Analytics {
+    type Target = Periods;
+    fn deref(&self) -> &Periods {
+        &self.periods
+    }
+}
+
 /// Computes everything from validated content, as of a date.
 pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
+    let periods = periods(content, as_of);
+    let lagging_managers = lagging::managers(&periods, content);
+    let lagging_metrics = lagging::metrics(&periods, content);
+    let idps = practice::idps(content, &periods);
+    let judged = Judged {
+        periods: &periods,
+        lagging_managers: &lagging_managers,
+        lagging_metrics: &lagging_metrics,
+        idps: &idps,
+    };
+    let alerts = raise_alerts(&judged, content);
+    let checklist = checklist::measure(content, &judged);
+    Analytics {
+        periods,
+        lagging_managers,
+        lagging_metrics,
+        idps,
+        alerts,
+        checklist,
+    }
+}
+
+/// The weeks and months from the ledger of every period file, and the
+/// practice's counts.
+fn periods(content: &Content, as_of: NaiveDate) -> Periods {
     let plans = plan::monthly(content.targets.iter().map(|d| &d.data));
     let ledger = Ledger::new(content, &plans, as_of);
     let weeks = weeks::stats(&ledger);
@@ -222,35 +280,24 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
     drop(ledger);
     let standups = practice::standups(content);
     let standup_weeks = practice::standup_weeks(&standups);
-    let mut analytics = Analytics {
+    Periods {
         as_of,
         weeks,
         months,
         current_month,
         latest_week,
-        lagging_managers: Vec::new(),
-        lagging_metrics: Vec::new(),
-        alerts: Vec::new(),
         standups,
         standup_weeks,
         requests: requests::ledger(content, as_of).requests,
-        idps: Vec::new(),
         rounds: practice::rounds(content),
-        checklist: Vec::new(),
         plans,
-    };
-    analytics.lagging_managers = lagging::managers(&analytics, content);
-    analytics.lagging_metrics = lagging::metrics(&analytics, content);
-    analytics.idps = practice::idps(content, &analytics);
-    analytics.alerts = raise_alerts(&analytics, content);
-    analytics.checklist = checklist::measure(content, &analytics);
-    analytics
+    }
 }
 
-fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
+fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
     let threshold_pct = content.config.thresholds.manager_lagging_pct;
     let mut alerts = Vec::new();
-    for m in &a.lagging_managers {
+    for m in a.lagging_managers {
         let has_plan = a
             .idps
             .iter()
@@ -264,7 +311,7 @@ fn raise_alerts(a: &Analytics, content: &Content) -> Vec<Alert> {
             });
         }
     }
-    for m in &a.lagging_metrics {
+    for m in a.lagging_metrics {
         if explanation(content, a.current_month, m.metric).is_none() {
             alerts.push(Alert::TeamMetricUnexplained {
                 metric: m.metric,

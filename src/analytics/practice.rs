@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Analytics, Figures};
+use super::{Figures, Periods};
 use crate::calendar::IsoWeek;
 use crate::content::{Content, IdpStatus, Ratio};
 use serde::Serialize;
@@ -203,7 +203,7 @@ pub fn standup_weeks(list: &[StandupStats]) -> Vec<StandupWeek> {
 }
 
 /// Each plan with each measured goal's weekly values since the plan opened.
-pub fn idps(content: &Content, a: &Analytics) -> Vec<IdpProgress> {
+pub fn idps(content: &Content, a: &Periods) -> Vec<IdpProgress> {
     let mut list: Vec<IdpProgress> = content
         .idps
         .iter()

@@ -32,7 +32,7 @@ pub use checklist::Checklist;
 pub use config::{Config, Label, Labels, Locale};
 pub use idp::{Goal, Idp, IdpStatus};
 pub use metric::{PlanMetric, Ratio};
-pub use month_note::{Explanation, MonthNote};
+pub use month_note::{Action, Actions, Explanation, MonthNote};
 pub use one_on_one::{Mood, OneOnOne};
 pub use page::{Audience, Page, PageKind};
 pub use standup::{Report, Standup};

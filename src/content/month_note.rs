@@ -1,11 +1,13 @@
 //! `content/months/YYYY-MM.md`: the head's monthly word to the owner.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::value::Key;
+use super::value::{Date, Key};
 use crate::calendar::YearMonth;
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -13,18 +15,195 @@ use crate::calendar::YearMonth;
 pub struct MonthNote {
     #[schemars(with = "YearMonth")]
     pub month: Spanned<YearMonth>,
+    /// The head's verdict on the month in one line ("revenue almost on
+    /// plan, deals behind: the average deal grew"): shown on top of the
+    /// dashboard and the month page, on the team's site too.
+    #[serde(default, deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
+    pub headline: String,
     /// Lagging metric (`revenue`, `deals`) → why, what is done, what is asked for.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Explanation>")]
     pub explanations: BTreeMap<Key, Explanation>,
     #[serde(skip)]
     pub body: String,
+    /// The metrics whose explanation was left out of a team build (set by
+    /// `audience::for_team`, never read from the file): the team's site
+    /// says an explanation exists without showing it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub withheld: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Explanation {
     pub reason: String,
-    pub actions: String,
+    /// What is being done: a text, or a list of commitments with dates.
+    pub actions: Actions,
     pub resources: String,
+}
+
+/// `actions:` of an explanation: the head's text as before, or a list of
+/// commitments the site can check off and date.
+#[derive(Debug, Clone, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum Actions {
+    Text(String),
+    #[schemars(with = "Vec<Action>")]
+    List(Vec<Spanned<Action>>),
+}
+
+impl Default for Actions {
+    fn default() -> Self {
+        Actions::Text(String::new())
+    }
+}
+
+impl Actions {
+    /// Nothing written.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Actions::Text(t) => t.trim().is_empty(),
+            Actions::List(list) => list.is_empty(),
+        }
+    }
+
+    /// The commitments of a list (none for a text).
+    pub fn list(&self) -> impl Iterator<Item = &Action> {
+        let list: &[Spanned<Action>] = match self {
+            Actions::Text(_) => &[],
+            Actions::List(list) => list,
+        };
+        list.iter().map(|a| &a.value)
+    }
+
+    /// The actions as one text: the text itself, or the list's items joined
+    /// ("…; …"), for the digest and other one-line places.
+    pub fn text(&self) -> String {
+        match self {
+            Actions::Text(t) => t.trim().to_string(),
+            Actions::List(list) => list
+                .iter()
+                .map(|a| a.value.what.trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+/// A string stays a text; a list is read item by item, so a mistake in one
+/// commitment is reported at its own line (an untagged enum would only say
+/// that nothing matched).
+impl<'de> Deserialize<'de> for Actions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ActionsVisitor;
+        impl<'de> Visitor<'de> for ActionsVisitor {
+            type Value = Actions;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a list of actions like `- { do: \"…\", by: 2026-11-30 }`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Actions, E> {
+                Ok(Actions::Text(v.to_string()))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Actions, E> {
+                Ok(Actions::default())
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Actions, A::Error> {
+                let mut list = Vec::new();
+                while let Some(action) = seq.next_element::<Spanned<Action>>()? {
+                    list.push(action);
+                }
+                Ok(Actions::List(list))
+            }
+        }
+        d.deserialize_any(ActionsVisitor)
+    }
+}
+
+/// One commitment: what is done, by when, whom it concerns, and whether it
+/// is done.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What is done, in a short line.
+    #[serde(rename = "do", deserialize_with = "super::value::title")]
+    #[schemars(length(max = super::value::MAX_TITLE_CHARS))]
+    pub what: String,
+    /// The date it is due by.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub by: Option<Spanned<Date>>,
+    /// The manager it concerns (an id from `team.yaml`); without it, the
+    /// department's.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub who: Option<Spanned<String>>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl Action {
+    pub fn due(&self) -> Option<chrono::NaiveDate> {
+        self.by.as_ref().map(|d| d.value.0)
+    }
+
+    pub fn manager(&self) -> Option<&str> {
+        self.who.as_ref().map(|w| w.value.as_str())
+    }
+
+    /// Not done and past its date on `today`.
+    pub fn overdue(&self, today: chrono::NaiveDate) -> bool {
+        !self.done && self.due().is_some_and(|d| d < today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(yaml: &str) -> Result<MonthNote, String> {
+        serde_saphyr::from_str(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn actions_may_be_a_text_or_a_list() {
+        let text = parse(
+            "month: 2026-11\nexplanations:\n  deals: { reason: r, actions: \"call back\" }\n",
+        )
+        .unwrap();
+        let deals = &text.explanations.values().next().unwrap().actions;
+        assert_eq!(deals.text(), "call back");
+        assert_eq!(deals.list().count(), 0);
+
+        let list = parse(
+            "month: 2026-11\nheadline: \"On plan\"\nexplanations:\n  revenue:\n    reason: r\n    actions:\n      - { do: \"IDP\", by: 2026-12-18, who: petr }\n      - { do: \"Promo\", done: true }\n",
+        )
+        .unwrap();
+        assert_eq!(list.headline, "On plan");
+        let actions = &list.explanations.values().next().unwrap().actions;
+        let items: Vec<&Action> = actions.list().collect();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].manager(), Some("petr"));
+        assert_eq!(items[0].due().unwrap().to_string(), "2026-12-18");
+        assert!(items[1].done && items[1].due().is_none());
+        assert_eq!(actions.text(), "IDP; Promo");
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(items[0].overdue(day("2026-12-19")));
+        assert!(!items[0].overdue(day("2026-12-18")));
+    }
+
+    #[test]
+    fn a_mistake_in_one_action_is_named() {
+        let err = parse(
+            "month: 2026-11\nexplanations:\n  revenue:\n    actions:\n      - { do: \"IDP\", untill: 2026-12-18 }\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("untill"), "{err}");
+    }
 }

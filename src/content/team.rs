@@ -88,6 +88,13 @@ impl Team {
             .find(|m| m.id() == id)
     }
 
+    /// A manager's name from team.yaml, or the id if they are not listed
+    /// (a figure of someone removed from the team still needs a label).
+    pub fn name_of(&self, id: &str) -> String {
+        self.get(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.managers.iter().map(|m| m.value.id())
     }

@@ -83,15 +83,6 @@ pub fn checked(locale: Locale, errors: usize, warnings: usize, alerts: AlertCoun
     }
 }
 
-/// What `new` says when the site has errors and it wrote nothing (after
-/// the `error:` mark, which stays as cargo's).
-pub fn fix_content_first(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Ru => "сначала исправьте ошибки в файлах; ничего не записано",
-        Locale::En => "fix the content first; nothing was written",
-    }
-}
-
 /// `serve` after a save that changed nothing in the problems: "…, как и раньше".
 pub fn as_before(locale: Locale, errors: usize, warnings: usize) -> String {
     let tail = match locale {
@@ -146,6 +137,59 @@ pub fn built(locale: Locale, b: &Built) -> String {
     }
 }
 
+/// What became of the output folder when `build` wrote no site.
+#[derive(Debug, Clone, Copy)]
+pub enum Fate<'a> {
+    /// Refused before anything was written or moved.
+    NothingMoved,
+    /// The folder holds the last good site.
+    PreviousKept(&'a Path),
+    /// There was no site yet.
+    NothingWritten(&'a Path),
+}
+
+/// The note under a failed build: "предыдущая версия сайта в output не изменилась".
+pub fn fate(locale: Locale, fate: Fate) -> String {
+    match (locale, fate) {
+        (Locale::Ru, Fate::NothingMoved) => "ничего не записано и не перенесено".into(),
+        (Locale::Ru, Fate::PreviousKept(out)) => {
+            format!("предыдущая версия сайта в {} не изменилась", out.display())
+        }
+        (Locale::Ru, Fate::NothingWritten(out)) => {
+            format!("в {} ничего не записано", out.display())
+        }
+        (Locale::En, Fate::NothingMoved) => "nothing was written or moved".into(),
+        (Locale::En, Fate::PreviousKept(out)) => {
+            format!("the previous site in {} is unchanged", out.display())
+        }
+        (Locale::En, Fate::NothingWritten(out)) => {
+            format!("nothing was written to {}", out.display())
+        }
+    }
+}
+
+/// `build --encrypt` with a password under `min` characters.
+pub fn short_password(locale: Locale, var: &str, min: usize) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "пароль в {var} короче {min} символов: соль и число итераций открыты, поэтому любой, у кого есть страницы, может перебирать пароли у себя; возьмите длинную фразу"
+        ),
+        Locale::En => format!(
+            "{var} is shorter than {min} characters: the salt and iteration count are public, so anyone with the pages can try passwords offline; use a long passphrase"
+        ),
+    }
+}
+
+/// `new` and `import` when they write nothing because of the content.
+pub fn nothing_written(locale: Locale, content_has_errors: bool) -> &'static str {
+    match (locale, content_has_errors) {
+        (Locale::Ru, true) => "сначала исправьте ошибки в файлах; ничего не записано",
+        (Locale::Ru, false) => "ничего не записано",
+        (Locale::En, true) => "fix the content first; nothing was written",
+        (Locale::En, false) => "nothing was written",
+    }
+}
+
 /// `init`'s last line.
 pub fn created(locale: Locale, dir: &Path, files: usize) -> String {
     let dir = dir.display();
@@ -177,6 +221,31 @@ pub fn serving(locale: Locale, address: &str) -> String {
     match locale {
         Locale::Ru => format!("сайт: {address} (Ctrl-C — остановить)"),
         Locale::En => format!("serving {address} (Ctrl-C to stop)"),
+    }
+}
+
+/// `serve` when the port is taken or not allowed.
+pub fn cannot_listen(locale: Locale, port: u16, why: &str) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "не удалось открыть порт 127.0.0.1:{port}: {why}; укажите другой, например --port 8001"
+        ),
+        Locale::En => {
+            format!("cannot listen on 127.0.0.1:{port}: {why}; try another, e.g. --port 8001")
+        }
+    }
+}
+
+/// `serve` when the system will not report changes to a folder: the site
+/// is served as first built.
+pub fn cannot_watch(locale: Locale, what: &str, why: &str) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "не удалось следить за изменениями в {what}: {why}; сайт не будет пересобираться сам — перезапустите serve после правки"
+        ),
+        Locale::En => format!(
+            "cannot watch {what} for changes: {why}; the site will not rebuild by itself — restart serve after an edit"
+        ),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod format;
 pub mod help;
 pub mod labels;
+pub mod refusals;
 pub mod words;
 
 pub use alerts::alert_text;

@@ -21,6 +21,7 @@
 pub mod encrypt;
 mod files;
 mod place;
+pub use place::folder as shown_folder;
 mod staging;
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@ use super::files::*;
 use super::*;
 
 /// `docs` as `docs/`, the way a folder is named in messages.
-pub(super) fn folder(path: &Path) -> String {
+pub fn folder(path: &Path) -> String {
     let shown = path.display().to_string();
     if shown.ends_with('/') {
         shown

@@ -208,141 +208,167 @@ pub fn site_to(
     // Every job is independent; run them side by side (the families split
     // further inside), then report the first failure in this order, so the
     // error does not depend on timing.
-    let mut jobs: Vec<Job> = vec![
-        Box::new(|| {
+    let mut jobs = pages(&r, &ctx, shared);
+    if audience == Audience::Owner {
+        jobs.extend(owner_pages(&r, &ctx));
+    }
+    if exports == Exports::Published {
+        jobs.extend(exported(&r, content, analytics, audience));
+    }
+    let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
+    results.into_iter().collect()
+}
+
+/// The pages of every site: the lists, each month, week, manager, stand-up
+/// and rule page, and the stylesheet. `shared` is what months, weeks and
+/// stand-ups are made from besides their own data.
+fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>> {
+    let (content, analytics, templates) = (ctx.content, ctx.analytics, r.templates);
+    let mut jobs: Vec<Job<'a>> = vec![
+        Box::new(move || {
             r.page(
                 Route::Dashboard.path(),
                 "dashboard.html",
-                &view::dashboard(&ctx),
+                &view::dashboard(ctx),
             )
         }),
-        Box::new(|| r.page(Route::Months.path(), "months.html", &view::months(&ctx))),
-        Box::new(|| r.page(Route::Weeks.path(), "weeks.html", &view::weeks(&ctx))),
-        Box::new(|| r.page(Route::Team.path(), "team.html", &view::team(&ctx))),
-        Box::new(|| {
+        Box::new(move || r.page(Route::Months.path(), "months.html", &view::months(ctx))),
+        Box::new(move || r.page(Route::Weeks.path(), "weeks.html", &view::weeks(ctx))),
+        Box::new(move || r.page(Route::Team.path(), "team.html", &view::team(ctx))),
+        Box::new(move || {
             r.page(
                 Route::Standups.path(),
                 "standups.html",
-                &view::standups(&ctx),
+                &view::standups(ctx),
             )
         }),
         // Months and weeks are made from weeks, plans, notes and names, never
         // from stand-ups: `shared` is all they read.
-        Box::new(|| {
+        Box::new(move || {
             r.each_with_inputs(
                 &analytics.months,
                 "month.html",
                 |m| Route::Month(m.month).path(),
                 |_| shared,
-                |m| view::month(&ctx, m),
+                |m| view::month(ctx, m),
             )
         }),
-        Box::new(|| {
+        Box::new(move || {
             r.each_with_inputs(
                 &analytics.weeks,
                 "week.html",
                 |w| Route::Week(w.week).path(),
                 |_| shared,
-                |w| view::week(&ctx, w),
+                |w| view::week(ctx, w),
             )
         }),
-        Box::new(|| {
+        Box::new(move || {
             r.each(
                 &content.team.managers,
                 "manager.html",
                 |m| Route::Manager(m.value.id().to_string()).path(),
-                |m| view::manager(&ctx, &m.value),
+                |m| view::manager(ctx, &m.value),
             )
         }),
-        Box::new(|| {
+        Box::new(move || {
             r.each_with_inputs(
                 &content.standups,
                 "standup.html",
                 |d| Route::Standup(d.data.date.value.0).path(),
-                |d| view::standup_inputs(&ctx, shared, d),
-                |d| view::standup(&ctx, d),
+                |d| view::standup_inputs(ctx, shared, d),
+                |d| view::standup(ctx, d),
             )
         }),
-        Box::new(|| {
+        Box::new(move || {
             r.each(
                 &content.pages,
                 "page.html",
                 |d| Route::Page(d.stem().to_string()).path(),
-                |d| view::page(&ctx, d),
+                |d| view::page(ctx, d),
             )
         }),
-        Box::new(|| r.file("style.css".into(), templates.css.clone().into_bytes())),
+        Box::new(move || r.file("style.css".into(), templates.css.clone().into_bytes())),
     ];
     if ctx.rules.len() > view::NAV_RULES {
-        jobs.push(Box::new(|| {
-            r.page(Route::Pages.path(), "pages.html", &view::rule_pages(&ctx))
+        jobs.push(Box::new(move || {
+            r.page(Route::Pages.path(), "pages.html", &view::rule_pages(ctx))
         }));
     }
-    if audience == Audience::Owner {
-        jobs.extend([
-            Box::new(|| r.page(Route::Idps.path(), "idps.html", &view::idps(&ctx))) as Job,
-            Box::new(|| {
-                r.each(
-                    &analytics.idps,
-                    "idp.html",
-                    |p| Route::Idp(p.slug.clone()).path(),
-                    |p| view::idp(&ctx, p),
-                )
-            }),
-            Box::new(|| {
-                r.page(
-                    Route::Checklist.path(),
-                    "checklist.html",
-                    &view::checklist(&ctx),
-                )
-            }),
-            Box::new(|| {
-                r.page(
-                    Route::OneOnOnes.path(),
-                    "one_on_ones.html",
-                    &view::one_on_ones(&ctx),
-                )
-            }),
-        ]);
-    }
-    if exports == Exports::Published {
-        jobs.extend([
-            Box::new(|| {
-                r.file(
-                    "data/metrics.json".into(),
-                    export::metrics_json(content, analytics),
-                )
-            }) as Job,
-            Box::new(|| {
-                r.file(
-                    "data/weekly.csv".into(),
-                    export::weekly_csv(content, analytics),
-                )
-            }),
-            Box::new(|| {
-                r.file(
-                    "data/weekly.xlsx".into(),
-                    spreadsheet::weekly_xlsx(content, analytics),
-                )
-            }),
-            Box::new(|| {
-                r.file(
-                    "data/weekly.ru.csv".into(),
-                    spreadsheet::weekly_ru_csv(content, analytics),
-                )
-            }),
-            // The feed computes the analytics again as of each closed
-            // period (a dozen computations, side by side).
-            Box::new(|| {
-                r.file(
-                    "feed.xml".into(),
-                    crate::render::export::feed::atom(content, analytics, audience),
-                )
-            }),
-        ]);
-    }
-    let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
-    results.into_iter().collect()
+    jobs
+}
+
+/// The pages only the owner's site has: development plans, the checklist,
+/// one-to-ones.
+fn owner_pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>) -> Vec<Job<'a>> {
+    let analytics = ctx.analytics;
+    vec![
+        Box::new(move || r.page(Route::Idps.path(), "idps.html", &view::idps(ctx))) as Job<'a>,
+        Box::new(move || {
+            r.each(
+                &analytics.idps,
+                "idp.html",
+                |p| Route::Idp(p.slug.clone()).path(),
+                |p| view::idp(ctx, p),
+            )
+        }),
+        Box::new(move || {
+            r.page(
+                Route::Checklist.path(),
+                "checklist.html",
+                &view::checklist(ctx),
+            )
+        }),
+        Box::new(move || {
+            r.page(
+                Route::OneOnOnes.path(),
+                "one_on_ones.html",
+                &view::one_on_ones(ctx),
+            )
+        }),
+    ]
+}
+
+/// The data downloads and the feed, where the site publishes them.
+fn exported<'a>(
+    r: &'a Renderer<'a>,
+    content: &'a Content,
+    analytics: &'a Analytics,
+    audience: Audience,
+) -> Vec<Job<'a>> {
+    vec![
+        Box::new(move || {
+            r.file(
+                "data/metrics.json".into(),
+                export::metrics_json(content, analytics),
+            )
+        }) as Job<'a>,
+        Box::new(move || {
+            r.file(
+                "data/weekly.csv".into(),
+                export::weekly_csv(content, analytics),
+            )
+        }),
+        Box::new(move || {
+            r.file(
+                "data/weekly.xlsx".into(),
+                spreadsheet::weekly_xlsx(content, analytics),
+            )
+        }),
+        Box::new(move || {
+            r.file(
+                "data/weekly.ru.csv".into(),
+                spreadsheet::weekly_ru_csv(content, analytics),
+            )
+        }),
+        // The feed computes the analytics again as of each closed
+        // period (a dozen computations, side by side).
+        Box::new(move || {
+            r.file(
+                "feed.xml".into(),
+                crate::render::export::feed::atom(content, analytics, audience),
+            )
+        }),
+    ]
 }
 
 /// One independent piece of the site to render.

@@ -65,24 +65,10 @@ impl Route {
     }
 
     /// How many folders below the root the page is: its links climb as many.
+    /// A page is one folder below the page above it (an index is below the
+    /// dashboard, a month below the months), so the depth is the breadcrumb's.
     pub fn depth(&self) -> usize {
-        match self {
-            Route::Dashboard => 0,
-            Route::Months
-            | Route::Weeks
-            | Route::Team
-            | Route::Standups
-            | Route::Idps
-            | Route::OneOnOnes
-            | Route::Checklist
-            | Route::Pages => 1,
-            Route::Month(_)
-            | Route::Week(_)
-            | Route::Manager(_)
-            | Route::Standup(_)
-            | Route::Idp(_)
-            | Route::Page(_) => 2,
-        }
+        self.parent().map_or(0, |p| p.depth() + 1)
     }
 
     pub fn section(&self) -> Section {
@@ -96,6 +82,30 @@ impl Route {
             Route::OneOnOnes => Section::OneOnOnes,
             Route::Checklist => Section::Checklist,
             Route::Pages | Route::Page(_) => Section::Pages,
+        }
+    }
+}
+
+impl Route {
+    /// The page above this one: a section's index for a single page, the
+    /// dashboard for an index (none for the dashboard). Breadcrumbs climb it.
+    pub fn parent(&self) -> Option<Route> {
+        match self {
+            Route::Dashboard => None,
+            Route::Months
+            | Route::Weeks
+            | Route::Team
+            | Route::Standups
+            | Route::Idps
+            | Route::OneOnOnes
+            | Route::Checklist
+            | Route::Pages => Some(Route::Dashboard),
+            Route::Month(_) => Some(Route::Months),
+            Route::Week(_) => Some(Route::Weeks),
+            Route::Manager(_) => Some(Route::Team),
+            Route::Standup(_) => Some(Route::Standups),
+            Route::Idp(_) => Some(Route::Idps),
+            Route::Page(_) => Some(Route::Pages),
         }
     }
 }
@@ -138,6 +148,11 @@ mod tests {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");
             assert!(r.path().ends_with("index.html"));
             assert_eq!(r.section().route().section(), r.section());
+            // A page's parent is one folder up, and its section's index or the dashboard.
+            if let Some(parent) = r.parent() {
+                assert_eq!(parent.depth() + 1, r.depth(), "{r:?}");
+                assert!(parent == Route::Dashboard || parent.section() == r.section());
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     standups(content, roster, out);
     idps(content, roster, out);
     assessments(content, roster, out);
-    month_notes(content, out);
+    month_notes(content, roster, out);
     pages(content, out);
     one_on_ones(content, roster, out);
     checklist(content, out);
@@ -419,7 +419,7 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn month_notes(content: &Content, out: &mut Vec<Diagnostic>) {
+fn month_notes(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeMap::new();
     for doc in &content.month_notes {
         let n = &doc.data;
@@ -440,6 +440,12 @@ fn month_notes(content: &Content, out: &mut Vec<Diagnostic>) {
             Once::MonthNote(month.to_string()),
             out,
         );
+        // An action's `who` is a manager: it shows in their row of the matrix.
+        for action in n.explanations.values().flat_map(|e| e.actions.list()) {
+            if let Some(who) = &action.who {
+                known_manager_value(content, roster, doc, who, out);
+            }
+        }
         for key in n.explanations.keys() {
             let names = PlanMetric::ALL.map(PlanMetric::name);
             if PlanMetric::from_name(key.as_str()).is_none() {

@@ -7,7 +7,14 @@
 //   svg      every chart (svg[role=img]) has a <title>, and is drawn (non-zero
 //            box) at 1280, 820 or 390 px; each chart figure shows one drawing at each
 //   axe      axe-core, WCAG 2.1 A and AA, in the light and the dark scheme
-//   layout   at 390 px nothing scrolls the page sideways; tables scroll in .table-wrap
+//   layout   at 390 px nothing scrolls the page sideways; tables scroll in a focusable .table-wrap;
+//            at 1280 px no table is wider than its box and the header is one row;
+//            KPI cards fill every row of their grid at 1280 and 390 px
+//   reading  the owner's ten seconds: on the dashboard and month pages the verdict
+//            strip is the first content after the header; at 390 px the dashboard
+//            shows every manager's % of plan without scrolling sideways; one h1 and
+//            no heading level skipped; a breadcrumb under the header below the top
+//            level; previous/next on stand-up and manager pages
 //   script   no <script>, no on* handlers, no javascript: URLs in any page
 //   weight   HTML+CSS bytes per page kind; the dashboard stays under 150 KB
 // plus full-page screenshots at 1280 and 390 px (light) with --shots DIR.
@@ -32,7 +39,7 @@ const VNU = join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const DASHBOARD_MAX = 150 * 1024;
-const CHECKS = ["html", "console", "requests", "links", "svg", "axe", "layout", "script", "weight"];
+const CHECKS = ["html", "console", "requests", "links", "svg", "axe", "layout", "reading", "script", "weight"];
 
 // ---- arguments
 const args = process.argv.slice(2);
@@ -199,7 +206,94 @@ function sideways() {
     if (t.closest(".table-wrap") || scrolls(t)) continue;
     tables.push(t.caption?.textContent.trim() || t.querySelector("th")?.textContent.trim() || "table");
   }
-  return { scrollWidth: document.documentElement.scrollWidth, width, out, tables };
+  // A wrap that a keyboard cannot reach cannot be scrolled without a mouse
+  // (axe's scrollable-region-focusable fires only where fonts make it cut).
+  const unfocusable = [...document.querySelectorAll(".table-wrap")].filter((w) => w.tabIndex < 0).length;
+  return { scrollWidth: document.documentElement.scrollWidth, width, out, tables, unfocusable };
+}
+
+// At 1280 px: tables that do not fit their box, a header of more than one row.
+function fitsAt1280() {
+  const out = [];
+  for (const t of document.querySelectorAll("table")) {
+    const w = t.getBoundingClientRect().width;
+    if (!w) continue; // not shown: a closed <details>, the phone layout
+    const box = t.closest(".table-wrap");
+    const room = box ? box.clientWidth : t.clientWidth;
+    const need = box ? t.scrollWidth : t.scrollWidth;
+    if (need > room + 1) {
+      const name = t.closest("[data-grid]")?.dataset.grid || t.caption?.textContent.trim() || t.querySelector("th")?.textContent.trim() || "table";
+      out.push(`table "${name}" is ${Math.round(need)} px wide in a ${Math.round(room)} px box at 1280 px`);
+    }
+  }
+  const header = document.querySelector(".site-header");
+  if (header) {
+    const tops = [...header.children, ...header.querySelectorAll(".main-nav > ul > li, .rules-menu")]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => r.top);
+    if (Math.max(...tops) - Math.min(...tops) > 8) out.push(`the header takes more than one row at 1280 px (${Math.round(header.getBoundingClientRect().height)} px high)`);
+  }
+  return out;
+}
+
+// KPI cards: the last row of each grid reaches its right edge (no empty slot).
+function cardsFill() {
+  const out = [];
+  for (const grid of document.querySelectorAll(".cards")) {
+    const cards = [...grid.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
+    if (!cards.length) continue;
+    const lastTop = Math.max(...cards.map((r) => r.top));
+    const right = Math.max(...cards.filter((r) => Math.abs(r.top - lastTop) < 2).map((r) => r.right));
+    const edge = grid.getBoundingClientRect().right;
+    if (edge - right > 4) out.push(`a row of KPI cards leaves ${Math.round(edge - right)} px empty at ${window.innerWidth} px`);
+  }
+  return out;
+}
+
+// The reading order and navigation every page shares: headings, breadcrumb,
+// and for the owner's pages the verdict first.
+function reading(kind) {
+  const out = [];
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => !h.closest("svg"));
+  const levels = headings.map((h) => +h.tagName[1]);
+  if (levels.filter((l) => l === 1).length !== 1) out.push(`${levels.filter((l) => l === 1).length} h1 headings`);
+  if (levels.length && levels[0] !== 1) out.push(`the first heading is h${levels[0]}, not h1`);
+  levels.forEach((l, i) => i && l > levels[i - 1] + 1 && out.push(`h${levels[i - 1]} is followed by h${l} ("${headings[i].textContent.trim().slice(0, 40)}")`));
+  const main = document.querySelector("main");
+  if (["dashboard", "month"].includes(kind) && main) {
+    const kids = [...main.children].filter((e) => !e.matches(".page-head"));
+    const first = kids[0];
+    if (!first?.matches("section.verdict")) out.push(`the first content after the header is ${first ? first.tagName.toLowerCase() + "." + [...first.classList].join(".") : "nothing"}, not the verdict strip`);
+  }
+  if (["month", "week", "manager", "stand-up", "idp", "rule page"].includes(kind)) {
+    const after = document.querySelector("header.site-header")?.nextElementSibling;
+    if (!after?.matches("nav.breadcrumb")) out.push("no breadcrumb under the header");
+  }
+  if (["manager", "stand-up"].includes(kind) && !document.querySelector("nav.pager a[rel=prev], nav.pager a[rel=next]")) out.push("no previous/next links");
+  return out;
+}
+
+// At 390 px on the dashboard: every manager's % of plan in view without scrolling sideways.
+function plansInView() {
+  const grids = [...document.querySelectorAll('[data-grid="matrix"]')];
+  const rows = document.querySelectorAll('[data-grid="matrix"] tbody tr').length;
+  if (!grids.length || !rows) return ["no manager matrix on the dashboard"];
+  const shown = grids.find((g) => g.getBoundingClientRect().height > 0);
+  if (!shown) return ["the manager matrix is not shown at 390 px"];
+  const figures = shown.matches("ul")
+    ? [...shown.querySelectorAll(".gcard-fig.key .figure")]
+    : [...shown.querySelectorAll("tbody tr > td:nth-child(2) .figure")];
+  const out = [];
+  if (figures.length !== rows) out.push(`${figures.length} of ${rows} managers' % of plan shown at 390 px`);
+  const box = shown.matches(".table-wrap") ? shown.getBoundingClientRect() : { left: 0, right: window.innerWidth };
+  for (const f of figures) {
+    const r = f.getBoundingClientRect();
+    const name = f.closest("tr, li")?.querySelector("th, .gcard-name")?.textContent.trim();
+    if (!r.width || f.closest("details:not([open])")) out.push(`${name}: % of plan hidden at 390 px`);
+    else if (r.left < Math.max(0, box.left) - 1 || r.right > Math.min(window.innerWidth, box.right) + 1) out.push(`${name}: % of plan out of view at 390 px (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+  }
+  return out;
 }
 
 async function axe(page, scheme) {
@@ -230,6 +324,9 @@ for (const f of pages) {
     seen.set(`${f}#${i}`, { id: v.id, shown: v.shown });
   });
   s.figures.forEach((n, i) => n !== 1 && problem("svg", f, `chart figure ${i + 1} shows ${n} drawings at 1280 px`));
+  for (const p of await wide.evaluate(fitsAt1280)) problem("layout", f, p);
+  for (const p of await wide.evaluate(cardsFill)) problem("layout", f, p);
+  for (const p of await wide.evaluate(reading, kind(f))) problem("reading", f, p);
   if (shots) await wide.screenshot({ path: join(shots, `${shot}-1280.png`), fullPage: true });
   await wide.evaluate(axeSource);
   await axe(wide, "light");
@@ -243,6 +340,9 @@ for (const f of pages) {
   const l = await narrow.evaluate(sideways);
   if (l.scrollWidth > l.width) problem("layout", f, `scrolls sideways at 390 px (${l.scrollWidth} px wide): ${l.out.join("; ")}`);
   for (const t of l.tables) problem("layout", f, `a table outside .table-wrap: ${t}`);
+  if (l.unfocusable) problem("layout", f, `${l.unfocusable} .table-wrap without tabindex="0": a keyboard cannot scroll it`);
+  for (const p of await narrow.evaluate(cardsFill)) problem("layout", f, p);
+  if (kind(f) === "dashboard") for (const p of await narrow.evaluate(plansInView)) problem("reading", f, p);
   if (shots) await narrow.screenshot({ path: join(shots, `${shot}-390.png`), fullPage: true });
 
   // A chart comes drawn twice (720 and 360 px); one shown at neither 1280 nor
@@ -318,7 +418,7 @@ for (const c of CHECKS) {
 }
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 const count = (c) => problems[c].length;
-const others = ["console", "requests", "svg", "layout", "script", "weight"].reduce((s, c) => s + count(c), 0);
+const others = ["console", "requests", "svg", "layout", "reading", "script", "weight"].reduce((s, c) => s + count(c), 0);
 console.log(
   `site test${expectFailures ? " (expecting failures)" : ""}: ${pages.length} pages, ${count("html")} HTML errors, ` +
     `${count("axe")} axe violations, ${count("links")} broken links, ${others} other problems — ${name}, ${secs} s`,

@@ -10,7 +10,7 @@ mod tests;
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::Analytics;
+use super::Judged;
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::content::{Content, PlanMetric};
 
@@ -274,7 +274,7 @@ fn active_on(content: &Content, day: NaiveDate) -> Vec<&str> {
 }
 
 /// Every control point, in order.
-pub fn measure(content: &Content, a: &Analytics) -> Vec<ControlPoint> {
+pub fn measure(content: &Content, a: &Judged) -> Vec<ControlPoint> {
     let judge = points::Judge::new(content, a);
     Point::ALL.into_iter().map(|p| judge.measure(p)).collect()
 }

@@ -7,14 +7,14 @@ use super::{
     ControlPoint, Evidence, Facts, Point, Status, active_on, every_manager, judge, judge_all,
     no_data, one_on_ones_overdue, started,
 };
-use crate::analytics::{Analytics, MonthStats};
+use crate::analytics::{Judged, MonthStats};
 use crate::calendar::YearMonth;
 use crate::content::{Content, PageKind, PlanMetric};
 
 /// What every point is judged with.
 pub(super) struct Judge<'a> {
     content: &'a Content,
-    a: &'a Analytics,
+    a: &'a Judged<'a>,
     /// A share at or above this is met…
     met: f64,
     /// …and at or above this partly met.
@@ -27,7 +27,7 @@ pub(super) struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
-    pub(super) fn new(content: &'a Content, a: &'a Analytics) -> Self {
+    pub(super) fn new(content: &'a Content, a: &'a Judged<'a>) -> Self {
         let t = &content.config.thresholds;
         Self {
             content,

@@ -27,17 +27,22 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
     let title = match (known.first(), known.last()) {
         (Some(first), Some(last)) => say(
             fmt.locale,
+            // The scale too: the line alone does not say whether it moved 3 % or 50 %.
             format!(
-                "{what} за {} нед.: {} → {}",
+                "{what} за {} нед.: {} → {} (от {} до {})",
                 points.len(),
                 fmt.money_compact(first.1),
-                fmt.money_compact(last.1)
+                fmt.money_compact(last.1),
+                fmt.money_compact(low(&known)),
+                fmt.money_compact(high(&known))
             ),
             format!(
-                "{what}, {} weeks: {} → {}",
+                "{what}, {} weeks: {} → {} (range {} to {})",
                 points.len(),
                 fmt.money_compact(first.1),
-                fmt.money_compact(last.1)
+                fmt.money_compact(last.1),
+                fmt.money_compact(low(&known)),
+                fmt.money_compact(high(&known))
             ),
         ),
         _ => format!("{what}: {}", fmt.words.no_data),
@@ -93,6 +98,17 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
     }
 }
 
+fn low(known: &[(&str, f64)]) -> f64 {
+    known.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min)
+}
+
+fn high(known: &[(&str, f64)]) -> f64 {
+    known
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,7 +128,7 @@ mod tests {
         let c = sparkline("s", &fmt, "Выручка", &points);
         assert_eq!(
             c.title,
-            "Выручка за 3 нед.: 1,2\u{a0}млн\u{a0}₽ → 1,6\u{a0}млн\u{a0}₽"
+            "Выручка за 3 нед.: 1,2\u{a0}млн\u{a0}₽ → 1,6\u{a0}млн\u{a0}₽ (от 1,2\u{a0}млн\u{a0}₽ до 1,6\u{a0}млн\u{a0}₽)"
         );
         assert!(c.summary.contains("нед. 47: —"));
         assert!(c.svg.starts_with("<svg viewBox=\"0 0 120 32\""));

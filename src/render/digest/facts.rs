@@ -372,7 +372,7 @@ fn lagging_metrics(content: &Content, now: &Analytics) -> Vec<LaggingMetricFacts
                 pace: l.pace,
                 shortfall: l.shortfall,
                 actions: explanation
-                    .map(|e| e.actions.trim().to_string())
+                    .map(|e| e.actions.text())
                     .filter(|a| !a.is_empty()),
                 explained: explanation.is_some(),
             }

@@ -1,4 +1,4 @@
-//! `data/metrics.json` (the public contract in DESIGN.md and the README) and
+//! `data/metrics.json` (the public contract in DESIGN.md and docs/numbers.md) and
 //! `data/weekly.csv`.
 
 pub mod feed;
@@ -73,12 +73,7 @@ struct AlertOut {
 /// Every computed number, in the shape DESIGN.md fixes.
 pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
     let fmt = Formatter::for_config(&content.config);
-    let name = |id: &str| {
-        content
-            .team
-            .get(id)
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
-    };
+    let name = |id: &str| content.team.name_of(id);
     let metrics = Metrics {
         as_of: a.as_of.to_string(),
         currency: &content.config.currency.value,

@@ -154,12 +154,7 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
     let currency = content.config.currency_symbol();
     let fmt = Formatter::for_config(&content.config);
     let t = fmt.words;
-    let name = |id: &str| {
-        content
-            .team
-            .get(id)
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
-    };
+    let name = |id: &str| content.team.name_of(id);
 
     let mut book = Workbook::new();
     // The creation date is part of the file: take it from the report date.

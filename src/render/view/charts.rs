@@ -218,15 +218,11 @@ pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
 pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
     let pace = m.is_open();
     let value = |f: &crate::analytics::MonthFigures| if pace { f.pace } else { f.base.attainment };
-    let mut rows: Vec<(String, Option<f64>)> = m
-        .managers
-        .iter()
+    // The order of the manager matrix beside it.
+    let rows: Vec<(String, Option<f64>)> = super::matrix::ranked(ctx, m)
+        .into_iter()
         .map(|(id, f)| (ctx.name(id), value(&f.figures)))
         .collect();
-    rows.sort_by(|a, b| {
-        let key = |v: Option<f64>| v.unwrap_or(f64::NEG_INFINITY);
-        key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0))
-    });
     let threshold = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
     let data: Vec<ManagerValue> = rows
         .iter()

@@ -1,12 +1,17 @@
-//! The owner's page: the current month in cards, what needs attention, the team.
+//! The owner's page: the verdict on the current month, its cards, what
+//! needs attention, the manager matrix, the charts and the decomposition.
 
 use crate::render::route::Route;
 use serde::Serialize;
 
+use super::attention;
 use super::charts::{self, ChartView};
-use super::{AlertView, Card, Ctx, Delta, Layout, bar_width, month_title};
+use super::grid::{Cell, Column, Grid};
+use super::matrix::matrix;
+use super::verdict::{On, Verdict, verdict};
+use super::{AlertView, Card, Ctx, Delta, Layout, month_title};
 use crate::analytics::{Decomposition, MonthDecomposition, MonthStats};
-use crate::content::{Locale, PlanMetric};
+use crate::content::Locale;
 
 #[derive(Debug, Serialize)]
 pub struct Dashboard {
@@ -15,10 +20,12 @@ pub struct Dashboard {
     /// Where the month stands: "идёт, осталось 1 рабочий день из 20".
     pub status: Option<String>,
     pub month_href: Option<String>,
+    /// How the month goes, who lags, what the head says and does.
+    pub verdict: Option<Verdict>,
     pub cards: Vec<Card>,
+    /// What needs attention, ranked by what the owner must act on.
     pub alerts: Vec<AlertView>,
-    pub lagging: Vec<LagRow>,
-    pub team: Vec<TeamRow>,
+    pub matrix: Option<Grid>,
     pub decomposition: Option<DecompositionView>,
     pub month_over: bool,
     /// The month so far, then the last 12 months.
@@ -27,52 +34,13 @@ pub struct Dashboard {
     pub checklist: Option<String>,
 }
 
-/// A lagging team metric and the head's word about it.
-#[derive(Debug, Serialize)]
-pub struct LagRow {
-    pub metric: &'static str,
-    pub pace: String,
-    pub behind: String,
-    pub reason: Option<String>,
-    pub actions: Option<String>,
-    pub resources: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TeamRow {
-    pub rank: usize,
-    pub name: String,
-    pub href: String,
-    pub revenue: String,
-    pub plan: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub conv_meeting_deal: String,
-    pub lagging: bool,
-    /// Weekly revenue, the 8 weeks up to the month's latest (trusted SVG markup).
-    pub spark: String,
-}
-
 #[derive(Debug, Serialize)]
 pub struct DecompositionView {
     /// "Осталось 2 рабочих дня: нужно 311 260 ₽ — 16 оплат, 8 в день".
     pub summary: String,
     pub days_left: u64,
-    pub rows: Vec<DecompositionRow>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct DecompositionRow {
-    pub name: String,
-    pub is_team: bool,
-    pub days_left: String,
-    pub remaining_revenue: String,
-    pub deals: String,
-    pub deals_per_day: String,
-    pub meetings: String,
-    pub meetings_per_day: String,
-    pub leads: String,
-    pub leads_per_day: String,
+    /// The team, then each manager: remaining revenue first.
+    pub grid: Grid,
 }
 
 pub fn dashboard(ctx: &Ctx) -> Dashboard {
@@ -87,10 +55,10 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
         heading,
         status: month.map(|m| month_status(ctx, m)),
         month_href: a.current_month.map(|m| Route::Month(m).path()),
+        verdict: month.map(|m| verdict(ctx, m, On::Dashboard)),
         cards: month.map(|m| cards(ctx, m)).unwrap_or_default(),
-        alerts: a.alerts.iter().map(|al| ctx.alert(al)).collect(),
-        lagging: lag_rows(ctx),
-        team: month.map(|m| team_rows(ctx, m)).unwrap_or_default(),
+        alerts: attention::ranked(ctx),
+        matrix: month.map(|m| matrix(ctx, m)),
         decomposition: month
             .and_then(|m| m.decomposition.as_ref())
             .map(|d| decomposition(ctx, d)),
@@ -156,10 +124,14 @@ fn growth_small_print(ctx: &Ctx, m: &MonthStats) -> Option<String> {
     })
 }
 
-pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
-    let t = &m.team;
-    let f = &ctx.fmt;
-    let of_plan = |plan: Option<f64>, share: Option<f64>, show: &dyn Fn(f64) -> String| match plan {
+/// "из 6 750 000 ₽ · 95 % плана", or that there is no plan.
+fn of_plan(
+    ctx: &Ctx,
+    plan: Option<f64>,
+    share: Option<f64>,
+    show: &dyn Fn(f64) -> String,
+) -> String {
+    match plan {
         Some(plan) => format!(
             "{} {} · {} {}",
             ctx.t().of_plan,
@@ -168,8 +140,71 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
             ctx.t().of_plan_suffix
         ),
         None => ctx.t().no_plan.to_string(),
+    }
+}
+
+/// The month's cards, one per fact: revenue, pace with the forecast (while
+/// the month runs: on a closed month they would repeat attainment and
+/// revenue, and the forecast's % of plan is the pace itself), deals,
+/// growth per working day, lead processing.
+pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
+    let t = &m.team;
+    let f = &ctx.fmt;
+    let card = |label: &'static str, value: String, sub: Option<String>| Card {
+        label,
+        value,
+        tone: None,
+        sub,
+        delta: None,
+        spark: None,
+        spark_caption: None,
     };
-    let pace_delta = match (t.pace, m.pace_before_latest) {
+    let mut cards = vec![Card {
+        spark: charts::team_spark(ctx, m),
+        spark_caption: Some(ctx.t().spark_caption),
+        ..card(
+            ctx.t().revenue,
+            f.money(t.base.revenue),
+            Some(of_plan(ctx, t.base.plan_revenue, t.base.attainment, &|v| {
+                f.money(v)
+            })),
+        )
+    }];
+    if m.is_open() {
+        cards.push(pace_card(ctx, m));
+    }
+    let mut deals = of_plan(ctx, t.base.plan_deals, t.base.attainment_deals, &|v| {
+        f.number(v, 0)
+    });
+    if m.is_open() && t.pace_deals.is_some() {
+        deals = format!(
+            "{deals}, {} {}",
+            ctx.t().pace_short.to_lowercase(),
+            ctx.pct(t.pace_deals)
+        );
+    }
+    cards.push(card(
+        ctx.t().deals,
+        f.number(t.base.deals as f64, 0),
+        Some(deals),
+    ));
+    cards.push(growth_card(ctx, m));
+    cards.push(card(
+        ctx.t().processing_rate,
+        ctx.pct(t.base.processing_rate),
+        Some(format!(
+            "{}: {}",
+            ctx.t().leads_overnight,
+            f.number(t.base.leads_overnight as f64, 0)
+        )),
+    ));
+    cards
+}
+
+/// Pace to plan, its change over the latest period, and the month-end forecast.
+fn pace_card(ctx: &Ctx, m: &MonthStats) -> Card {
+    let (t, f) = (&m.team, &ctx.fmt);
+    let delta = match (t.pace, m.pace_before_latest) {
         (Some(now), Some((before, latest))) => Some(Delta::new(
             now - before,
             |v| f.points(v),
@@ -181,202 +216,92 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
         )),
         _ => None,
     };
-    let growth = |g: Option<f64>| {
-        g.map(|g| Delta::new(g, |v| f.percent(v, 0), growth_against(ctx, m), false))
-    };
-    let growth_sub = growth(t.mom_growth).map(|d| {
-        let mut sub = d.against;
+    let forecast = t.forecast_revenue.map(|v| match ctx.locale() {
+        Locale::Ru => format!("прогноз на конец месяца {}", f.money(v)),
+        Locale::En => format!("month-end forecast {}", f.money(v)),
+    });
+    Card {
+        label: ctx.t().pace,
+        value: ctx.pct(t.pace),
+        tone: None,
+        sub: forecast,
+        delta,
+        spark: None,
+        spark_caption: None,
+    }
+}
+
+/// Growth per working day against the month before, with the small print.
+fn growth_card(ctx: &Ctx, m: &MonthStats) -> Card {
+    let growth = m
+        .team
+        .mom_growth
+        .map(|g| Delta::new(g, |v| ctx.fmt.percent(v, 0), growth_against(ctx, m), false));
+    let sub = growth.as_ref().map(|d| {
+        let mut sub = d.against.clone();
         if let Some(small) = growth_small_print(ctx, m) {
             sub.push_str(" · ");
             sub.push_str(&small);
         }
         sub
     });
-    let overnight = t.base.leads_overnight;
-    let open = m.is_open();
-    let cards = vec![
-        Card {
-            label: ctx.t().revenue,
-            value: f.money(t.base.revenue),
-            tone: None,
-            sub: Some(of_plan(t.base.plan_revenue, t.base.attainment, &|v| {
-                f.money(v)
-            })),
-            delta: None,
-            spark: charts::team_spark(ctx, m),
-        },
-        Card {
-            label: ctx.t().pace,
-            value: ctx.pct(t.pace),
-            tone: None,
-            sub: None,
-            delta: pace_delta,
-            spark: None,
-        },
-        Card {
-            label: ctx.t().forecast,
-            value: ctx.money(t.forecast_revenue),
-            tone: None,
-            sub: t.base.plan_revenue.map(|p| {
-                format!(
-                    "{} {}",
-                    ctx.pct(t.forecast_revenue.map(|fr| fr / p)),
-                    ctx.t().of_plan_suffix
-                )
-            }),
-            delta: None,
-            spark: None,
-        },
-        Card {
-            label: ctx.t().mom_growth,
-            value: growth(t.mom_growth).map_or_else(|| "—".into(), |d| d.text.clone()),
-            tone: growth(t.mom_growth).map(|d| d.tone),
-            sub: growth_sub,
-            delta: None,
-            spark: None,
-        },
-        Card {
-            label: ctx.t().deals,
-            value: f.number(t.base.deals as f64, 0),
-            tone: None,
-            sub: Some(of_plan(t.base.plan_deals, t.base.attainment_deals, &|v| {
-                f.number(v, 0)
-            })),
-            delta: None,
-            spark: None,
-        },
-        Card {
-            label: ctx.t().processing_rate,
-            value: ctx.pct(t.base.processing_rate),
-            tone: None,
-            sub: Some(format!(
-                "{}: {}",
-                ctx.t().leads_overnight,
-                f.number(overnight as f64, 0)
-            )),
-            delta: None,
-            spark: None,
-        },
-    ];
-    // Pace and forecast say something only while the month runs: on a
-    // closed month they repeat attainment and revenue.
-    let only_while_open = [ctx.t().pace, ctx.t().forecast];
-    cards
-        .into_iter()
-        .filter(|c| open || !only_while_open.contains(&c.label))
-        .collect()
-}
-
-fn lag_rows(ctx: &Ctx) -> Vec<LagRow> {
-    ctx.analytics
-        .lagging_metrics
-        .iter()
-        .map(|l| LagRow {
-            metric: ctx.t().plan_metric(l.metric),
-            pace: ctx.fmt.percent(l.pace, 0),
-            behind: if l.metric == PlanMetric::Revenue {
-                ctx.fmt.money(l.shortfall)
-            } else {
-                ctx.fmt.count(
-                    crate::locale::format::round_half_up(l.shortfall, 0).max(0.0) as u64,
-                    ctx.t().deal,
-                )
-            },
-            reason: explained(ctx, l.metric, |e| &e.reason),
-            actions: explained(ctx, l.metric, |e| &e.actions),
-            resources: explained(ctx, l.metric, |e| &e.resources),
-        })
-        .collect()
-}
-
-/// One part of the head's explanation of a lagging metric this month.
-fn explained(
-    ctx: &Ctx,
-    metric: PlanMetric,
-    part: fn(&crate::content::Explanation) -> &String,
-) -> Option<String> {
-    crate::analytics::explanation(ctx.content, ctx.analytics.current_month, metric)
-        .map(part)
-        .filter(|t| !t.trim().is_empty())
-        .cloned()
-}
-
-/// Managers of the month, best attainment first (no plan last, then by revenue).
-pub fn team_rows(ctx: &Ctx, m: &MonthStats) -> Vec<TeamRow> {
-    let lagging: Vec<&str> = ctx
-        .analytics
-        .lagging_managers
-        .iter()
-        .map(|l| l.id.as_str())
-        .collect();
-    let mut rows: Vec<(&String, &crate::analytics::MonthFigures)> =
-        m.managers.iter().map(|(id, x)| (id, &x.figures)).collect();
-    rows.sort_by(|(ia, a), (ib, b)| {
-        let key =
-            |f: &crate::analytics::MonthFigures| f.base.attainment.unwrap_or(f64::NEG_INFINITY);
-        key(b)
-            .total_cmp(&key(a))
-            .then(b.base.revenue.total_cmp(&a.base.revenue))
-            .then(ia.cmp(ib))
-    });
-    rows.into_iter()
-        .enumerate()
-        .map(|(i, (id, f))| TeamRow {
-            rank: i + 1,
-            name: ctx.name(id),
-            href: Route::Manager(id.to_string()).path(),
-            revenue: ctx.fmt.money(f.base.revenue),
-            plan: ctx.money(f.base.plan_revenue),
-            attainment: ctx.pct(f.base.attainment),
-            bar: bar_width(f.base.attainment),
-            conv_meeting_deal: ctx.pct(f.base.conv_meeting_deal),
-            lagging: lagging.contains(&id.as_str()),
-            spark: charts::manager_spark(ctx, m, id),
-        })
-        .collect()
+    Card {
+        label: ctx.t().mom_growth,
+        value: growth
+            .as_ref()
+            .map_or_else(|| "—".into(), |d| d.text.clone()),
+        tone: growth.as_ref().map(|d| d.tone),
+        sub,
+        delta: None,
+        spark: None,
+        spark_caption: None,
+    }
 }
 
 pub fn decomposition(ctx: &Ctx, d: &MonthDecomposition) -> DecompositionView {
-    let dash = || "—".to_string();
-    let row = |name: String, is_team: bool, x: Option<&Decomposition>| {
-        let n = |v: Option<u64>| ctx.count(v.map(|v| v as f64));
-        match x {
-            Some(x) => DecompositionRow {
-                name,
-                is_team,
-                days_left: ctx.fmt.number(x.days_left as f64, 0),
-                remaining_revenue: ctx.money(x.remaining_revenue),
-                deals: n(x.deals),
-                deals_per_day: n(x.deals_per_day),
-                meetings: n(x.meetings),
-                meetings_per_day: n(x.meetings_per_day),
-                leads: n(x.leads),
-                leads_per_day: n(x.leads_per_day),
-            },
+    let t = ctx.t();
+    let per_day = |what: &str| format!("{what}, {}", t.per_day);
+    let columns = vec![
+        Column::num(t.remaining_revenue),
+        Column::num(t.days_left),
+        Column::num(t.deals_needed),
+        Column::num(per_day(t.deals_needed)),
+        Column::num(t.meetings_needed),
+        Column::num(per_day(t.meetings_needed)),
+        Column::num(t.leads_needed),
+        Column::num(per_day(t.leads_needed)),
+    ];
+    let mut grid = Grid::new("decomposition", t.manager, columns);
+    let mut row = |name: String, href: Option<String>, total: bool, x: Option<&Decomposition>| {
+        let n = |v: Option<u64>| Cell::num(ctx.count(v.map(|v| v as f64)));
+        let cells = match x {
+            Some(x) => vec![
+                Cell::num(ctx.money(x.remaining_revenue)),
+                Cell::num(ctx.fmt.number(x.days_left as f64, 0)),
+                n(x.deals),
+                n(x.deals_per_day),
+                n(x.meetings),
+                n(x.meetings_per_day),
+                n(x.leads),
+                n(x.leads_per_day),
+            ],
             // No working day left for this manager this month.
-            None => DecompositionRow {
-                name,
-                is_team,
-                days_left: "0".into(),
-                remaining_revenue: dash(),
-                deals: dash(),
-                deals_per_day: dash(),
-                meetings: dash(),
-                meetings_per_day: dash(),
-                leads: dash(),
-                leads_per_day: dash(),
-            },
-        }
+            None => {
+                let mut cells: Vec<Cell> = (0..8).map(|_| Cell::num("—")).collect();
+                cells[1] = Cell::num("0");
+                cells
+            }
+        };
+        grid.push(name, href, total, cells);
     };
-    let mut rows = vec![row(ctx.t().team_total.to_string(), true, Some(&d.team))];
-    rows.extend(
-        d.managers
-            .iter()
-            .map(|(id, x)| row(ctx.name(id), false, x.as_ref())),
-    );
+    row(t.team_total.to_string(), None, true, Some(&d.team));
+    for (id, x) in &d.managers {
+        let href = Some(Route::Manager(id.clone()).path());
+        row(ctx.name(id), href, false, x.as_ref());
+    }
     DecompositionView {
         summary: crate::locale::decomposition_summary(ctx.locale(), &ctx.fmt, &d.team),
         days_left: d.team.days_left,
-        rows,
+        grid,
     }
 }

@@ -1,21 +1,30 @@
 //! Page contexts: what each template sees, as serialisable view types.
 //! Numbers are formatted here for the locale; templates only place them.
 
+mod attention;
 mod charts;
+mod commitments;
 mod control;
 mod dashboard;
+pub mod grid;
+mod manager;
+mod matrix;
 mod people;
 pub mod period;
 mod practice;
 mod requests;
+mod verdict;
+mod week;
 
 use serde::Serialize;
 
 pub use control::{checklist, one_on_ones};
 pub use dashboard::{dashboard, growth_against};
-pub use people::{manager, team};
-pub use period::{month, months, week, weeks};
+pub use manager::manager;
+pub use people::team;
+pub use period::{month, months};
 pub use practice::{idp, idps, page, rule_pages, standup, standup_inputs, standups};
+pub use week::{week, weeks};
 
 use crate::analytics::{Alert, Analytics};
 use crate::calendar::{IsoWeek, YearMonth};
@@ -98,10 +107,7 @@ impl<'a> Ctx<'a> {
 
     /// A manager's name from team.yaml, or the id if they are not listed.
     pub fn name(&self, id: &str) -> String {
-        self.content
-            .team
-            .get(id)
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
+        self.content.team.name_of(id)
     }
 
     pub fn money(&self, v: Option<f64>) -> String {
@@ -170,7 +176,18 @@ pub struct Layout {
     pub root: String,
     pub page_title: String,
     pub nav: Vec<NavItem>,
+    /// The way down from the dashboard to a page below a section's index
+    /// (empty above): every step a link but the page itself.
+    pub breadcrumb: Vec<Crumb>,
     pub as_of: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Crumb {
+    pub label: String,
+    /// None for the page itself, and for a step that has no page (the
+    /// list of rule pages exists only when the header cannot hold them).
+    pub href: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -190,17 +207,18 @@ pub struct NavItem {
 impl Ctx<'_> {
     pub fn layout(&self, route: &Route, title: String) -> Layout {
         let (depth, section) = (route.depth(), route.section());
-        let w = self.t();
         let items = [
-            (Section::Dashboard, w.nav_dashboard),
-            (Section::Months, w.nav_months),
-            (Section::Weeks, w.nav_weeks),
-            (Section::Team, w.nav_team),
-            (Section::Standups, w.nav_standups),
-            (Section::Idp, w.nav_idp),
-            (Section::OneOnOnes, w.nav_one_on_ones),
-            (Section::Checklist, w.nav_checklist),
-        ];
+            Section::Dashboard,
+            Section::Months,
+            Section::Weeks,
+            Section::Team,
+            Section::Standups,
+            Section::Idp,
+            Section::OneOnOnes,
+            Section::Checklist,
+        ]
+        .map(|s| (s, self.section_label(s)));
+        let title_for_crumb = title.clone();
         Layout {
             site_title: self.content.config.title.clone(),
             lang: match self.locale() {
@@ -243,7 +261,47 @@ impl Ctx<'_> {
                     current: s == section,
                 })
                 .collect(),
+            breadcrumb: self.breadcrumb(route, &title_for_crumb),
             as_of: self.fmt.date(self.analytics.as_of),
+        }
+    }
+
+    /// Dashboard › section › this page, for pages two folders down.
+    fn breadcrumb(&self, route: &Route, title: &str) -> Vec<Crumb> {
+        if route.depth() < 2 {
+            return Vec::new();
+        }
+        let mut steps = Vec::new();
+        let mut up = route.parent();
+        while let Some(r) = up {
+            let exists = r != Route::Pages || self.rules.len() > NAV_RULES;
+            steps.push(Crumb {
+                label: self.section_label(r.section()).to_string(),
+                href: exists.then(|| r.path()),
+            });
+            up = r.parent();
+        }
+        steps.reverse();
+        steps.push(Crumb {
+            label: title.to_string(),
+            href: None,
+        });
+        steps
+    }
+
+    /// A section's name as the menu gives it.
+    pub fn section_label(&self, section: Section) -> &'static str {
+        let w = self.t();
+        match section {
+            Section::Dashboard => w.nav_dashboard,
+            Section::Months => w.nav_months,
+            Section::Weeks => w.nav_weeks,
+            Section::Team => w.nav_team,
+            Section::Standups => w.nav_standups,
+            Section::Idp => w.nav_idp,
+            Section::OneOnOnes => w.nav_one_on_ones,
+            Section::Checklist => w.nav_checklist,
+            Section::Pages => w.rules,
         }
     }
 }
@@ -275,8 +333,11 @@ pub struct Card {
     pub tone: Option<&'static str>,
     pub sub: Option<String>,
     pub delta: Option<Delta>,
-    /// A sparkline under the figure (trusted SVG markup).
+    /// A sparkline under the figure (trusted SVG markup; its title says
+    /// the metric, the weeks and the scale to a screen reader)…
     pub spark: Option<String>,
+    /// …and what it shows, in words under it for the eye.
+    pub spark_caption: Option<&'static str>,
 }
 
 /// A change with its direction and whether it is good news.

@@ -1,15 +1,13 @@
-//! The team page and each manager's page.
+//! The team page: the month's rating, the competency heatmap, the roster
+//! (each manager's page: `manager.rs`).
 
 use crate::render::route::Route;
 use serde::Serialize;
 
-use super::charts::{self, ChartView};
-use super::dashboard::{TeamRow, team_rows};
-use super::practice::{IdpRow, idp_row};
-use super::requests::RequestRow;
-use super::{Card, Ctx, Layout, bar_width, month_title, week_title};
+use super::charts;
+use super::grid::{Cell, Column, Grid};
+use super::{Ctx, Layout, bar_width, month_title};
 use crate::analytics::Round;
-use crate::content::Manager;
 
 /// The latest assessment round as a team × competency table.
 #[derive(Debug, Serialize)]
@@ -38,7 +36,7 @@ pub struct HeatCell {
     pub tone: &'static str,
 }
 
-fn competency_keys(ctx: &Ctx) -> Vec<(String, String)> {
+pub(super) fn competency_keys(ctx: &Ctx) -> Vec<(String, String)> {
     ctx.content
         .config
         .competencies
@@ -47,7 +45,12 @@ fn competency_keys(ctx: &Ctx) -> Vec<(String, String)> {
         .collect()
 }
 
-fn cell(round: &Round, previous: Option<&Round>, manager: &str, competency: &str) -> HeatCell {
+pub(super) fn cell(
+    round: &Round,
+    previous: Option<&Round>,
+    manager: &str,
+    competency: &str,
+) -> HeatCell {
     let score = round
         .scores
         .get(manager)
@@ -111,7 +114,8 @@ pub fn heatmap(ctx: &Ctx) -> Option<Heatmap> {
 pub struct TeamPage {
     pub layout: Layout,
     pub month: Option<String>,
-    pub leaderboard: Vec<TeamRow>,
+    /// The month's managers in the attainment chart's order.
+    pub leaderboard: Option<Grid>,
     pub heatmap: Option<Heatmap>,
     pub roster: Vec<RosterRow>,
 }
@@ -123,6 +127,50 @@ pub struct RosterRow {
     pub joined: String,
     pub left: Option<String>,
     pub active: bool,
+}
+
+/// The month's rating: % of plan, revenue against plan, conversion and
+/// the 8 weeks of revenue, best first (pace while the month runs).
+fn leaderboard(ctx: &Ctx, m: &crate::analytics::MonthStats) -> Grid {
+    let t = ctx.t();
+    let lagging: Vec<&str> = ctx
+        .analytics
+        .lagging_managers
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    let columns = vec![
+        Column::text(t.attainment_short),
+        Column::num(t.revenue),
+        Column::num(t.plan),
+        Column::num(t.conv_meeting_deal),
+        Column::text(format!("{}, {}", t.revenue, t.last_8_weeks)),
+    ];
+    let mut grid = Grid::new("leaderboard", t.manager, columns);
+    for (id, x) in super::matrix::ranked(ctx, m) {
+        let f = &x.figures.base;
+        let behind = ctx.analytics.current_month == Some(m.month) && lagging.contains(&id.as_str());
+        let cells = vec![
+            Cell::text(ctx.pct(f.attainment))
+                .bar(bar_width(f.attainment), behind)
+                .mark(behind.then(|| super::grid::Mark {
+                    word: t.lagging.to_string(),
+                    tone: "bad",
+                    href: Some(format!("{}#byweek", Route::Manager(id.clone()).path())),
+                })),
+            Cell::num(ctx.fmt.money(f.revenue)),
+            Cell::num(ctx.money(f.plan_revenue)),
+            Cell::num(ctx.pct(f.conv_meeting_deal)),
+            Cell::spark(charts::manager_spark(ctx, m, id)),
+        ];
+        grid.push(
+            ctx.name(id),
+            Some(Route::Manager(id.clone()).path()),
+            false,
+            cells,
+        );
+    }
+    grid
 }
 
 pub fn team(ctx: &Ctx) -> TeamPage {
@@ -146,278 +194,8 @@ pub fn team(ctx: &Ctx) -> TeamPage {
     TeamPage {
         layout: ctx.layout(&Route::Team, ctx.t().team_title.into()),
         month: a.current_month.map(|m| month_title(ctx, m)),
-        leaderboard: month.map(|m| team_rows(ctx, m)).unwrap_or_default(),
+        leaderboard: month.map(|m| leaderboard(ctx, m)),
         heatmap: heatmap(ctx),
         roster,
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct ManagerPage {
-    pub layout: Layout,
-    pub name: String,
-    pub since: String,
-    pub left: Option<String>,
-    /// "В команде с 01.09.2025 по 16.10.2026".
-    pub tenure: String,
-    pub month: Option<String>,
-    pub cards: Vec<Card>,
-    /// "3 недели подряд ниже порога" when lagging at the latest week.
-    pub lagging: Option<String>,
-    pub weeks: Vec<ManagerWeekRow>,
-    pub months: Vec<ManagerMonthRow>,
-    /// Revenue by week, conversion by week, this month's funnel.
-    pub charts: Vec<ChartView>,
-    pub idps: Vec<IdpRow>,
-    pub commitments: Vec<Commitment>,
-    /// Their open requests, and those resolved in the last two weeks.
-    pub requests: Vec<RequestRow>,
-    pub resolved: Vec<RequestRow>,
-    pub assessments: Option<AssessmentHistory>,
-}
-
-/// What the manager said at a stand-up: yesterday's result, today's goal.
-#[derive(Debug, Serialize)]
-pub struct Commitment {
-    pub date: String,
-    pub href: String,
-    pub result: String,
-    pub goal: String,
-    pub how: String,
-}
-
-/// Every round's scores of one manager, competency by competency.
-#[derive(Debug, Serialize)]
-pub struct AssessmentHistory {
-    pub dates: Vec<String>,
-    pub rows: Vec<AssessmentRow>,
-    pub notes: Vec<super::Pair>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct AssessmentRow {
-    pub competency: String,
-    pub cells: Vec<HeatCell>,
-}
-
-fn history(ctx: &Ctx, id: &str) -> Option<AssessmentHistory> {
-    let rounds: Vec<&Round> = ctx
-        .analytics
-        .rounds
-        .iter()
-        .filter(|r| r.scores.contains_key(id))
-        .collect();
-    if rounds.is_empty() {
-        return None;
-    }
-    Some(AssessmentHistory {
-        dates: rounds.iter().map(|r| ctx.fmt.date(r.date)).collect(),
-        rows: competency_keys(ctx)
-            .into_iter()
-            .map(|(key, label)| AssessmentRow {
-                competency: label,
-                cells: rounds
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| cell(r, i.checked_sub(1).map(|j| rounds[j]), id, &key))
-                    .collect(),
-            })
-            .collect(),
-        notes: rounds
-            .iter()
-            .filter_map(|r| {
-                r.notes.get(id).map(|n| super::Pair {
-                    label: ctx.fmt.date(r.date),
-                    value: n.clone(),
-                })
-            })
-            .collect(),
-    })
-}
-
-#[derive(Debug, Serialize)]
-pub struct ManagerWeekRow {
-    pub label: String,
-    pub href: String,
-    pub revenue: String,
-    pub plan: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub below: bool,
-    pub deals: String,
-    pub meetings: String,
-    pub leads: String,
-    pub overnight: String,
-    pub conv_meeting_deal: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ManagerMonthRow {
-    pub label: String,
-    pub href: String,
-    pub revenue: String,
-    pub plan: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub deals: String,
-    pub conv_meeting_deal: String,
-    pub avg_deal: String,
-}
-
-pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
-    let a = ctx.analytics;
-    let id = m.id();
-    let f = &ctx.fmt;
-    let threshold = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
-    let current = a
-        .current_month
-        .and_then(|cm| a.month(cm))
-        .and_then(|ms| ms.managers.get(id).map(|x| (ms, x)));
-    let cards = current
-        .map(|(ms, x)| {
-            let x = &x.figures;
-            let mut cards = vec![
-                Card {
-                    label: ctx.t().revenue,
-                    value: f.money(x.base.revenue),
-                    tone: None,
-                    sub: x
-                        .base
-                        .plan_revenue
-                        .map(|p| format!("{} {}", ctx.t().of_plan, f.money(p))),
-                    delta: None,
-                    spark: None,
-                },
-                Card {
-                    label: ctx.t().attainment,
-                    value: ctx.pct(x.base.attainment),
-                    tone: None,
-                    sub: None,
-                    delta: None,
-                    spark: None,
-                },
-                Card {
-                    label: ctx.t().conv_meeting_deal,
-                    value: ctx.pct(x.base.conv_meeting_deal),
-                    tone: None,
-                    sub: Some(format!(
-                        "{}: {}",
-                        ctx.t().avg_deal,
-                        ctx.money(x.base.avg_deal)
-                    )),
-                    delta: None,
-                    spark: None,
-                },
-            ];
-            // Pace only while the month runs: on a closed month it is attainment.
-            if ms.is_open() {
-                cards.insert(
-                    2,
-                    Card {
-                        label: ctx.t().pace,
-                        value: ctx.pct(x.pace),
-                        tone: None,
-                        sub: None,
-                        delta: None,
-                        spark: None,
-                    },
-                );
-            }
-            cards
-        })
-        .unwrap_or_default();
-    let lagging = a.lagging_managers.iter().find(|l| l.id == id).map(|l| {
-        format!(
-            "{} — {}",
-            ctx.t().lagging,
-            crate::locale::weeks(ctx.locale(), u64::from(l.weeks))
-        )
-    });
-    let weeks = a
-        .weeks
-        .iter()
-        .rev()
-        .filter_map(|w| w.managers.get(id).map(|x| (w, x)))
-        .map(|(w, x)| ManagerWeekRow {
-            label: week_title(ctx, w.week),
-            href: Route::Week(w.week).path(),
-            revenue: f.money(x.revenue),
-            plan: ctx.money(x.plan_revenue),
-            attainment: ctx.pct(x.attainment),
-            bar: bar_width(x.attainment),
-            below: x.attainment.is_some_and(|v| v < threshold),
-            deals: f.number(x.deals as f64, 0),
-            meetings: f.number(x.meetings as f64, 0),
-            leads: f.number(x.leads_received as f64, 0),
-            overnight: f.number(x.leads_overnight as f64, 0),
-            conv_meeting_deal: ctx.pct(x.conv_meeting_deal),
-        })
-        .collect();
-    let months = a
-        .months
-        .iter()
-        .rev()
-        .filter_map(|ms| ms.managers.get(id).map(|x| (ms, &x.figures)))
-        .map(|(ms, x)| ManagerMonthRow {
-            label: month_title(ctx, ms.month),
-            href: Route::Month(ms.month).path(),
-            revenue: f.money(x.base.revenue),
-            plan: ctx.money(x.base.plan_revenue),
-            attainment: ctx.pct(x.base.attainment),
-            bar: bar_width(x.base.attainment),
-            deals: f.number(x.base.deals as f64, 0),
-            conv_meeting_deal: ctx.pct(x.base.conv_meeting_deal),
-            avg_deal: ctx.money(x.base.avg_deal),
-        })
-        .collect();
-    let route = Route::Manager(id.to_string());
-    let two_weeks_ago = a.as_of - chrono::Days::new(13);
-    let mut commitments: Vec<Commitment> = ctx
-        .content
-        .standups
-        .iter()
-        .filter(|d| d.data.date.value.0 >= two_weeks_ago && d.data.date.value.0 <= a.as_of)
-        .filter_map(|d| {
-            d.data.reports.get(id).map(|r| Commitment {
-                date: f.date(d.data.date.value.0),
-                href: Route::Standup(d.data.date.value.0).path(),
-                result: r.value.result.clone(),
-                goal: r.value.goal.clone(),
-                how: r.value.how.clone(),
-            })
-        })
-        .collect();
-    commitments.reverse();
-    let (requests, resolved) =
-        super::requests::split(ctx, a.requests.iter().filter(|r| r.manager == id));
-    ManagerPage {
-        idps: a
-            .idps
-            .iter()
-            .filter(|p| p.manager == id)
-            .map(|p| idp_row(ctx, p))
-            .collect(),
-        commitments,
-        requests,
-        resolved,
-        assessments: history(ctx, id),
-        layout: ctx.layout(&route, m.name.clone()),
-        name: m.name.clone(),
-        since: f.date(m.joined.value.0),
-        left: m.left.as_ref().map(|l| f.date(l.value.0)),
-        tenure: crate::locale::tenure(f, m.joined.value.0, m.left.as_ref().map(|l| l.value.0)),
-        month: current.map(|(ms, _)| month_title(ctx, ms.month)),
-        cards,
-        lagging,
-        weeks,
-        months,
-        charts: [
-            charts::manager_revenue(ctx, id),
-            charts::manager_conversion(ctx, id),
-            current.and_then(|(ms, _)| charts::manager_funnel(ctx, ms, id)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
     }
 }

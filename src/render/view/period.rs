@@ -1,15 +1,17 @@
-//! Month and week pages, and their indexes.
+//! Month pages and their index (weeks: `week.rs`).
 
 use crate::render::route::Route;
 use serde::Serialize;
 
-use crate::content::PlanMetric;
-
 use super::charts::{self, ChartView};
+use super::commitments;
 use super::dashboard::{DecompositionView, cards, decomposition, growth_against, month_status};
+use super::grid::{Cell, Column, Grid};
+use super::matrix::{matrix, ranked};
+use super::verdict::{On, Verdict, verdict};
 use super::{Card, Ctx, Delta, Layout, bar_width, month_title, week_title};
-use crate::analytics::{Figures, MonthFigures, MonthStats, Totals, WeekStats};
-use crate::calendar::{IsoWeek, YearMonth};
+use crate::analytics::{Figures, MonthFigures, MonthStats, Totals};
+use crate::calendar::YearMonth;
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -90,8 +92,14 @@ pub struct MonthPage {
     pub has_plan: bool,
     pub prev: Option<Link>,
     pub next: Option<Link>,
+    /// How the month went, the head's headline and the checklist of actions.
+    pub verdict: Verdict,
     pub cards: Vec<Card>,
-    pub rows: Vec<PlanFactRow>,
+    /// Attainment (pace while the month runs) per manager, and the matrix in its order.
+    pub attainment: ChartView,
+    pub matrix: Grid,
+    /// Revenue, deals and the rest per manager, the team first.
+    pub plan_fact: Grid,
     pub decomposition: Option<DecompositionView>,
     pub is_current: bool,
     /// The month is closed (what the decomposition says when it has none).
@@ -99,41 +107,8 @@ pub struct MonthPage {
     pub comparison: Vec<CompareRow>,
     pub comparison_note: Option<String>,
     pub weeks: Vec<WeekLinkRow>,
-    /// Attainment (pace while the month runs) per manager.
-    pub attainment: ChartView,
-    /// The head's explanations for this month, metric by metric.
-    pub explanations: Vec<ExplanationRow>,
     /// The head's commentary (sanitised HTML).
     pub commentary: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ExplanationRow {
-    pub metric: &'static str,
-    pub pace: String,
-    pub reason: String,
-    pub actions: String,
-    pub resources: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PlanFactRow {
-    pub name: String,
-    pub href: Option<String>,
-    pub is_team: bool,
-    pub plan_revenue: String,
-    pub revenue: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub pace: String,
-    pub forecast: String,
-    pub plan_deals: String,
-    pub deals: String,
-    pub attainment_deals: String,
-    pub conv_lead_meeting: String,
-    pub conv_meeting_deal: String,
-    pub avg_deal: String,
-    pub growth: Option<Delta>,
 }
 
 #[derive(Debug, Serialize)]
@@ -154,7 +129,7 @@ pub struct WeekLinkRow {
     pub deals: String,
 }
 
-fn neighbour<T: Copy>(list: &[T], i: usize, step: isize) -> Option<T> {
+pub fn neighbour<T: Copy>(list: &[T], i: usize, step: isize) -> Option<T> {
     i.checked_add_signed(step)
         .and_then(|j| list.get(j))
         .copied()
@@ -168,63 +143,10 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         label: month_title(ctx, x),
         href: Route::Month(x).path(),
     };
-    let plan_fact =
-        |name: String, href: Option<String>, is_team: bool, f: &MonthFigures| PlanFactRow {
-            name,
-            href,
-            is_team,
-            plan_revenue: ctx.money(f.base.plan_revenue),
-            revenue: ctx.fmt.money(f.base.revenue),
-            attainment: ctx.pct(f.base.attainment),
-            bar: bar_width(f.base.attainment),
-            pace: ctx.pct(f.pace),
-            forecast: ctx.money(f.forecast_revenue),
-            plan_deals: ctx.count(f.base.plan_deals),
-            deals: ctx.fmt.number(f.base.deals as f64, 0),
-            attainment_deals: ctx.pct(f.base.attainment_deals),
-            conv_lead_meeting: ctx.pct(f.base.conv_lead_meeting),
-            conv_meeting_deal: ctx.pct(f.base.conv_meeting_deal),
-            avg_deal: ctx.money(f.base.avg_deal),
-            growth: growth(ctx, m, f.mom_growth),
-        };
-    let mut rows = vec![plan_fact(ctx.t().team_total.into(), None, true, &m.team)];
-    rows.extend(m.managers.iter().map(|(id, f)| {
-        plan_fact(
-            ctx.name(id),
-            Some(Route::Manager(id.to_string()).path()),
-            false,
-            &f.figures,
-        )
-    }));
     let route = Route::Month(m.month);
-    let note = ctx
-        .content
-        .month_notes
-        .iter()
-        .find(|n| n.data.month.value == m.month);
-    let explanations = note
-        .map(|n| {
-            PlanMetric::ALL
-                .into_iter()
-                .filter_map(|metric| n.data.explanations.get(metric.name()).map(|e| (metric, e)))
-                .map(|(metric, e)| ExplanationRow {
-                    metric: ctx.t().plan_metric(metric),
-                    pace: ctx.pct(if metric == PlanMetric::Revenue {
-                        m.team.pace
-                    } else {
-                        m.team.pace_deals
-                    }),
-                    reason: e.reason.clone(),
-                    actions: e.actions.clone(),
-                    resources: e.resources.clone(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     MonthPage {
-        explanations,
-        commentary: note
-            .map(|n| crate::render::markdown::to_html(&n.data.body))
+        commentary: commitments::note(ctx, m.month)
+            .map(|n| crate::render::markdown::to_html(&n.body))
             .unwrap_or_default(),
         layout: ctx.layout(&route, month_title(ctx, m.month)),
         heading: month_title(ctx, m.month),
@@ -238,8 +160,11 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
         has_plan: m.has_plan,
         prev: neighbour(&all, i, -1).map(link),
         next: neighbour(&all, i, 1).map(link),
+        verdict: verdict(ctx, m, On::MonthPage),
         cards: cards(ctx, m),
-        rows,
+        attainment: charts::attainment(ctx, m),
+        matrix: matrix(ctx, m),
+        plan_fact: plan_fact(ctx, m),
         decomposition: m.decomposition.as_ref().map(|d| decomposition(ctx, d)),
         is_current: a.current_month == Some(m.month),
         month_over: !m.is_open(),
@@ -248,34 +173,91 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
             .as_ref()
             .map(|p| compare(ctx, &m.team_totals, &p.totals))
             .unwrap_or_default(),
-        comparison_note: m.previous.as_ref().map(|p| {
-            let (now, then) = (m.days.elapsed_working_days, p.days.elapsed_working_days);
-            match ctx.locale() {
-                crate::content::Locale::Ru => format!(
-                    "{}: {now} раб. дн. с данными против {then}; рост м/м считается в рабочий день",
-                    growth_against(ctx, m)
-                ),
-                crate::content::Locale::En => format!(
-                    "{}: {now} working days with data vs {then}; MoM growth is per working day",
-                    growth_against(ctx, m)
-                ),
-            }
-        }),
-        attainment: charts::attainment(ctx, m),
-        weeks: m
-            .weeks
-            .iter()
-            .filter_map(|w| a.week(*w))
-            .map(|w| WeekLinkRow {
-                label: week_title(ctx, w.week),
-                href: Route::Week(w.week).path(),
-                revenue: ctx.fmt.money(w.team.revenue),
-                plan: ctx.money(w.team.plan_revenue),
-                attainment: ctx.pct(w.team.attainment),
-                deals: ctx.fmt.number(w.team.deals as f64, 0),
-            })
-            .collect(),
+        comparison_note: m.previous.as_ref().map(|p| comparison_note(ctx, m, p)),
+        weeks: week_links(ctx, m),
     }
+}
+
+fn comparison_note(ctx: &Ctx, m: &MonthStats, p: &crate::analytics::PreviousMonth) -> String {
+    let (now, then) = (m.days.elapsed_working_days, p.days.elapsed_working_days);
+    match ctx.locale() {
+        crate::content::Locale::Ru => format!(
+            "{}: {now} раб. дн. с данными против {then}; рост м/м считается в рабочий день",
+            growth_against(ctx, m)
+        ),
+        crate::content::Locale::En => format!(
+            "{}: {now} working days with data vs {then}; MoM growth is per working day",
+            growth_against(ctx, m)
+        ),
+    }
+}
+
+fn week_links(ctx: &Ctx, m: &MonthStats) -> Vec<WeekLinkRow> {
+    m.weeks
+        .iter()
+        .filter_map(|w| ctx.analytics.week(*w))
+        .map(|w| WeekLinkRow {
+            label: week_title(ctx, w.week),
+            href: Route::Week(w.week).path(),
+            revenue: ctx.fmt.money(w.team.revenue),
+            plan: ctx.money(w.team.plan_revenue),
+            attainment: ctx.pct(w.team.attainment),
+            deals: ctx.fmt.number(w.team.deals as f64, 0),
+        })
+        .collect()
+}
+
+/// The month's figures per manager beside the matrix: revenue against plan
+/// (and the forecast while the month runs), deals against plan, the funnel's
+/// first step, the average deal and growth. The matrix has % of plan, pace
+/// and meeting→deal.
+fn plan_fact(ctx: &Ctx, m: &MonthStats) -> Grid {
+    let t = ctx.t();
+    let open = m.is_open();
+    let mut columns = vec![Column::num(t.revenue), Column::num(t.plan)];
+    if open {
+        columns.push(Column::num(t.forecast_short));
+    }
+    columns.extend([
+        Column::num(t.deals),
+        Column::num(t.attainment_deals),
+        Column::num(t.conv_lead_meeting),
+        Column::num(t.avg_deal),
+        Column::num(t.mom_growth),
+    ]);
+    let mut grid = Grid::new("plan_fact", t.manager, columns);
+    let mut row = |name: String, href: Option<String>, total: bool, f: &MonthFigures| {
+        let deals = match f.base.plan_deals {
+            Some(p) => format!(
+                "{} {} {}",
+                ctx.fmt.number(f.base.deals as f64, 0),
+                t.of_plan,
+                ctx.count(Some(p))
+            ),
+            None => ctx.fmt.number(f.base.deals as f64, 0),
+        };
+        let mut cells = vec![
+            Cell::num(ctx.fmt.money(f.base.revenue)),
+            Cell::num(ctx.money(f.base.plan_revenue)),
+        ];
+        if open {
+            cells.push(Cell::num(ctx.money(f.forecast_revenue)));
+        }
+        cells.extend([
+            Cell::num(deals),
+            Cell::num(ctx.pct(f.base.attainment_deals)),
+            Cell::num(ctx.pct(f.base.conv_lead_meeting)),
+            Cell::num(ctx.money(f.base.avg_deal)),
+            Cell::delta(growth(ctx, m, f.mom_growth)),
+        ]);
+        grid.push(name, href, total, cells);
+    };
+    row(t.team_total.into(), None, true, &m.team);
+    for (id, x) in ranked(ctx, m) {
+        let href = Some(Route::Manager(id.clone()).path());
+        row(ctx.name(id), href, false, &x.figures);
+    }
+    grid
 }
 
 fn compare(ctx: &Ctx, now: &Totals, before: &Totals) -> Vec<CompareRow> {
@@ -330,309 +312,4 @@ fn compare(ctx: &Ctx, now: &Totals, before: &Totals) -> Vec<CompareRow> {
             change: pct_delta(n.avg_deal.zip(b.avg_deal).and_then(|(x, y)| rel(x, y))),
         },
     ]
-}
-
-#[derive(Debug, Serialize)]
-pub struct WeeksIndex {
-    pub layout: Layout,
-    pub rows: Vec<WeekIndexRow>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct WeekIndexRow {
-    pub label: String,
-    pub href: String,
-    pub month: String,
-    pub month_href: String,
-    pub revenue: String,
-    pub plan: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub deals: String,
-    pub leads: String,
-    pub overnight: String,
-}
-
-pub fn weeks(ctx: &Ctx) -> WeeksIndex {
-    let rows = ctx
-        .analytics
-        .weeks
-        .iter()
-        .rev()
-        .map(|w| WeekIndexRow {
-            label: week_title(ctx, w.week),
-            href: Route::Week(w.week).path(),
-            month: month_title(ctx, w.month()),
-            month_href: Route::Month(w.month()).path(),
-            revenue: ctx.fmt.money(w.team.revenue),
-            plan: ctx.money(w.team.plan_revenue),
-            attainment: ctx.pct(w.team.attainment),
-            bar: bar_width(w.team.attainment),
-            deals: ctx.fmt.number(w.team.deals as f64, 0),
-            leads: ctx.fmt.number(w.team.leads_received as f64, 0),
-            overnight: ctx.fmt.number(w.team.leads_overnight as f64, 0),
-        })
-        .collect();
-    WeeksIndex {
-        layout: ctx.layout(&Route::Weeks, ctx.t().weeks_title.into()),
-        rows,
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct WeekPage {
-    pub layout: Layout,
-    pub heading: String,
-    /// The months of its period files.
-    pub months: Vec<Link>,
-    /// The parts of a week split between two months, with their dates.
-    pub parts: Vec<PartRow>,
-    pub prev: Option<Link>,
-    pub next: Option<Link>,
-    pub cards: Vec<Card>,
-    pub rows: Vec<WeekRow>,
-    pub missing: Vec<String>,
-    pub notes: Vec<NoteRow>,
-    pub leads_chart: ChartView,
-    pub funnel_chart: ChartView,
-}
-
-#[derive(Debug, Serialize)]
-pub struct WeekRow {
-    pub name: String,
-    pub href: Option<String>,
-    pub is_team: bool,
-    pub revenue: String,
-    pub revenue_delta: Option<Delta>,
-    pub plan: String,
-    pub attainment: String,
-    pub bar: f64,
-    pub deals: String,
-    pub deals_delta: Option<Delta>,
-    pub calls: String,
-    pub meetings: String,
-    pub leads_received: String,
-    pub leads_processed: String,
-    pub processing_rate: String,
-    pub leads_overnight: String,
-    pub overnight_alarm: bool,
-    pub first_response: String,
-    pub conv_lead_meeting: String,
-    pub conv_meeting_deal: String,
-    pub conv_lead_deal: String,
-}
-
-/// One month's part of a split week.
-#[derive(Debug, Serialize)]
-pub struct PartRow {
-    pub label: String,
-    pub month: Link,
-    pub working_days: u32,
-    pub revenue: String,
-    pub plan: String,
-    pub attainment: String,
-    pub deals: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct NoteRow {
-    pub name: String,
-    pub text: String,
-}
-
-pub fn week(ctx: &Ctx, w: &WeekStats) -> WeekPage {
-    let a = ctx.analytics;
-    let all: Vec<IsoWeek> = a.weeks.iter().map(|x| x.week).collect();
-    let i = all.iter().position(|x| *x == w.week).unwrap_or(0);
-    let link = |x: IsoWeek| Link {
-        label: week_title(ctx, x),
-        href: Route::Week(x).path(),
-    };
-    // Week-over-week: against the ISO week just before, when it has a file.
-    let before = a.week(w.week.prev());
-    let f = &ctx.fmt;
-    let delta = |now: f64, then: Option<f64>, money: bool| {
-        then.map(|t| {
-            Delta::new(
-                now - t,
-                |v| if money { f.money(v) } else { f.number(v, 0) },
-                ctx.t().vs_previous_week.into(),
-                false,
-            )
-        })
-    };
-    let row =
-        |name: String, href: Option<String>, is_team: bool, x: &Figures, prev: Option<&Figures>| {
-            WeekRow {
-                name,
-                href,
-                is_team,
-                revenue: f.money(x.revenue),
-                revenue_delta: delta(x.revenue, prev.map(|p| p.revenue), true),
-                plan: ctx.money(x.plan_revenue),
-                attainment: ctx.pct(x.attainment),
-                bar: bar_width(x.attainment),
-                deals: f.number(x.deals as f64, 0),
-                deals_delta: delta(x.deals as f64, prev.map(|p| p.deals as f64), false),
-                calls: f.number(x.calls as f64, 0),
-                meetings: f.number(x.meetings as f64, 0),
-                leads_received: f.number(x.leads_received as f64, 0),
-                leads_processed: f.number(x.leads_processed as f64, 0),
-                processing_rate: ctx.pct(x.processing_rate),
-                leads_overnight: f.number(x.leads_overnight as f64, 0),
-                overnight_alarm: x.leads_overnight > 0,
-                first_response: ctx.minutes(x.first_response_min),
-                conv_lead_meeting: ctx.pct(x.conv_lead_meeting),
-                conv_meeting_deal: ctx.pct(x.conv_meeting_deal),
-                conv_lead_deal: ctx.pct1(x.conv_lead_deal),
-            }
-        };
-    let mut rows = vec![row(
-        ctx.t().team_total.into(),
-        None,
-        true,
-        &w.team,
-        before.map(|b| &b.team),
-    )];
-    rows.extend(w.managers.iter().map(|(id, x)| {
-        row(
-            ctx.name(id),
-            Some(Route::Manager(id.to_string()).path()),
-            false,
-            x,
-            before.and_then(|b| b.managers.get(id)),
-        )
-    }));
-    let missing = ctx
-        .content
-        .team
-        .managers
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| {
-            w.periods
-                .iter()
-                .any(|p| m.active_during(p.period.first, p.period.last))
-                && !w.managers.contains_key(m.id())
-        })
-        .map(|m| m.name.clone())
-        .collect();
-    // Notes of every period file of the week that counts.
-    let counted: Vec<_> = w.periods.iter().map(|p| p.period).collect();
-    let notes = ctx
-        .content
-        .weeks
-        .iter()
-        .filter(|d| {
-            d.data
-                .period(&ctx.content.calendar)
-                .is_ok_and(|p| counted.contains(&p))
-        })
-        .flat_map(|d| {
-            d.data.managers.iter().filter_map(|(id, e)| {
-                e.value
-                    .note
-                    .as_ref()
-                    .filter(|n| !n.trim().is_empty())
-                    .map(|n| NoteRow {
-                        name: ctx.name(id.as_str()),
-                        text: n.clone(),
-                    })
-            })
-        })
-        .collect();
-    let parts = if w.periods.len() > 1 || w.periods.iter().any(|p| p.period.split) {
-        w.periods
-            .iter()
-            .map(|p| PartRow {
-                label: f.days(p.period.first, p.period.last),
-                month: Link {
-                    label: month_title(ctx, p.period.month),
-                    href: Route::Month(p.period.month).path(),
-                },
-                working_days: p.working_days,
-                revenue: f.money(p.team.revenue),
-                plan: ctx.money(p.team.plan_revenue),
-                attainment: ctx.pct(p.team.attainment),
-                deals: f.number(p.team.deals as f64, 0),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let t = &w.team;
-    let cards = vec![
-        Card {
-            label: ctx.t().revenue,
-            value: f.money(t.revenue),
-            tone: None,
-            sub: t.plan_revenue.map(|p| {
-                format!(
-                    "{} {} · {}",
-                    ctx.t().of_plan,
-                    f.money(p),
-                    ctx.pct(t.attainment)
-                )
-            }),
-            delta: delta(t.revenue, before.map(|b| b.team.revenue), true),
-            spark: None,
-        },
-        Card {
-            label: ctx.t().deals,
-            value: f.number(t.deals as f64, 0),
-            tone: None,
-            sub: t.plan_deals.map(|p| {
-                format!(
-                    "{} {} · {}",
-                    ctx.t().of_plan,
-                    ctx.count(Some(p)),
-                    ctx.pct(t.attainment_deals)
-                )
-            }),
-            delta: delta(t.deals as f64, before.map(|b| b.team.deals as f64), false),
-            spark: None,
-        },
-        Card {
-            label: ctx.t().processing_rate,
-            value: ctx.pct(t.processing_rate),
-            tone: None,
-            sub: Some(format!(
-                "{}: {}",
-                ctx.t().leads_overnight,
-                f.number(t.leads_overnight as f64, 0)
-            )),
-            delta: None,
-            spark: None,
-        },
-        Card {
-            label: ctx.t().conv_lead_deal,
-            value: ctx.pct1(t.conv_lead_deal),
-            tone: None,
-            sub: Some(format!("{}: {}", ctx.t().avg_deal, ctx.money(t.avg_deal))),
-            delta: None,
-            spark: None,
-        },
-    ];
-    let route = Route::Week(w.week);
-    WeekPage {
-        layout: ctx.layout(&route, week_title(ctx, w.week)),
-        heading: week_title(ctx, w.week),
-        months: w
-            .months
-            .iter()
-            .map(|m| Link {
-                label: month_title(ctx, *m),
-                href: Route::Month(*m).path(),
-            })
-            .collect(),
-        parts,
-        prev: neighbour(&all, i, -1).map(link),
-        next: neighbour(&all, i, 1).map(link),
-        cards,
-        rows,
-        missing,
-        notes,
-        leads_chart: charts::leads(ctx, w),
-        funnel_chart: charts::week_funnel(ctx, w),
-    }
 }

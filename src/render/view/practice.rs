@@ -3,6 +3,8 @@
 use crate::render::route::Route;
 use std::hash::{Hash, Hasher};
 
+use chrono::NaiveDate;
+
 use serde::Serialize;
 
 use super::requests::RequestRow;
@@ -109,6 +111,9 @@ pub fn standups(ctx: &Ctx) -> StandupsPage {
 pub struct StandupPage {
     pub layout: Layout,
     pub heading: String,
+    /// The stand-ups before and after.
+    pub prev: Option<super::period::Link>,
+    pub next: Option<super::period::Link>,
     pub duration: String,
     pub over_limit: bool,
     pub video: bool,
@@ -155,7 +160,18 @@ pub fn standup_inputs(ctx: &Ctx, shared: u64, doc: &Doc<Standup>) -> u64 {
     let mut hasher = crate::render::reuse::input_hasher();
     (shared, &doc.path, ctx.content.sources.get(&doc.path)).hash(&mut hasher);
     format!("{stats:?}").hash(&mut hasher);
+    // The pager's links: a stand-up added or removed beside it changes them.
+    neighbours(ctx, date).hash(&mut hasher);
     hasher.finish()
+}
+
+/// The dates of the stand-ups just before and after `date`.
+fn neighbours(ctx: &Ctx, date: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let dates = ctx.content.standups.iter().map(|d| d.data.date.value.0);
+    (
+        dates.clone().filter(|d| *d < date).max(),
+        dates.filter(|d| *d > date).min(),
+    )
 }
 
 pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
@@ -163,7 +179,14 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
     let date = s.date.value.0;
     let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
     let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let (prev, next) = neighbours(ctx, date);
+    let link = |d: NaiveDate| super::period::Link {
+        label: format!("{} {}", ctx.t().standup, ctx.fmt.date(d)),
+        href: Route::Standup(d).path(),
+    };
     StandupPage {
+        prev: prev.map(link),
+        next: next.map(link),
         layout: ctx.layout(
             &Route::Standup(date),
             format!("{} {}", ctx.t().standup, ctx.fmt.date(date)),
