@@ -333,3 +333,37 @@ fn russian_snapshots_speak_russian() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// The README's table of the most common mistakes quotes what `check`
+/// really says: each message is the first line of a Russian snapshot.
+#[test]
+fn the_readme_quotes_the_russian_corpus() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = readme
+        .split("| mistake | `check` says |\n|---|---|\n")
+        .nth(1)
+        .expect("the README's table of mistakes");
+    let mut snapshots = String::new();
+    for entry in fs::read_dir(corpus()).unwrap() {
+        snapshots +=
+            &fs::read_to_string(entry.unwrap().path().join("expected.ru.txt")).unwrap_or_default();
+    }
+    let mut rows = 0;
+    for row in table.lines().take_while(|l| l.starts_with('|')) {
+        let said = row
+            .split(" | ")
+            .nth(1)
+            .expect("two cells")
+            .trim_end_matches(" |");
+        // Up to the hint quoted in brackets, without the double-backtick span.
+        let said = said.split(" (").next().unwrap();
+        let said = said.trim_start_matches("`` ").trim_end_matches(" ``");
+        assert!(
+            snapshots.contains(&format!("error: {said}\n")),
+            "the README quotes «{said}», which no Russian snapshot says"
+        );
+        rows += 1;
+    }
+    assert!(rows >= 15, "{rows} mistakes in the README's table");
+}
