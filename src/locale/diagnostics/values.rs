@@ -166,27 +166,27 @@ pub(super) fn value_ru(key: &Option<String>, v: &Value) -> (String, Option<Strin
         Value::Count { found, fix } => (
             must_ru(
                 key,
-                ("целым числом не меньше 0", "целое число не меньше 0"),
+                "целым числом не меньше 0",
                 &found_ru(found),
             ),
             Some(number_hint_ru(fix)),
         ),
         Value::Amount { found, fix } => (
-            must_ru(key, ("числом не меньше 0", "число не меньше 0"), &found_ru(found)),
+            must_ru(key, "числом не меньше 0", &found_ru(found)),
             Some(number_hint_ru(fix)),
         ),
         Value::Target { found, fix } => {
             let what = if *fix == NumberFix::TargetKinds {
-                ("числом не меньше 0", "число не меньше 0")
+                "числом не меньше 0"
             } else {
-                ("числом", "число")
+                "числом"
             };
             (must_ru(key, what, &found_ru(found)), Some(number_hint_ru(fix)))
         }
         Value::DateShape { text } => (
             must_ru(
                 key,
-                ("датой вида ГГГГ-ММ-ДД", "дата вида ГГГГ-ММ-ДД"),
+                "датой вида ГГГГ-ММ-ДД",
                 &format!("`{text}`"),
             ),
             Some("пишите дату так: 2026-11-23 (год, месяц, день)".into()),

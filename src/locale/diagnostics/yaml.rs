@@ -45,34 +45,29 @@ pub(super) fn found_ru(f: &Found) -> String {
 }
 
 /// "`deals` должно быть целым числом не меньше 0, а здесь `twelve`";
-/// without a key, "значение должно быть …". `what` is the thing expected
-/// (instrumental, nominative).
-pub(super) fn must_ru(key: &Option<String>, what: (&str, &str), found: &str) -> String {
+/// without a key, "значение должно быть …". `what` is the thing expected,
+/// in the instrumental case.
+pub(super) fn must_ru(key: &Option<String>, what: &str, found: &str) -> String {
     let whose = match key {
         Some(key) => format!("`{key}`"),
         None => "значение".to_string(),
     };
-    format!("{whose} должно быть {}, а здесь {found}", what.0)
+    format!("{whose} должно быть {what}, а здесь {found}")
 }
 
-/// serde's English name of a type, in Russian (instrumental, nominative).
-fn expected_ru(expected: &str) -> (&'static str, &'static str) {
+/// serde's English name of a type, in Russian (instrumental case).
+fn expected_ru(expected: &str) -> &'static str {
     match expected {
-        "a whole number ≥ 0" => ("целым числом не меньше 0", "целое число не меньше 0"),
-        "a number ≥ 0" => ("числом не меньше 0", "число не меньше 0"),
-        "a number" => ("числом", "число"),
-        "a string" | "string" => ("текстом", "текст"),
-        "a sequence" | "a list" => ("списком", "список"),
-        "a boolean" => ("`true` или `false`", "`true` или `false`"),
-        e if e.starts_with("struct") || e.contains("map") => {
-            ("строками `ключ: значение`", "строки `ключ: значение`")
-        }
-        e if e.contains("date") => ("датой вида ГГГГ-ММ-ДД", "дата вида ГГГГ-ММ-ДД"),
-        e if e.contains("request") => (
-            "номером запроса или строкой `{ id: …, by: …, note: … }`",
-            "номер запроса или строка `{ id: …, by: …, note: … }`",
-        ),
-        _ => ("значением другого вида", "значение другого вида"),
+        "a whole number ≥ 0" => "целым числом не меньше 0",
+        "a number ≥ 0" => "числом не меньше 0",
+        "a number" => "числом",
+        "a string" | "string" => "текстом",
+        "a sequence" | "a list" => "списком",
+        "a boolean" => "`true` или `false`",
+        e if e.starts_with("struct") || e.contains("map") => "строками `ключ: значение`",
+        e if e.contains("date") => "датой вида ГГГГ-ММ-ДД",
+        e if e.contains("request") => "номером запроса или строкой `{ id: …, by: …, note: … }`",
+        _ => "значением другого вида",
     }
 }
 
@@ -371,13 +366,13 @@ fn ru(p: &Yaml) -> Text {
         } => Text::new(must_ru(key, expected_ru(expected), &found_ru(found))),
         Yaml::NotTrueFalse { key, found } => Text::new(must_ru(
             key,
-            ("`true` или `false`", "`true` или `false`"),
+            "`true` или `false`",
             &found_ru(found),
         ))
         .hint("пишите `true` (да) или `false` (нет), а не `yes`/`no`, `on`/`off` или 1/0"),
         Yaml::NotFinite { key, found } => Text::new(must_ru(
             key,
-            ("числом не меньше 0", "число не меньше 0"),
+            "числом не меньше 0",
             &found_ru(found),
         ))
         .hint("запишите число цифрами"),
@@ -400,7 +395,7 @@ fn ru(p: &Yaml) -> Text {
         }),
         Yaml::NotOneValue { key, found } => Text::new(must_ru(
             key,
-            ("одним значением", "одно значение"),
+            "одним значением",
             &found_ru(found),
         ))
         .hint("после ключа напишите одно значение; текст, который начинается с `[`, `{` или `-`, возьмите в кавычки"),
@@ -462,10 +457,15 @@ fn ru(p: &Yaml) -> Text {
                 hint,
             }
         }
-        Yaml::Parser { key, .. } => Text::new(match key {
+        Yaml::Parser { key, text } => Text::new(match key {
             Some(key) => format!("значение `{key}` записано неправильно"),
             None => "значение записано неправильно".to_string(),
         })
-        .hint("сравните с примером такого файла в README"),
+        // The parser's own words, for whoever helps the head: in backticks,
+        // as they are.
+        .hint(format!(
+            "сравните с примером такого файла в README; разбор файла сообщил: `{}`",
+            text.replace('`', "'")
+        )),
     }
 }
