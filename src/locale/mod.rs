@@ -10,6 +10,7 @@ pub mod digest;
 pub mod format;
 pub mod help;
 pub mod labels;
+pub mod pages;
 pub mod words;
 
 pub use alerts::alert_text;
@@ -60,6 +61,14 @@ pub fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Ru => &words::RU,
         Locale::En => &words::EN,
+    }
+}
+
+/// The locale's language tag, as HTML's `lang` and Atom's `xml:lang` take it.
+pub fn lang(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Ru => "ru",
+        Locale::En => "en",
     }
 }
 
