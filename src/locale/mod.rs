@@ -3,6 +3,7 @@
 //! statuses), and number and date formats (`format`).
 
 pub mod alerts;
+pub mod charts;
 pub mod checklist;
 pub mod console;
 pub mod detect;
