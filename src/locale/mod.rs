@@ -10,8 +10,10 @@ pub mod detect;
 pub mod digest;
 pub mod format;
 pub mod help;
+pub mod import;
 pub mod labels;
 pub mod pages;
+pub mod scaffold;
 pub mod words;
 
 pub use alerts::alert_text;
