@@ -380,65 +380,65 @@ impl DigestPhrases for En {
     }
 }
 
-/// Every phrase of a locale, made with sample figures: the test below
-/// holds each to the rules of its language. A new method belongs here too.
-#[cfg(test)]
-pub(crate) fn samples(p: &dyn DigestPhrases) -> Vec<String> {
-    let (d, m, pct) = ("27.11.2026", "311 260 ₽", "88 %");
-    let mut out = vec![
-        p.digest_for(d),
-        p.redacted(d),
-        p.open_report().into(),
-        p.against("нед. 47"),
-        p.unchanged().into(),
-        p.no_month_data().into(),
-        p.month_final("Ноябрь 2026"),
-        p.share_of_plan("Ноябрь 2026", pct),
-        p.amount_of_plan(m, m),
-        p.without_plan("Ноябрь 2026", m),
-        p.pace(pct),
-        p.forecast(m),
-        p.count_of_plan("131", pct),
-        p.revenue_plan_met().into(),
-        p.remaining(&super::weeks(Locale::Ru, 2), m),
-        p.no_standup_yet().into(),
-        p.week_revenue(48, m),
-        p.of_week_plan(pct),
-        p.growth("к окт. 2026", "выручка ▲ 4 %"),
-        p.minutes(15),
-        p.standup_on(d),
-        p.duration("15", 15),
-        p.video(true).into(),
-        p.video(false).into(),
-        p.reported(5, 6),
-        p.requests(2),
-        p.against_date("▲ 3", d),
-        p.nothing_lags().into(),
-        p.lagging_title().into(),
-        p.more(2),
-        p.metric_lags("Выручка", pct, m),
-        p.doing("звоним"),
-        p.no_explanation().into(),
-        p.no_idp().into(),
-        p.idp_until("Возражения", d),
-        p.no_new_alerts(d),
-        p.new_since(d),
-    ];
-    for unit in [Unit::Week, Unit::WorkingDay] {
-        out.push(p.remaining_deals("2", m, "16", 8, unit));
-    }
-    for n in [1, 2, 5, 21] {
-        out.push(p.manager_lags("Анна", pct, n, "80 %"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every phrase of a locale, made with sample figures. A new method
+    /// belongs here too.
+    fn samples(p: &dyn DigestPhrases) -> Vec<String> {
+        let (d, m, pct) = ("27.11.2026", "311 260 ₽", "88 %");
+        let mut out = vec![
+            p.digest_for(d),
+            p.redacted(d),
+            p.open_report().into(),
+            p.against("нед. 47"),
+            p.unchanged().into(),
+            p.no_month_data().into(),
+            p.month_final("Ноябрь 2026"),
+            p.share_of_plan("Ноябрь 2026", pct),
+            p.amount_of_plan(m, m),
+            p.without_plan("Ноябрь 2026", m),
+            p.pace(pct),
+            p.forecast(m),
+            p.count_of_plan("131", pct),
+            p.revenue_plan_met().into(),
+            p.remaining(&crate::locale::weeks(Locale::Ru, 2), m),
+            p.no_standup_yet().into(),
+            p.week_revenue(48, m),
+            p.of_week_plan(pct),
+            p.growth("к окт. 2026", "выручка ▲ 4 %"),
+            p.minutes(15),
+            p.standup_on(d),
+            p.duration("15", 15),
+            p.video(true).into(),
+            p.video(false).into(),
+            p.reported(5, 6),
+            p.requests(2),
+            p.against_date("▲ 3", d),
+            p.nothing_lags().into(),
+            p.lagging_title().into(),
+            p.more(2),
+            p.metric_lags("Выручка", pct, m),
+            p.doing("звоним"),
+            p.no_explanation().into(),
+            p.no_idp().into(),
+            p.idp_until("Возражения", d),
+            p.no_new_alerts(d),
+            p.new_since(d),
+        ];
+        for unit in [Unit::Week, Unit::WorkingDay] {
+            out.push(p.remaining_deals("2", m, "16", 8, unit));
+        }
+        for n in [1, 2, 5, 21] {
+            out.push(p.manager_lags("Анна", pct, n, "80 %"));
+        }
+        out
+    }
+
     #[test]
     fn every_phrase_in_both_languages() {
+        super::super::tests::every_method_sampled(include_str!("digest.rs"), "DigestPhrases");
         super::super::tests::holds_to_its_language(&samples(&Ru), &samples(&En), &[]);
     }
 

@@ -320,6 +320,7 @@ mod tests {
     /// The Russian names the week files' keys and formats as they are written.
     #[test]
     fn every_phrase_in_both_languages() {
+        super::super::tests::every_method_sampled(include_str!("import.rs"), "ImportPhrases");
         super::super::tests::holds_to_its_language(
             &samples(&Ru),
             &samples(&En),

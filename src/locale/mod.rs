@@ -319,6 +319,27 @@ mod tests {
         }
     }
 
+    /// Every method of the trait `name` in `source` (a phrases file) is
+    /// called by its `fn samples`, so the test of its phrases sees them all.
+    pub(super) fn every_method_sampled(source: &str, name: &str) {
+        let start = source
+            .find(&format!("pub trait {name}"))
+            .expect("the trait is in the file");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the trait ends")];
+        let samples = &source[source.find("fn samples").expect("samples are in the file")..];
+        for method in body.split("fn ").skip(1) {
+            let method: String = method
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            assert!(
+                samples.contains(&format!(".{method}(")),
+                "{name}::{method} is not in the samples"
+            );
+        }
+    }
+
     /// Both tables have every word (the type sees to that), none empty,
     /// and the Russian one no Latin letters beyond names of things.
     #[test]

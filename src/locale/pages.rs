@@ -247,6 +247,7 @@ mod tests {
 
     #[test]
     fn every_phrase_in_both_languages() {
+        super::super::tests::every_method_sampled(include_str!("pages.rs"), "PagePhrases");
         super::super::tests::holds_to_its_language(&samples(&Ru), &samples(&En), &[]);
     }
 }

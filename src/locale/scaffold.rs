@@ -125,6 +125,7 @@ mod tests {
     /// `init` is the command's name, as it is typed.
     #[test]
     fn every_phrase_in_both_languages() {
+        super::super::tests::every_method_sampled(include_str!("scaffold.rs"), "ScaffoldPhrases");
         super::super::tests::holds_to_its_language(&samples(&Ru), &samples(&En), &["init"]);
     }
 

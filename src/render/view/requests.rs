@@ -22,7 +22,7 @@ pub struct RequestRow {
     pub manager_href: String,
     pub kind: &'static str,
     pub text: String,
-    /// "открыт 5 дн." / "open 5 days", or how long it took to resolve.
+    /// "открыт 5 дней" / "open 5 days", or how long it took to resolve.
     pub age: String,
     /// "спрашивали 3 раза" / "asked 3 times", empty when asked once.
     pub asked: String,
