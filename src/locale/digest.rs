@@ -74,6 +74,7 @@ pub trait DigestPhrases: Sync {
     fn against_date(&self, change: &str, date: &str) -> String;
 
     // What lags, and new alerts
+    /// Neither a plan metric nor a manager lags.
     fn nothing_lags(&self) -> &'static str;
     /// The title of the list of what lags.
     fn lagging_title(&self) -> &'static str;

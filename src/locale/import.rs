@@ -53,9 +53,11 @@ pub trait ImportPhrases: Sync {
     fn rest_awaits(&self) -> &'static str;
     /// "в выгрузке нет строк по anna: их цифры остаются как есть".
     fn uncovered(&self, who: &str) -> String;
-    /// "2 файла", "3 записи", "1 период".
+    /// "2 файла".
     fn files(&self, n: usize) -> String;
+    /// "3 записи": a manager's figures in a period's file.
     fn entries(&self, n: usize) -> String;
+    /// "1 период": a week file, or its part in one month.
     fn periods(&self, n: usize) -> String;
     /// "2 файла (новых — 1): изменено 3 записи, добавлено 1; без изменений 1 период".
     fn what(
