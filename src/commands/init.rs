@@ -200,16 +200,8 @@ pub fn create(dir: &Path, empty: bool, today: NaiveDate) -> io::Result<(Locale, 
     let files = files(empty, today);
     let locale = locale_of(&files);
     if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        let message = match locale {
-            Locale::Ru => format!(
-                "в {} уже есть файлы; init пишет только в новую или пустую папку",
-                dir.display()
-            ),
-            Locale::En => format!(
-                "{} is not empty; init writes only into a new or empty folder",
-                dir.display()
-            ),
-        };
+        let message =
+            crate::locale::scaffold::phrases(locale).not_empty(&dir.display().to_string());
         return Err(io::Error::new(io::ErrorKind::AlreadyExists, message));
     }
     for (relative, text) in &files {

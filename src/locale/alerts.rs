@@ -1,6 +1,6 @@
 //! Alerts in words: the sentence the dashboard shows and `check` prints.
 
-use super::weeks;
+use super::weeks_in_row;
 use crate::analytics::Alert;
 use crate::content::Locale;
 use crate::locale::format::Formatter;
@@ -92,16 +92,10 @@ impl Say<'_> {
         let who = (self.name)(manager);
         let pct = attainment.map_or_else(|| "—".into(), |a| self.fmt.percent(a, 0));
         let limit = self.fmt.percent(threshold_pct / 100.0, 0);
-        let n = u64::from(n);
+        let run = weeks_in_row(self.fmt.locale, u64::from(n));
         self.pick(
-            format!(
-                "{who}: ниже {limit} плана {} подряд (последняя — {pct}), ИПР нет",
-                weeks(Locale::Ru, n).replace("неделя", "неделю")
-            ),
-            format!(
-                "{who}: below {limit} of plan {} in a row (latest {pct}), no development plan",
-                weeks(Locale::En, n)
-            ),
+            format!("{who}: ниже {limit} плана {run} (последняя — {pct}), ИПР нет"),
+            format!("{who}: below {limit} of plan {run} (latest {pct}), no development plan"),
         )
     }
 

@@ -237,9 +237,14 @@ impl Say<'_> {
 
     fn same_day(&self, part: usize, whole: usize) -> String {
         if self.ru() {
-            format!("без переноса лидов на завтра — {part} из {whole} недельных отчётов менеджеров")
+            // The department's own word for leads (`labels:`).
+            let leads = self.fmt.words.lead.many;
+            format!(
+                "без переноса {leads} на завтра — {part} из {whole} недельных отчётов менеджеров"
+            )
         } else {
-            format!("{part} of {whole} manager-weeks with no lead left overnight")
+            let lead = self.fmt.words.lead.one;
+            format!("{part} of {whole} manager-weeks with no {lead} left overnight")
         }
     }
 

@@ -3,14 +3,19 @@
 //! statuses), and number and date formats (`format`).
 
 pub mod alerts;
+pub mod charts;
 pub mod checklist;
 pub mod console;
 pub mod detect;
 pub mod diagnostics;
+pub mod digest;
 pub mod format;
 pub mod help;
+pub mod import;
 pub mod labels;
+pub mod pages;
 pub mod refusals;
+pub mod scaffold;
 pub mod words;
 
 pub use alerts::alert_text;
@@ -61,6 +66,14 @@ pub fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Ru => &words::RU,
         Locale::En => &words::EN,
+    }
+}
+
+/// The locale's language tag, as HTML's `lang` and Atom's `xml:lang` take it.
+pub fn lang(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Ru => "ru",
+        Locale::En => "en",
     }
 }
 
@@ -119,6 +132,18 @@ impl Forms {
 pub fn weeks(locale: Locale, n: u64) -> String {
     words(locale).n_week.count(locale, n)
 }
+
+/// "3 недели подряд" / "3 weeks in a row": a run of weeks, which Russian
+/// counts in the accusative ("1 неделю подряд").
+pub fn weeks_in_row(locale: Locale, n: u64) -> String {
+    match locale {
+        Locale::Ru => format!("{} подряд", WEEKS_IN_ROW_RU.count(locale, n)),
+        Locale::En => format!("{} in a row", weeks(locale, n)),
+    }
+}
+
+/// "неделя" after "N … подряд": 1 неделю, 2 недели, 5 недель.
+const WEEKS_IN_ROW_RU: Forms = Forms::new("неделю", "недели", "недель");
 
 /// "3 рабочих дня" / "3 working days".
 pub fn working_days(locale: Locale, n: u64) -> String {
@@ -265,32 +290,67 @@ mod tests {
         out
     }
 
+    /// Words Russian text may hold in Latin letters: names of things.
+    const LATIN_IN_RUSSIAN: [&str; 9] = [
+        "salespulse",
+        "https",
+        "JavaScript",
+        "content",
+        "weeks",
+        "JSON",
+        "CSV",
+        "Excel",
+        "CRM",
+    ];
+
+    /// A table of phrases, made with sample figures in each language: the
+    /// same number of phrases, none empty, and the Russian with no Latin
+    /// letters beyond [`LATIN_IN_RUSSIAN`] and `also` (ids in the samples).
+    pub(super) fn holds_to_its_language(ru: &[String], en: &[String], also: &[&str]) {
+        assert_eq!(ru.len(), en.len());
+        for (i, text) in ru.iter().chain(en).enumerate() {
+            assert!(!text.trim().is_empty(), "phrase {i} is empty");
+        }
+        for text in ru {
+            let latin: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .filter(|w| !LATIN_IN_RUSSIAN.contains(w) && !also.contains(w))
+                .collect();
+            assert!(latin.is_empty(), "Latin {latin:?} in {text:?}");
+        }
+    }
+
+    /// Every method of the trait `name` in `source` (a phrases file) is
+    /// called by its `fn samples`, so the test of its phrases sees them all.
+    pub(super) fn every_method_sampled(source: &str, name: &str) {
+        let start = source
+            .find(&format!("pub trait {name}"))
+            .expect("the trait is in the file");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the trait ends")];
+        let samples = &source[source.find("fn samples").expect("samples are in the file")..];
+        for method in body.split("fn ").skip(1) {
+            let method: String = method
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            assert!(
+                samples.contains(&format!(".{method}(")),
+                "{name}::{method} is not in the samples"
+            );
+        }
+    }
+
     /// Both tables have every word (the type sees to that), none empty,
     /// and the Russian one no Latin letters beyond names of things.
     #[test]
     fn every_word_is_there_in_both_languages() {
         let (ru, en) = (strings(&words::RU), strings(&words::EN));
-        assert_eq!(ru.len(), en.len());
-        let allowed = [
-            "salespulse",
-            "https",
-            "JavaScript",
-            "content",
-            "weeks",
-            "JSON",
-            "CSV",
-            "Excel",
-        ];
-        for (key, value) in ru.iter().chain(&en) {
-            assert!(!value.trim().is_empty(), "{key} is empty");
-        }
-        for (key, text) in &ru {
-            let latin: Vec<&str> = text
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty() && !allowed.contains(w))
-                .collect();
-            assert!(latin.is_empty(), "{key}: Latin {latin:?} in {text:?}");
-        }
+        let keys: Vec<&String> = ru.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, en.iter().map(|(k, _)| k).collect::<Vec<_>>());
+        let texts = |t: &[(String, String)]| t.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>();
+        holds_to_its_language(&texts(&ru), &texts(&en), &[]);
     }
 
     /// The one plural rule, on the counts where Russian changes its form.

@@ -302,6 +302,16 @@ pub struct Words {
     pub more_figures: &'static str,
     pub breadcrumb: &'static str,
     pub spark_caption: &'static str,
+    /// A closed month's metric on the verdict strip: "выполнено".
+    pub metric_met: &'static str,
+    pub metric_almost_met: &'static str,
+    pub metric_missed: &'static str,
+    /// The verdict's "what the rest needs" once the revenue plan is met.
+    pub revenue_plan_met: &'static str,
+    /// "спрашивали 3 раза".
+    pub n_time: Forms,
+    /// The Atom feed's subtitle.
+    pub feed_subtitle: &'static str,
 }
 
 /// Russian.
@@ -590,6 +600,12 @@ pub static RU: Words = Words {
     more_figures: "Остальные цифры",
     breadcrumb: "Путь к странице",
     spark_caption: "выручка по неделям, последние 8",
+    metric_met: "выполнено",
+    metric_almost_met: "почти выполнено",
+    metric_missed: "не выполнено",
+    revenue_plan_met: "План по выручке уже выполнен",
+    n_time: Forms::new("раз", "раза", "раз"),
+    feed_subtitle: "Итоги недель и месяцев",
 };
 
 /// English.
@@ -878,4 +894,10 @@ pub static EN: Words = Words {
     more_figures: "More figures",
     breadcrumb: "Breadcrumb",
     spark_caption: "weekly revenue, last 8 weeks",
+    metric_met: "met",
+    metric_almost_met: "almost met",
+    metric_missed: "missed",
+    revenue_plan_met: "The revenue plan is already met",
+    n_time: Forms::new("time", "times", "times"),
+    feed_subtitle: "Weekly and monthly reports",
 };

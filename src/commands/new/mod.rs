@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use crate::analytics::Analytics;
 use crate::calendar::{IsoWeek, YearMonth};
 use crate::commands::schema;
-use crate::content::{self, Content, Locale};
+use crate::content::{self, Content};
 use crate::diagnostic::Diagnostic;
 use crate::problem::practice::Scaffold;
 use crate::problem::{Files, Numbers, Practice};
@@ -58,34 +58,17 @@ pub fn idp(
         analytics.lagging_streak(manager, w, content.config.thresholds.manager_lagging_pct)
     });
     let threshold = fmt.percent(content.config.thresholds.manager_lagging_pct / 100.0, 0);
-    let reason = match (latest, content.config.locale) {
-        (Some((w, Some(a))), Locale::Ru) => format!(
-            "{}: {} недельного плана; ниже {threshold} — {} подряд",
-            crate::render::view::capitalised(&fmt.week(w)),
-            fmt.percent(a, 0),
-            crate::locale::weeks(Locale::Ru, u64::from(streak)).replace("неделя", "неделю")
+    let say = crate::locale::scaffold::phrases(content.config.locale);
+    let reason = match latest {
+        Some((w, Some(a))) => say.idp_reason(
+            &crate::render::view::capitalised(&fmt.week(w)),
+            &fmt.percent(a, 0),
+            &threshold,
+            u64::from(streak),
         ),
-        (Some((w, Some(a))), Locale::En) => format!(
-            "{}: {} of the weekly plan; below {threshold} for {} in a row",
-            crate::render::view::capitalised(&fmt.week(w)),
-            fmt.percent(a, 0),
-            crate::locale::weeks(Locale::En, u64::from(streak))
-        ),
-        (_, Locale::Ru) => "Нет данных о выполнении плана".to_string(),
-        (_, Locale::En) => "No attainment data yet".to_string(),
+        _ => say.no_attainment().to_string(),
     };
-    let (title, goal, done_goal) = match content.config.locale {
-        Locale::Ru => (
-            "План развития",
-            "Выполнение недельного плана не ниже 90 %",
-            "Разобрать с РОП 10 звонков",
-        ),
-        Locale::En => (
-            "Development plan",
-            "Weekly plan attainment at least 90%",
-            "Review 10 calls with the head",
-        ),
-    };
+    let (title, goal, done_goal) = (say.idp_title(), say.idp_goal(), say.idp_done_goal());
     let modeline = schema::modeline(&relative).unwrap_or_default();
     let help = words::IDP_HELP.get(content.config.locale);
     let text = format!(

@@ -49,26 +49,18 @@ fn period_file(content: &Content, period: Period) -> (String, String) {
     let locale = content.config.locale;
     let fmt = formatter(content);
     let days = content.calendar.working_days(period);
-    let part = match (period.split, locale) {
-        (false, _) => String::new(),
-        (true, crate::content::Locale::Ru) => format!(", часть месяца {}", period.month),
-        (true, crate::content::Locale::En) => format!(", the part in {}", period.month),
+    let say = crate::locale::scaffold::phrases(locale);
+    let part = if period.split {
+        say.week_part(&period.month.to_string())
+    } else {
+        String::new()
     };
     let dates = if period.first == period.last {
         fmt.date(period.first)
     } else {
         format!("{} – {}", fmt.date(period.first), fmt.date(period.last))
     };
-    let head = match locale {
-        crate::content::Locale::Ru => format!(
-            "# Неделя {} ({dates}){part}: рабочих дней — {days}.\n",
-            period.week.number(),
-        ),
-        crate::content::Locale::En => format!(
-            "# Week {} ({dates}){part}: {days} working day(s).\n",
-            period.week.number(),
-        ),
-    };
+    let head = say.week_head(period.week.number(), &dates, &part, days);
     let mut text = format!(
         "{head}{}week: {}\n",
         words::WEEK_FIELDS.get(locale),

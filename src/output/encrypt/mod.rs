@@ -285,10 +285,7 @@ pub fn seal_site(
     random: &mut dyn Random,
 ) -> Result<Vec<OutputFile>, EncryptError> {
     let strings = locale::words(locale);
-    let lang = match locale {
-        Locale::Ru => "ru",
-        Locale::En => "en",
-    };
+    let lang = locale::lang(locale);
     let mut sealed_site = Vec::with_capacity(files.len() + 1);
     for file in files {
         if file.path.ends_with(".html") {

@@ -47,7 +47,7 @@ fn title(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, pace: bool) -> 
         .collect();
     let limit = fmt.percent(threshold, 0);
     let who = if below.is_empty() {
-        say(fmt.locale, "никого".into(), "nobody".into())
+        say(fmt).nobody().to_string()
     } else if below.len() <= 3 {
         below.join(", ")
     } else {
@@ -55,11 +55,7 @@ fn title(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, pace: bool) -> 
     };
     let w = fmt.words;
     let head = if pace { w.pace } else { w.attainment };
-    say(
-        fmt.locale,
-        format!("{head}: {met} из {planned} на 100\u{a0}% и выше; ниже {limit} — {who}"),
-        format!("{head}: {met} of {planned} at 100% or more; below {limit}: {who}"),
-    )
+    say(fmt).attainment_title(head, met, planned, &limit, &who)
 }
 
 fn summary(fmt: &Formatter, rows: &[ManagerValue]) -> String {
@@ -119,16 +115,8 @@ fn draw(fmt: &Formatter, rows: &[ManagerValue], threshold: f64, v: Variant, root
         let limit_x = f.x.px(threshold);
         c.line(vec![(plan_x, top), (plan_x, bottom)], Role::Plan, 2);
         c.line(vec![(limit_x, top), (limit_x, bottom)], Role::Bad, 2);
-        let plan_label = say(
-            fmt.locale,
-            format!("план {}", pct(1.0)),
-            format!("plan {}", pct(1.0)),
-        );
-        let limit_label = say(
-            fmt.locale,
-            format!("порог {}", pct(threshold)),
-            format!("threshold {}", pct(threshold)),
-        );
+        let plan_label = say(fmt).plan_mark(&pct(1.0));
+        let limit_label = say(fmt).threshold_mark(&pct(threshold));
         let mut marks = [
             (limit_x, limit_label, Role::Bad),
             (plan_x, plan_label, Role::Plan),

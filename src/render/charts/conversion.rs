@@ -44,22 +44,11 @@ fn title(fmt: &Formatter, d: &Trend) -> String {
     let (Some(first), Some(last)) = (known.first(), known.last()) else {
         return format!("{}: {}", d.metric, fmt.words.no_data);
     };
-    let mut text = say(
-        fmt.locale,
-        format!(
-            "{}: {} ({}), у отдела {}",
-            d.metric,
-            pct(last.value),
-            last.label,
-            pct(last.reference)
-        ),
-        format!(
-            "{}: {} ({}), team {}",
-            d.metric,
-            pct(last.value),
-            last.label,
-            pct(last.reference)
-        ),
+    let mut text = say(fmt).conversion_latest(
+        &d.metric,
+        &pct(last.value),
+        &last.label,
+        &pct(last.reference),
     );
     if known.len() > 1 {
         text.push_str(&format!("; {}: {}", first.label, pct(first.value)));

@@ -51,36 +51,12 @@ fn title(fmt: &Formatter, d: &Cumulative) -> String {
     let pct = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| fmt.percent(v, 0));
     let head = fmt.words.revenue;
     match (d.plan, d.closed) {
-        (Some(plan), true) => say(
-            fmt.locale,
-            format!(
-                "{head}: {} плана ({} из {})",
-                pct(d.attainment),
-                m(revenue),
-                m(plan)
-            ),
-            format!(
-                "{head}: {} of plan ({} of {})",
-                pct(d.attainment),
-                m(revenue),
-                m(plan)
-            ),
-        ),
+        (Some(plan), true) => {
+            say(fmt).month_result(head, &pct(d.attainment), &m(revenue), &m(plan))
+        }
         (Some(plan), false) => {
             let forecast = d.forecast.map_or_else(|| "—".into(), m);
-            say(
-                fmt.locale,
-                format!(
-                    "{head}: темп {} плана; прогноз {forecast} из {}",
-                    pct(d.pace),
-                    m(plan)
-                ),
-                format!(
-                    "{head}: pace {} of plan; forecast {forecast} of {}",
-                    pct(d.pace),
-                    m(plan)
-                ),
-            )
+            say(fmt).month_pace(head, &pct(d.pace), &forecast, &m(plan))
         }
         (None, _) => format!("{head}: {}; {}", m(revenue), fmt.words.no_plan),
     }
@@ -97,11 +73,7 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
             match d.plan_due.get(i) {
                 Some(due) => {
                     let due = fmt.money(*due);
-                    say(
-                        fmt.locale,
-                        format!("{w}: {actual} (по плану {due})"),
-                        format!("{w}: {actual} (plan {due})"),
-                    )
+                    say(fmt).week_against_plan(w, &actual, &due)
                 }
                 None => format!("{w}: {actual}"),
             }
@@ -109,18 +81,10 @@ fn summary(fmt: &Formatter, d: &Cumulative) -> String {
         .collect();
     let mut text = weeks.join("; ");
     if let (Some(f), false) = (d.forecast, d.closed) {
-        text.push_str(&say(
-            fmt.locale,
-            format!("; прогноз на конец месяца {}", fmt.money(f)),
-            format!("; month-end forecast {}", fmt.money(f)),
-        ));
+        text.push_str(&say(fmt).forecast_tail(&fmt.money(f)));
     }
     if let Some(p) = d.plan {
-        text.push_str(&say(
-            fmt.locale,
-            format!("; план месяца {}", fmt.money(p)),
-            format!("; monthly plan {}", fmt.money(p)),
-        ));
+        text.push_str(&say(fmt).plan_tail(&fmt.money(p)));
     }
     text.push('.');
     text

@@ -8,7 +8,6 @@ use super::frame::Rows;
 use super::legend::{Swatch, legend, legend_height};
 use super::style::{FONT, Role, Variant, text_width};
 use super::{Chart, Root, responsive_shared, say};
-use crate::content::Locale;
 use crate::locale::format::Formatter;
 use crate::locale::labels::lower_first;
 
@@ -90,48 +89,15 @@ fn title(fmt: &Formatter, rows: &[FunnelRow]) -> String {
         .filter_map(|r| r.meeting_deal().map(|c| (r, c)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some((r, c)), true) = (best, rows.len() > 2) {
-        // "до оплаты": the genitive singular is the form after 2–4.
-        text.push_str(&say(
-            fmt.locale,
-            format!(
-                "; лучше всех доводит до {} — {} ({})",
-                w.deal.few,
-                r.name,
-                fmt.percent(c, 0)
-            ),
-            format!("; best {meeting_deal}: {} ({})", r.name, fmt.percent(c, 0)),
-        ));
+        text.push_str(&say(fmt).best_closer(w, &r.name, &fmt.percent(c, 0)));
     }
     text
 }
 
 fn summary(fmt: &Formatter, rows: &[FunnelRow]) -> String {
-    let n = |v: u64| fmt.number(v as f64, 0);
     let parts: Vec<String> = rows
         .iter()
-        .map(|r| {
-            let w = fmt.words;
-            match fmt.locale {
-                // "лидов 209": a count after its word takes the form after 5.
-                Locale::Ru => format!(
-                    "{}: {} {}, {} {}, {} {}",
-                    r.name,
-                    w.lead.many,
-                    n(r.leads),
-                    w.meeting.many,
-                    n(r.meetings),
-                    w.deal.many,
-                    n(r.deals)
-                ),
-                Locale::En => format!(
-                    "{}: {}, {}, {}",
-                    r.name,
-                    fmt.count(r.leads, w.lead),
-                    fmt.count(r.meetings, w.meeting),
-                    fmt.count(r.deals, w.deal)
-                ),
-            }
-        })
+        .map(|r| say(fmt).funnel_row(fmt, &r.name, r.leads, r.meetings, r.deals))
         .collect();
     format!("{}.", parts.join("; "))
 }
@@ -184,6 +150,7 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant, root: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Locale;
 
     #[test]
     fn title_gives_the_first_rows_conversions_and_the_best() {

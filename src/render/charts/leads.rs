@@ -90,23 +90,11 @@ fn title(fmt: &Formatter, rows: &[LeadsRow]) -> String {
         count(fmt, received),
         count(fmt, overnight),
     );
-    let tail = match (overnight, fmt.locale) {
-        (0, crate::content::Locale::Ru) => "перенос на завтра — 0".to_string(),
-        (0, crate::content::Locale::En) => "none left overnight".to_string(),
-        _ => say(
-            fmt.locale,
-            format!("перенос на завтра — {o} у {who} из {}", rows.len()),
-            format!("left overnight: {o}, by {who} of {}", rows.len()),
-        ),
+    let tail = match overnight {
+        0 => say(fmt).none_overnight().to_string(),
+        _ => say(fmt).overnight_by(&o, who, rows.len()),
     };
-    say(
-        fmt.locale,
-        format!(
-            "{}: обработано {rate} ({p} из {r}); {tail}",
-            fmt.words.leads
-        ),
-        format!("{}: {rate} processed ({p} of {r}); {tail}", fmt.words.leads),
-    )
+    say(fmt).leads_title(fmt.words.leads, &rate, &p, &r, &tail)
 }
 
 fn summary(fmt: &Formatter, rows: &[LeadsRow]) -> String {
@@ -118,18 +106,14 @@ fn summary(fmt: &Formatter, rows: &[LeadsRow]) -> String {
                 count(fmt, r.processed),
                 count(fmt, r.overnight),
             );
-            say(
-                fmt.locale,
-                format!("{}: получено {rc}, обработано {p}, перенос {o}", r.name),
-                format!("{}: {rc} received, {p} processed, {o} overnight", r.name),
-            )
+            say(fmt).leads_row(&r.name, &rc, &p, &o)
         })
         .collect();
     format!("{}.", parts.join("; "))
 }
 
 fn overnight_label(fmt: &Formatter, n: u64) -> String {
-    say(fmt.locale, format!("перенос {n}"), format!("overnight {n}"))
+    say(fmt).overnight_mark(n)
 }
 
 fn draw(fmt: &Formatter, rows: &[LeadsRow], labels: &Labels, v: Variant, root: &Root) -> String {

@@ -40,7 +40,6 @@ pub use plan_bars::{Period, PeriodBar, plan_bars};
 pub use sparkline::{SparkPoint, sparkline};
 pub use standup::{DEFAULT_LIMIT_MINUTES, StandupDay, standup_durations};
 
-use crate::content::Locale;
 use markup::Root;
 use style::Variant;
 
@@ -123,22 +122,15 @@ fn responsive_untimed(
     }
 }
 
-/// Picks the sentence of the site's language.
-fn say(locale: Locale, ru: String, en: String) -> String {
-    match locale {
-        Locale::Ru => ru,
-        Locale::En => en,
-    }
-}
-
-/// Russian genitive after "из N": из 1 месяца, из 2 месяцев, из 21 месяца.
-fn of_ru<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    crate::locale::plural_ru(n as u64, one, many, many)
+/// The charts' sentences in the language of `fmt`.
+fn say(fmt: &crate::locale::format::Formatter) -> &'static dyn crate::locale::charts::ChartPhrases {
+    crate::locale::charts::phrases(fmt.locale)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Locale;
     use crate::locale::format::Formatter;
 
     /// One small chart of every kind.

@@ -6,7 +6,7 @@ use super::canvas::{Canvas, render};
 use super::frame::Columns;
 use super::legend::{LEGEND_GAP, Swatch, legend};
 use super::style::{Role, Variant};
-use super::{Chart, Root, of_ru, responsive, say};
+use super::{Chart, Root, responsive, say};
 use crate::locale::format::Formatter;
 
 /// What one bar stands for: it names the periods in the title.
@@ -58,16 +58,8 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
     let last = bars
         .last()
         .map(|b| match (b.plan.filter(|p| *p > 0.0), b.forecast) {
-            (Some(p), Some(f)) => say(
-                fmt.locale,
-                format!("{}: прогноз {} плана", b.label, pct(f, p)),
-                format!("{}: forecast {} of plan", b.label, pct(f, p)),
-            ),
-            (Some(p), None) => say(
-                fmt.locale,
-                format!("{}: {} плана", b.label, pct(b.actual, p)),
-                format!("{}: {} of plan", b.label, pct(b.actual, p)),
-            ),
+            (Some(p), Some(f)) => say(fmt).forecast_of_plan(&b.label, &pct(f, p)),
+            (Some(p), None) => say(fmt).share_of_plan(&b.label, &pct(b.actual, p)),
             (None, _) => format!(
                 "{}: {}, {}",
                 b.label,
@@ -75,17 +67,7 @@ fn title(fmt: &Formatter, period: Period, bars: &[PeriodBar]) -> String {
                 fmt.words.no_plan
             ),
         });
-    let met_text = (n > 0).then(|| {
-        let (one, many, en) = match period {
-            Period::Month => ("месяца", "месяцев", "months"),
-            Period::Week => ("недели", "недель", "weeks"),
-        };
-        say(
-            fmt.locale,
-            format!("план выполнен в {met} из {n} {}", of_ru(n, one, many)),
-            format!("plan met in {met} of {n} {en}"),
-        )
-    });
+    let met_text = (n > 0).then(|| say(fmt).plan_met_in(met, n, period));
     let head = fmt.words.revenue;
     let parts: Vec<String> = met_text.into_iter().chain(last).collect();
     format!("{head}: {}", parts.join("; "))
@@ -103,35 +85,14 @@ fn summary(fmt: &Formatter, bars: &[PeriodBar]) -> String {
     let plan = if planned.is_empty() {
         String::new()
     } else {
-        say(
-            fmt.locale,
-            format!(" при плане {}", fmt.money(plan_total)),
-            format!(" against a plan of {}", fmt.money(plan_total)),
-        )
+        say(fmt).against_plan(&fmt.money(plan_total))
     };
-    say(
-        fmt.locale,
-        format!(
-            "{} – {}: всего {}{plan}; больше всего {} ({}), меньше всего {} ({}).",
-            bars[0].label,
-            bars[bars.len() - 1].label,
-            fmt.money(total),
-            fmt.money(max.actual),
-            max.label,
-            fmt.money(min.actual),
-            min.label
-        ),
-        format!(
-            "{} – {}: {} in total{plan}; highest {} ({}), lowest {} ({}).",
-            bars[0].label,
-            bars[bars.len() - 1].label,
-            fmt.money(total),
-            fmt.money(max.actual),
-            max.label,
-            fmt.money(min.actual),
-            min.label
-        ),
-    )
+    let span = format!("{} – {}", bars[0].label, bars[bars.len() - 1].label);
+    let (max, min) = (
+        format!("{} ({})", fmt.money(max.actual), max.label),
+        format!("{} ({})", fmt.money(min.actual), min.label),
+    );
+    say(fmt).bars_summary(&span, &fmt.money(total), &plan, &max, &min)
 }
 
 fn draw(fmt: &Formatter, bars: &[PeriodBar], v: Variant, root: &Root) -> String {

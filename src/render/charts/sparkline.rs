@@ -25,24 +25,18 @@ pub fn sparkline(id: &str, fmt: &Formatter, what: &str, points: &[SparkPoint]) -
         .filter_map(|p| p.value.map(|v| (p.label.as_str(), v)))
         .collect();
     let title = match (known.first(), known.last()) {
-        (Some(first), Some(last)) => say(
-            fmt.locale,
-            // The scale too: the line alone does not say whether it moved 3 % or 50 %.
-            format!(
-                "{what} за {} нед.: {} → {} (от {} до {})",
-                points.len(),
+        // The scale too: the line alone does not say whether it moved 3 % or 50 %.
+        (Some(first), Some(last)) => say(fmt).spark_title(
+            what,
+            points.len() as u64,
+            &format!(
+                "{} → {}",
                 fmt.money_compact(first.1),
-                fmt.money_compact(last.1),
-                fmt.money_compact(low(&known)),
-                fmt.money_compact(high(&known))
+                fmt.money_compact(last.1)
             ),
-            format!(
-                "{what}, {} weeks: {} → {} (range {} to {})",
-                points.len(),
-                fmt.money_compact(first.1),
-                fmt.money_compact(last.1),
-                fmt.money_compact(low(&known)),
-                fmt.money_compact(high(&known))
+            (
+                &fmt.money_compact(low(&known)),
+                &fmt.money_compact(high(&known)),
             ),
         ),
         _ => format!("{what}: {}", fmt.words.no_data),
@@ -128,7 +122,7 @@ mod tests {
         let c = sparkline("s", &fmt, "Выручка", &points);
         assert_eq!(
             c.title,
-            "Выручка за 3 нед.: 1,2\u{a0}млн\u{a0}₽ → 1,6\u{a0}млн\u{a0}₽ (от 1,2\u{a0}млн\u{a0}₽ до 1,6\u{a0}млн\u{a0}₽)"
+            "Выручка за 3 недели: 1,2\u{a0}млн\u{a0}₽ → 1,6\u{a0}млн\u{a0}₽ (от 1,2\u{a0}млн\u{a0}₽ до 1,6\u{a0}млн\u{a0}₽)"
         );
         assert!(c.summary.contains("нед. 47: —"));
         assert!(c.svg.starts_with("<svg viewBox=\"0 0 120 32\""));

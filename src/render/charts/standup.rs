@@ -38,15 +38,11 @@ fn title(fmt: &Formatter, days: &[StandupDay], limit: f64) -> String {
         0.0
     };
     let (limit, mean) = (fmt.number(limit, 0), fmt.number(mean, 0));
-    say(
-        fmt.locale,
-        format!("Планёрки: {over} из {n} дольше {limit} мин; в среднем {mean} мин"),
-        format!("Stand-ups: {over} of {n} over {limit} min; {mean} min on average"),
-    )
+    say(fmt).standup_title(over, n, &limit, &mean)
 }
 
 fn summary(fmt: &Formatter, days: &[StandupDay]) -> String {
-    let unit = say(fmt.locale, "мин".into(), "min".into());
+    let unit = fmt.words.minutes;
     let parts: Vec<String> = days
         .iter()
         .map(|d| format!("{}: {} {unit}", d.label, fmt.number(d.minutes, 0)))
@@ -60,7 +56,7 @@ fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant, root: &Roo
     render(root, (width, height), |c| {
         let max = days.iter().map(|d| d.minutes).fold(limit * 1.15, f64::max);
         let ticks: Vec<String> = days.iter().map(|d| d.label.clone()).collect();
-        let unit = say(fmt.locale, "мин".into(), "min".into());
+        let unit = fmt.words.minutes;
         let f = Columns::draw(
             c,
             12,
@@ -80,11 +76,7 @@ fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant, root: &Roo
         }
         let y = f.y.px(limit);
         c.line(vec![(f.x0, y), (f.x1, y)], Role::Bad, 2);
-        let label = say(
-            fmt.locale,
-            format!("лимит {} {unit}", fmt.number(limit, 0)),
-            format!("limit {} {unit}", fmt.number(limit, 0)),
-        );
+        let label = say(fmt).limit_mark(&fmt.number(limit, 0));
         c.text(&label, (f.x1, y - 10), Anchor::End, Role::Bad, FONT);
     })
 }

@@ -57,7 +57,7 @@ pub struct MonthFacts {
     pub attainment_deals: Option<f64>,
     pub mom_growth: Option<f64>,
     pub mom_growth_deals: Option<f64>,
-    /// What the growth compares with, as the site says it ("к окт. 26 (5 нед.)").
+    /// What the growth compares with, as the site says it ("к окт. 2026").
     pub growth_against: String,
     pub remaining: Option<Remaining>,
 }

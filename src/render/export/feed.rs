@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
-use crate::content::{Content, Locale};
+use crate::content::Content;
 use crate::render::digest::{self, Options, Period};
 use crate::render::route::Route;
 
@@ -245,10 +245,7 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
 /// The XML declaration and the feed's own elements, up to its entries.
 fn write_head(out: &mut String, content: &Content, links: &Links, updated: NaiveDate) {
     let title = &content.config.title;
-    let lang = match content.config.locale {
-        Locale::Ru => "ru",
-        Locale::En => "en",
-    };
+    let lang = crate::locale::lang(content.config.locale);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         out,
@@ -258,10 +255,7 @@ fn write_head(out: &mut String, content: &Content, links: &Links, updated: Naive
     let _ = writeln!(
         out,
         "  <subtitle>{}</subtitle>",
-        escape(match content.config.locale {
-            Locale::Ru => "Итоги недель и месяцев",
-            Locale::En => "Weekly and monthly reports",
-        })
+        escape(crate::locale::words(content.config.locale).feed_subtitle)
     );
     let _ = writeln!(out, "  <id>{}</id>", escape(&links.feed_id(title)));
     let _ = writeln!(

@@ -8,7 +8,6 @@ use super::commitments;
 use super::verdict::lagging;
 use super::{AlertView, Ctx};
 use crate::analytics::{Alert, AlertSeverity};
-use crate::content::Locale;
 
 pub fn ranked(ctx: &Ctx) -> Vec<AlertView> {
     let mut list = Vec::new();
@@ -60,10 +59,7 @@ fn overdue_actions(ctx: &Ctx) -> Vec<AlertView> {
             AlertView {
                 severity: AlertSeverity::Warning,
                 severity_label: ctx.t().severity(AlertSeverity::Warning),
-                text: match ctx.locale() {
-                    Locale::Ru => format!("Действие РОПа просрочено: «{what}» — срок {due}"),
-                    Locale::En => format!("The head's action is overdue: “{what}”, due {due}"),
-                },
+                text: ctx.say().action_overdue(what, &due),
                 href: commitments::checklist_href(ctx, p.month),
             }
         })

@@ -131,12 +131,7 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
 pub fn summary_line(ctx: &Ctx) -> String {
     let points = &ctx.analytics.checklist;
     let met = points.iter().filter(|p| p.status == Status::Met).count();
-    match ctx.locale() {
-        crate::content::Locale::Ru => {
-            format!("Точки контроля: выполнено {met} из {}", points.len())
-        }
-        crate::content::Locale::En => format!("Control points: {met} of {} met", points.len()),
-    }
+    ctx.say().control_summary(met, points.len())
 }
 
 pub fn checklist(ctx: &Ctx) -> ChecklistPage {

@@ -11,7 +11,6 @@ use super::matrix::matrix;
 use super::verdict::{On, Verdict, verdict};
 use super::{AlertView, Card, Ctx, Delta, Layout, month_title};
 use crate::analytics::{Decomposition, MonthDecomposition, MonthStats};
-use crate::content::Locale;
 
 #[derive(Debug, Serialize)]
 pub struct Dashboard {
@@ -92,19 +91,12 @@ pub fn month_status(ctx: &Ctx, m: &MonthStats) -> String {
         .iter()
         .map(|p| ctx.fmt.days(p.first, p.last))
         .collect();
-    match ctx.locale() {
-        Locale::Ru => format!("{status}; нет данных за {}", missing.join(", ")),
-        Locale::En => format!("{status}; no numbers for {}", missing.join(", ")),
-    }
+    ctx.say().month_missing(&status, &missing.join(", "))
 }
 
 /// What growth per working day compares with: "к окт. 2026".
 pub fn growth_against(ctx: &Ctx, m: &MonthStats) -> String {
-    let short = ctx.fmt.month_short(m.month.prev());
-    match ctx.locale() {
-        Locale::Ru => format!("к {short}"),
-        Locale::En => format!("vs {short}"),
-    }
+    ctx.say().against(&ctx.fmt.month_short(m.month.prev()))
 }
 
 /// The small print under the growth card: the plain change of totals (a
@@ -116,11 +108,9 @@ fn growth_small_print(ctx: &Ctx, m: &MonthStats) -> Option<String> {
         before.days.elapsed_working_days,
     );
     let change = m.team.mom_change.map(|c| ctx.fmt.signed_percent(c));
-    Some(match (ctx.locale(), change) {
-        (Locale::Ru, Some(c)) => format!("за месяц всего {c} · {now} и {then} раб. дн."),
-        (Locale::Ru, None) => format!("{now} раб. дн. с данными против {then}"),
-        (Locale::En, Some(c)) => format!("total {c} · {now} vs {then} working days"),
-        (Locale::En, None) => format!("{now} working days with data vs {then}"),
+    Some(match change {
+        Some(c) => ctx.say().growth_totals(&c, now, then),
+        None => ctx.say().growth_days(now, then),
     })
 }
 
@@ -208,18 +198,12 @@ fn pace_card(ctx: &Ctx, m: &MonthStats) -> Card {
         (Some(now), Some((before, latest))) => Some(Delta::new(
             now - before,
             |v| f.points(v),
-            match ctx.locale() {
-                Locale::Ru => format!("за {}", f.week_short(latest.week)),
-                Locale::En => format!("over {}", f.week_short(latest.week)),
-            },
+            ctx.say().over_week(&f.week_short(latest.week)),
             false,
         )),
         _ => None,
     };
-    let forecast = t.forecast_revenue.map(|v| match ctx.locale() {
-        Locale::Ru => format!("прогноз на конец месяца {}", f.money(v)),
-        Locale::En => format!("month-end forecast {}", f.money(v)),
-    });
+    let forecast = t.forecast_revenue.map(|v| ctx.say().forecast(&f.money(v)));
     Card {
         label: ctx.t().pace,
         value: ctx.pct(t.pace),

@@ -12,7 +12,7 @@ use super::practice::{IdpRow, idp_row};
 use super::requests::RequestRow;
 use super::{Card, Ctx, Layout, bar_width, month_title, week_title};
 use crate::analytics::{MonthFigures, MonthStats, Round};
-use crate::content::{Locale, Manager};
+use crate::content::Manager;
 use crate::render::route::Route;
 
 #[derive(Debug, Serialize)]
@@ -159,23 +159,17 @@ fn cards(ctx: &Ctx, ms: &MonthStats, x: &MonthFigures) -> Vec<Card> {
         }),
     )];
     if ms.is_open() {
-        let forecast = x.forecast_revenue.map(|v| match ctx.locale() {
-            Locale::Ru => format!("прогноз на конец месяца {}", f.money(v)),
-            Locale::En => format!("month-end forecast {}", f.money(v)),
-        });
+        let forecast = x.forecast_revenue.map(|v| ctx.say().forecast(&f.money(v)));
         cards.push(card(ctx.t().pace, ctx.pct(x.pace), forecast));
     }
     let team = ctx.pct(ms.team.base.conv_meeting_deal);
     cards.push(card(
         ctx.t().conv_meeting_deal,
         ctx.pct(x.base.conv_meeting_deal),
-        Some(match ctx.locale() {
-            Locale::Ru => format!(
-                "у отдела {team} · средний чек {}",
-                ctx.money(x.base.avg_deal)
-            ),
-            Locale::En => format!("team {team} · average deal {}", ctx.money(x.base.avg_deal)),
-        }),
+        Some(
+            ctx.say()
+                .team_and_avg_deal(&team, &ctx.money(x.base.avg_deal)),
+        ),
     ));
     cards.push(card(
         ctx.t().processing_rate,

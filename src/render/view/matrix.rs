@@ -208,8 +208,5 @@ fn action(ctx: &Ctx, id: &str) -> Cell {
 
 /// "> 4 нед." / "> 4 wk": a one-to-one longer ago than the threshold.
 fn longer_than(ctx: &Ctx, weeks: i64) -> String {
-    match ctx.locale() {
-        crate::content::Locale::Ru => format!("> {weeks} нед."),
-        crate::content::Locale::En => format!("> {weeks} wk"),
-    }
+    ctx.say().longer_than(weeks)
 }

@@ -105,6 +105,11 @@ impl<'a> Ctx<'a> {
         self.fmt.words
     }
 
+    /// The pages' sentences in the site's language.
+    pub fn say(&self) -> &'static dyn locale::pages::PagePhrases {
+        locale::pages::phrases(self.locale())
+    }
+
     /// A manager's name from team.yaml, or the id if they are not listed.
     pub fn name(&self, id: &str) -> String {
         self.content.team.name_of(id)
@@ -221,10 +226,7 @@ impl Ctx<'_> {
         let title_for_crumb = title.clone();
         Layout {
             site_title: self.content.config.title.clone(),
-            lang: match self.locale() {
-                Locale::Ru => "ru",
-                Locale::En => "en",
-            },
+            lang: locale::lang(self.locale()),
             root: "../".repeat(depth),
             pages: self
                 .rules

@@ -70,10 +70,7 @@ pub fn months(ctx: &Ctx) -> MonthsIndex {
 /// "19 из 20" / "19 of 20": working days with data of the month's.
 fn days_with_data(ctx: &Ctx, m: &MonthStats) -> String {
     let (e, wd) = (m.days.elapsed_working_days, m.days.working_days);
-    match ctx.locale() {
-        crate::content::Locale::Ru => format!("{e} из {wd}"),
-        crate::content::Locale::En => format!("{e} of {wd}"),
-    }
+    ctx.say().days_of(e, wd)
 }
 
 fn growth(ctx: &Ctx, m: &MonthStats, g: Option<f64>) -> Option<Delta> {
@@ -180,16 +177,8 @@ pub fn month(ctx: &Ctx, m: &MonthStats) -> MonthPage {
 
 fn comparison_note(ctx: &Ctx, m: &MonthStats, p: &crate::analytics::PreviousMonth) -> String {
     let (now, then) = (m.days.elapsed_working_days, p.days.elapsed_working_days);
-    match ctx.locale() {
-        crate::content::Locale::Ru => format!(
-            "{}: {now} раб. дн. с данными против {then}; рост м/м считается в рабочий день",
-            growth_against(ctx, m)
-        ),
-        crate::content::Locale::En => format!(
-            "{}: {now} working days with data vs {then}; MoM growth is per working day",
-            growth_against(ctx, m)
-        ),
-    }
+    ctx.say()
+        .comparison_note(&growth_against(ctx, m), now, then)
 }
 
 fn week_links(ctx: &Ctx, m: &MonthStats) -> Vec<WeekLinkRow> {

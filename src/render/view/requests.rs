@@ -6,8 +6,6 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::analytics::{Request, RequestKind};
-use crate::content::Locale;
-use crate::locale::plural_ru;
 use crate::render::route::Route;
 
 /// Resolved requests stay on the pages this many days after they were closed.
@@ -24,7 +22,7 @@ pub struct RequestRow {
     pub manager_href: String,
     pub kind: &'static str,
     pub text: String,
-    /// "открыт 5 дн." / "open 5 days", or how long it took to resolve.
+    /// "открыт 5 дней" / "open 5 days", or how long it took to resolve.
     pub age: String,
     /// "спрашивали 3 раза" / "asked 3 times", empty when asked once.
     pub asked: String,
@@ -66,20 +64,15 @@ pub fn split<'a>(
 }
 
 fn row(ctx: &Ctx, r: &Request) -> RequestRow {
-    let ru = ctx.locale() == Locale::Ru;
     let days = r.age_days as u64;
     let span = ctx.fmt.count(days, ctx.fmt.words.n_day);
-    let age = match (&r.resolved, ru) {
-        (None, true) => format!("открыт {span}"),
-        (None, false) => format!("open {span}"),
-        (Some(_), true) => format!("закрыт за {span}"),
-        (Some(_), false) => format!("resolved in {span}"),
+    let age = match &r.resolved {
+        None => ctx.say().request_open(&span),
+        Some(_) => ctx.say().request_resolved(&span),
     };
-    let times = r.asked.len() as u64;
-    let asked = match (times, ru) {
-        (0 | 1, _) => String::new(),
-        (n, true) => format!("спрашивали {n} {}", plural_ru(n, "раз", "раза", "раз")),
-        (n, false) => format!("asked {n} times"),
+    let asked = match r.asked.len() as u64 {
+        0 | 1 => String::new(),
+        n => ctx.say().asked(&ctx.fmt.count(n, ctx.t().n_time)),
     };
     RequestRow {
         id: r.id.clone(),

@@ -9,7 +9,7 @@ use super::Ctx;
 use super::commitments::{self, ActionView};
 use super::period::Link;
 use crate::analytics::MonthStats;
-use crate::content::{Locale, PlanMetric};
+use crate::content::PlanMetric;
 use crate::render::route::Route;
 
 /// Actions the dashboard lists under the verdict; the month page has them all.
@@ -116,14 +116,14 @@ fn metric_line(ctx: &Ctx, m: &MonthStats, metric: PlanMetric) -> Option<MetricLi
                     ctx.t().deal,
                 ),
             };
-            say(ctx, format!("отставание {by}"), format!("behind by {by}"))
+            ctx.say().behind_by(&by)
         }
         ("bad", true, None) => ctx.t().lagging.to_string(),
         ("warn", true, _) => ctx.t().close_to_plan.to_string(),
         ("good", true, _) => ctx.t().on_track.to_string(),
-        ("good", false, _) => say(ctx, "выполнено".into(), "met".into()),
-        ("warn", false, _) => say(ctx, "почти выполнено".into(), "almost met".into()),
-        _ => say(ctx, "не выполнено".into(), "missed".into()),
+        ("good", false, _) => ctx.t().metric_met.to_string(),
+        ("warn", false, _) => ctx.t().metric_almost_met.to_string(),
+        _ => ctx.t().metric_missed.to_string(),
     };
     Some(MetricLine {
         label: ctx.t().plan_metric(metric),
@@ -131,13 +131,6 @@ fn metric_line(ctx: &Ctx, m: &MonthStats, metric: PlanMetric) -> Option<MetricLi
         word,
         tone,
     })
-}
-
-fn say(ctx: &Ctx, ru: String, en: String) -> String {
-    match ctx.locale() {
-        Locale::Ru => ru,
-        Locale::En => en,
-    }
 }
 
 /// The strip's word and colour: the worst of the metrics.
@@ -172,24 +165,15 @@ fn need(ctx: &Ctx, m: &MonthStats) -> Option<String> {
     let d = &m.decomposition.as_ref()?.team;
     let remaining = d.remaining_revenue?;
     if remaining <= 0.0 {
-        return Some(say(
-            ctx,
-            "План по выручке уже выполнен".into(),
-            "The revenue plan is already met".into(),
-        ));
+        return Some(ctx.t().revenue_plan_met.to_string());
     }
     let money = ctx.fmt.money(remaining);
-    Some(match (ctx.locale(), d.deals, d.deals_per_day) {
-        (Locale::Ru, Some(n), Some(per_day)) => format!(
-            "Нужно {money} — {n} {}, {per_day} в день",
-            crate::locale::plural_ru(n, "оплата", "оплаты", "оплат")
-        ),
-        (Locale::En, Some(n), Some(per_day)) => format!(
-            "To go: {money} — {}, {per_day} a day",
-            crate::locale::deals(Locale::En, n)
-        ),
-        (Locale::Ru, _, _) => format!("Нужно {money}"),
-        (Locale::En, _, _) => format!("To go: {money}"),
+    Some(match (d.deals, d.deals_per_day) {
+        (Some(n), Some(per_day)) => {
+            let deals = ctx.fmt.count(n, ctx.t().deal);
+            ctx.say().need_deals(&money, &deals, per_day)
+        }
+        _ => ctx.say().need(&money),
     })
 }
 
@@ -209,19 +193,13 @@ pub fn lagging(ctx: &Ctx) -> Vec<LaggingLine> {
     list.into_iter()
         .map(|l| {
             let pct = ctx.pct(l.attainment);
-            let (week, weeks) = (
-                ctx.fmt.week_short(l.week),
-                crate::locale::weeks(ctx.locale(), u64::from(l.weeks)),
-            );
+            let week = ctx.fmt.week_short(l.week);
             LaggingLine {
                 name: ctx.name(&l.id),
                 href: Route::Manager(l.id.clone()).path(),
-                text: say(
-                    ctx,
-                    format!("{pct} плана за {week}, {weeks} подряд ниже {limit}")
-                        .replace("1 неделя подряд", "1 неделю подряд"),
-                    format!("{pct} of the plan in {week}, {weeks} in a row below {limit}"),
-                ),
+                text: ctx
+                    .say()
+                    .manager_lags(&pct, &week, u64::from(l.weeks), &limit),
                 idp: open_idp(ctx, &l.id),
             }
         })
@@ -243,11 +221,7 @@ pub fn open_idp(ctx: &Ctx, id: &str) -> Option<Link> {
         .map_or("", |d| d.data.title.as_str());
     let due = ctx.fmt.date(p.due);
     Some(Link {
-        label: say(
-            ctx,
-            format!("ИПР «{title}» до {due}"),
-            format!("development plan “{title}” until {due}"),
-        ),
+        label: ctx.say().idp_until(title, &due),
         href: Route::Idp(p.slug.clone()).path(),
     })
 }
@@ -293,11 +267,7 @@ fn actions(ctx: &Ctx, m: &MonthStats, on: On) -> (Vec<ActionView>, Option<Link>)
         let hidden = placed.len() - DASHBOARD_ACTIONS;
         list.truncate(DASHBOARD_ACTIONS);
         more = Some(Link {
-            label: say(
-                ctx,
-                format!("ещё {hidden} — {}", ctx.t().all_actions),
-                format!("{hidden} more — {}", ctx.t().all_actions),
-            ),
+            label: ctx.say().more_actions(hidden, ctx.t().all_actions),
             href: format!("{}#actions", Route::Month(m.month).path()),
         });
     }

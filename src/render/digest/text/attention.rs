@@ -44,23 +44,17 @@ pub(super) fn lagging(facts: &Facts, w: &W, out: &mut Vec<Block>) {
         items.push(vec![text(more(w, managers.len() - MAX_ITEMS))]);
     }
     if items.is_empty() {
-        out.push(Block::Line(vec![text(
-            w.pick("Отставаний нет.", "Nothing lags."),
-        )]));
+        out.push(Block::Line(vec![text(w.say.nothing_lags())]));
     } else {
         out.push(Block::List {
-            title: vec![strong(w.pick("Отстаёт:", "Lagging:"))],
+            title: vec![strong(w.say.lagging_title())],
             items,
         });
     }
 }
 
 fn more(w: &W, n: usize) -> String {
-    if w.ru {
-        format!("…и ещё {n}")
-    } else {
-        format!("…and {n} more")
-    }
+    w.say.more(n)
 }
 
 fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
@@ -70,22 +64,11 @@ fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
     } else {
         w.deals(locale::format::round_half_up(m.shortfall, 0).max(0.0) as u64)
     };
-    let mut line = format!(
-        "{what}: {} {}, {} {behind}",
-        w.pick("темп", "pace"),
-        w.pct(Some(m.pace)),
-        w.pick("отстаём на", "behind by")
-    );
+    let mut line = w.say.metric_lags(what, &w.pct(Some(m.pace)), &behind);
     if owner {
         match &m.actions {
-            Some(actions) => line.push_str(&format!(
-                "; {}: {}",
-                w.pick("делаем", "doing"),
-                short(actions)
-            )),
-            None if !m.explained => {
-                line.push_str(&w.pick("; пояснения РОПа нет", "; no explanation yet"))
-            }
+            Some(actions) => line.push_str(&w.say.doing(&short(actions))),
+            None if !m.explained => line.push_str(w.say.no_explanation()),
             None => {}
         }
     }
@@ -94,29 +77,16 @@ fn metric_item(m: &LaggingMetricFacts, w: &W, owner: bool) -> Vec<Span> {
 
 fn manager_item(m: &LaggingManagerFacts, w: &W, owner: bool) -> Vec<Span> {
     let threshold = w.fmt.percent(m.threshold / 100.0, 0);
-    let weeks = locale::weeks(w.fmt.locale, u64::from(m.weeks));
-    let mut line = if w.ru {
-        format!(
-            "{}: {} плана недели, {} подряд ниже {threshold}",
-            m.name,
-            w.pct(m.attainment),
-            weeks.replace("неделя", "неделю")
-        )
-    } else {
-        format!(
-            "{}: {} of the weekly plan, {weeks} in a row below {threshold}",
-            m.name,
-            w.pct(m.attainment)
-        )
-    };
+    let mut line = w.say.manager_lags(
+        &m.name,
+        &w.pct(m.attainment),
+        u64::from(m.weeks),
+        &threshold,
+    );
     if owner {
         match &m.idp {
-            Some((title, due)) => line.push_str(&if w.ru {
-                format!("; ИПР «{title}» до {}", w.fmt.date(*due))
-            } else {
-                format!("; development plan “{title}” until {}", w.fmt.date(*due))
-            }),
-            None => line.push_str(&w.pick("; ИПР нет", "; no development plan")),
+            Some((title, due)) => line.push_str(&w.say.idp_until(title, &w.fmt.date(*due))),
+            None => line.push_str(w.say.no_idp()),
         }
     }
     vec![text(line)]
@@ -144,11 +114,7 @@ pub(super) fn alerts(facts: &Facts, w: &W, out: &mut Vec<Block>) {
         .collect();
     let since = w.fmt.date(facts.since);
     if new.is_empty() {
-        out.push(Block::Line(vec![text(if w.ru {
-            format!("Новых тревог с {since} нет.")
-        } else {
-            format!("No new alerts since {since}.")
-        })]));
+        out.push(Block::Line(vec![text(w.say.no_new_alerts(&since))]));
         return;
     }
     let mut items: Vec<Vec<Span>> = new
@@ -160,11 +126,7 @@ pub(super) fn alerts(facts: &Facts, w: &W, out: &mut Vec<Block>) {
         items.push(vec![text(more(w, new.len() - MAX_ITEMS))]);
     }
     out.push(Block::List {
-        title: vec![strong(if w.ru {
-            format!("Новое с {since}:")
-        } else {
-            format!("New since {since}:")
-        })],
+        title: vec![strong(w.say.new_since(&since))],
         items,
     });
 }

@@ -13,7 +13,7 @@ pub(super) fn period_change(facts: &Facts, w: &W, out: &mut Vec<Block>) {
         Period::Month => facts.month.as_ref().and_then(|m| growth_line(m, w)),
         Period::Day => Some(match &facts.standup {
             Some(s) => standup_line(s, w),
-            None => w.pick("Планёрок ещё не было.", "No stand-up yet."),
+            None => w.say.no_standup_yet().to_string(),
         }),
     };
     if let Some(line) = line {
@@ -23,18 +23,11 @@ pub(super) fn period_change(facts: &Facts, w: &W, out: &mut Vec<Block>) {
 
 /// "Неделя 48: 1 614 180 ₽ (96 % плана недели), ▲ 2 % к нед. 47; сделок 29, ▲ 1."
 fn week_line(week: &WeekFacts, w: &W) -> String {
-    let mut line = format!(
-        "{} {}: {}",
-        w.pick("Неделя", "Week"),
-        week.week.number(),
-        w.fmt.money(week.revenue)
-    );
+    let mut line = w
+        .say
+        .week_revenue(week.week.number(), &w.fmt.money(week.revenue));
     if week.attainment.is_some() {
-        line.push_str(&format!(
-            " ({} {})",
-            w.pct(week.attainment),
-            w.pick("плана недели", "of the week's plan")
-        ));
+        line.push_str(&w.say.of_week_plan(&w.pct(week.attainment)));
     }
     match week.previous {
         Some((prev, revenue, deals)) => {
@@ -66,65 +59,28 @@ fn growth_line(m: &MonthFacts, w: &W) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    (!parts.is_empty()).then(|| {
-        format!(
-            "{} {}: {}.",
-            w.pick(
-                "Рост м/м в рабочий день",
-                "Per working day, month over month"
-            ),
-            m.growth_against,
-            parts.join(", ")
-        )
-    })
+    (!parts.is_empty()).then(|| w.say.growth(&m.growth_against, &parts.join(", ")))
 }
 
 /// The day's stand-up: its length against the limit, video, reports and
 /// requests, and its length against the stand-up before.
 fn standup_line(s: &StandupFacts, w: &W) -> String {
-    let minutes = |m: u64| format!("{m} {}", w.pick("мин", "min"));
-    let mut line = format!(
-        "{} {}: ",
-        w.pick("Планёрка", "Stand-up"),
-        w.fmt.date(s.date)
-    );
+    let minutes = |m: u64| w.say.minutes(m);
+    let mut line = w.say.standup_on(&w.fmt.date(s.date));
     let mut parts = Vec::new();
     if let Some(d) = s.duration_min {
-        parts.push(format!(
-            "{} ({} {})",
-            minutes(d),
-            w.pick("норма", "limit"),
-            s.limit
-        ));
+        parts.push(w.say.duration(&minutes(d), s.limit));
     }
-    parts.push(if s.video {
-        w.pick("с видео", "on video")
-    } else {
-        w.pick("без видео", "without video")
-    });
-    parts.push(format!(
-        "{} {} {} {}",
-        w.pick("отчитались", "reports from"),
-        s.reported,
-        w.pick("из", "of"),
-        s.expected
-    ));
+    parts.push(w.say.video(s.video).to_string());
+    parts.push(w.say.reported(s.reported, s.expected));
     if s.requests > 0 {
-        parts.push(format!(
-            "{}: {}",
-            w.pick("запросов на помощь", "requests for help"),
-            s.requests
-        ));
+        parts.push(w.say.requests(s.requests));
     }
     line.push_str(&parts.join(", "));
     if let (Some(now), Some((date, Some(before)))) = (s.duration_min, s.previous) {
         let delta = now as f64 - before as f64;
         let shown = w.arrow(delta, minutes(delta.abs() as u64));
-        line.push_str(&format!(
-            "; {shown} {} {}",
-            w.pick("к", "vs"),
-            w.fmt.date(date)
-        ));
+        line.push_str(&w.say.against_date(&shown, &w.fmt.date(date)));
     }
     line.push('.');
     line

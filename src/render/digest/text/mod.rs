@@ -11,21 +11,17 @@ mod month;
 
 use super::facts::{Facts, Subject, Unit};
 use super::{Block, Digest, Span};
-use crate::content::Locale;
+use crate::locale::digest::{self, DigestPhrases};
 use crate::locale::format::Formatter;
 
-/// The wording helpers every part shares: the site's formats and whether
-/// it speaks Russian.
+/// The wording helpers every part shares: the site's formats and the
+/// digest's sentences in its language.
 struct W<'a> {
     fmt: &'a Formatter,
-    ru: bool,
+    say: &'static dyn DigestPhrases,
 }
 
 impl W<'_> {
-    fn pick(&self, ru: &str, en: &str) -> String {
-        if self.ru { ru.into() } else { en.into() }
-    }
-
     fn pct(&self, v: Option<f64>) -> String {
         v.map_or_else(|| "—".into(), |v| self.fmt.percent(v, 0))
     }
@@ -45,7 +41,7 @@ impl W<'_> {
     fn arrow(&self, change: f64, shown: String) -> String {
         let zero = shown.chars().filter(char::is_ascii_digit).all(|c| c == '0');
         if zero {
-            self.pick("без изменений", "unchanged")
+            self.say.unchanged().to_string()
         } else if change > 0.0 {
             format!("▲ {shown}")
         } else {
@@ -78,27 +74,19 @@ fn strong(s: impl Into<String>) -> Span {
 pub fn compose(facts: &Facts, fmt: &Formatter, redact: bool) -> Digest {
     let w = W {
         fmt,
-        ru: fmt.locale == Locale::Ru,
+        say: digest::phrases(fmt.locale),
     };
     let subject = match facts.subject {
-        Subject::Day(d) => w.pick("сводка за ", "digest for ") + &fmt.date(d),
+        Subject::Day(d) => w.say.digest_for(&fmt.date(d)),
         Subject::Week(week) => fmt.week(week),
         Subject::Month(m) => fmt.month(m),
     };
     let heading = format!("{} · {subject}", facts.title);
     let mut blocks = Vec::new();
     if redact {
-        blocks.push(Block::Line(vec![text(if w.ru {
-            format!(
-                "Отчёт обновлён, данные на {}. Цифры — на сайте, по паролю.",
-                fmt.date(facts.as_of)
-            )
-        } else {
-            format!(
-                "The report was updated with data as of {}. The figures are on the site, behind the password.",
-                fmt.date(facts.as_of)
-            )
-        })]));
+        blocks.push(Block::Line(vec![text(
+            w.say.redacted(&fmt.date(facts.as_of)),
+        )]));
     } else {
         month::verdict(facts, &w, &mut blocks);
         change::period_change(facts, &w, &mut blocks);
@@ -107,10 +95,7 @@ pub fn compose(facts: &Facts, fmt: &Formatter, redact: bool) -> Digest {
     }
     let link = facts.base_url.as_ref().map(|base| {
         let page = facts.page.trim_end_matches("index.html");
-        (
-            w.pick("Открыть отчёт", "Open the report"),
-            format!("{base}{page}"),
-        )
+        (w.say.open_report().to_string(), format!("{base}{page}"))
     });
     Digest {
         heading,
@@ -122,5 +107,5 @@ pub fn compose(facts: &Facts, fmt: &Formatter, redact: bool) -> Digest {
 
 /// "к нед. 47" / "vs W47".
 fn against_week(w: &W, week: crate::calendar::IsoWeek) -> String {
-    format!("{} {}", w.pick("к", "vs"), w.fmt.week_short(week))
+    w.say.against(&w.fmt.week_short(week))
 }
