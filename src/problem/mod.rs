@@ -5,11 +5,13 @@
 //! stable English name tools match on (`check --format json`).
 
 mod files;
+mod import;
 pub mod numbers;
 pub mod practice;
 mod yaml;
 
 pub use files::Files;
+pub use import::Import;
 pub use numbers::Numbers;
 pub use practice::Practice;
 pub use yaml::{DateFix, Found, Limit, MapFix, NumberFix, Syntax, Value, Yaml};
@@ -28,8 +30,10 @@ pub enum Problem {
     /// Stand-ups, development plans, assessments, month notes, pages,
     /// one-to-ones, the checklist, requests.
     Practice(Practice),
-    /// Text not worded per locale: the operational messages of `import`,
-    /// `new` and templates, shown as they are written (English).
+    /// What `import` meets in an export, its map file and the site.
+    Import(Import),
+    /// Text not worded per locale: template errors and the rest of
+    /// `import`'s messages, shown as they are written (English).
     Other {
         code: &'static str,
         message: String,
@@ -46,6 +50,7 @@ impl Problem {
             Problem::Files(p) => p.code(),
             Problem::Numbers(p) => p.code(),
             Problem::Practice(p) => p.code(),
+            Problem::Import(p) => p.code(),
             Problem::Other { code, .. } => code,
         }
     }
@@ -59,6 +64,7 @@ impl Problem {
         all.extend(Files::samples().into_iter().map(Problem::Files));
         all.extend(Numbers::samples().into_iter().map(Problem::Numbers));
         all.extend(Practice::samples().into_iter().map(Problem::Practice));
+        all.extend(Import::samples().into_iter().map(Problem::Import));
         all
     }
 }
@@ -95,6 +101,12 @@ impl From<Files> for Problem {
 impl From<Numbers> for Problem {
     fn from(p: Numbers) -> Self {
         Problem::Numbers(p)
+    }
+}
+
+impl From<Import> for Problem {
+    fn from(p: Import) -> Self {
+        Problem::Import(p)
     }
 }
 

@@ -11,6 +11,7 @@ use super::formats::{self, Role, Source, Spec, same_name};
 use super::values::SlashDates;
 use crate::content::{Doc, yaml};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::problem::Import;
 
 /// `MAP.yaml`, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -124,19 +125,6 @@ impl Resolved {
     }
 }
 
-/// What a role's column is for, in the words of a message.
-fn purpose(role: Role) -> &'static str {
-    match role {
-        Role::Id => "the deal's id",
-        Role::Manager => "the responsible CRM user",
-        Role::Created => "the date the deal was created",
-        Role::Closed => "the date the deal was closed",
-        Role::Amount => "the deal's amount",
-        Role::Stage => "the deal's stage or status",
-        Role::Meeting => "the date of the meeting",
-    }
-}
-
 /// Decides the source and finds every role's column among `headers`.
 pub fn resolve(
     export: &str,
@@ -165,10 +153,7 @@ pub fn resolve(
     };
     if won.is_empty() && problems.is_empty() {
         let path = map.map_or(export, |m| m.path.as_str());
-        problems.push(
-            Diagnostic::error(path, "no stage value means won")
-                .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
-        );
+        problems.push(Diagnostic::error(path, Import::NoWonStage));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -201,13 +186,11 @@ fn choose_spec(
         None if map.is_some() => Ok((&formats::GENERIC, false)),
         None => Err(Diagnostic::error(
             export,
-            "cannot tell which CRM this export comes from".to_string(),
+            Import::UnknownCrm {
+                headers: headers.to_vec(),
+            },
         )
-        .at(1, 1)
-        .hint(format!(
-            "name it with --from (amocrm, bitrix24, hubspot, pipedrive, salesforce), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
-            headers.join(", ")
-        ))),
+        .at(1, 1)),
     }
 }
 
@@ -239,21 +222,14 @@ fn find_column(
 /// A required role with no column: at the map file when there is one (the
 /// place to name it), else at the export's header row.
 fn missing_column(export: &str, role: Role, headers: &[String], map: Option<&Map>) -> Diagnostic {
-    let message = format!(
-        "no column for `{}` ({}) in the export",
-        role.key(),
-        purpose(role)
-    );
-    let hint = format!(
-        "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
-        role.key(),
-        headers.join(", ")
-    );
+    let problem = Import::MissingColumn {
+        role,
+        headers: headers.to_vec(),
+        map: map.is_some(),
+    };
     match map {
-        Some(m) => Diagnostic::error(&m.path, message).hint(hint),
-        None => Diagnostic::error(export, message)
-            .at(1, 1)
-            .hint(format!("{hint} (pass the map file with --map MAP.yaml)")),
+        Some(m) => Diagnostic::error(&m.path, problem),
+        None => Diagnostic::error(export, problem).at(1, 1),
     }
 }
 

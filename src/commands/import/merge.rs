@@ -199,11 +199,10 @@ impl Planner<'_> {
             return Err(problem);
         }
         if self.content.failed.contains(&path) {
-            return Err(
-                Diagnostic::error(&path, "the file has errors; import does not edit it").hint(
-                    "fix it (salespulse check shows how), then import again; nothing was written",
-                ),
-            );
+            return Err(Diagnostic::error(
+                &path,
+                crate::problem::Import::FileHasErrors,
+            ));
         }
         let doc = same_week.iter().find(|d| d.path == path).copied();
         let partial = self.partial(period);

@@ -7,6 +7,7 @@
 //! ids and file names stay as they are written, in backticks.
 
 mod files;
+mod import;
 mod numbers;
 mod practice;
 mod values;
@@ -50,6 +51,7 @@ pub fn text(problem: &Problem, locale: Locale) -> Text {
         Problem::Files(p) => files::text(p, locale),
         Problem::Numbers(p) => numbers::text(p, locale),
         Problem::Practice(p) => practice::text(p, locale),
+        Problem::Import(p) => import::text(p, locale),
         Problem::Other {
             message,
             label,

@@ -1,0 +1,269 @@
+//! The words of the problems `import` meets in an export and its map file.
+
+use super::{Text, list};
+use crate::commands::import::formats::Role;
+use crate::content::{Locale, TEAM_PATH};
+use crate::locale::plural_ru;
+use crate::problem::Import;
+
+pub(super) fn text(p: &Import, l: Locale) -> Text {
+    match l {
+        Locale::En => en(p),
+        Locale::Ru => ru(p),
+    }
+}
+
+fn rows_en(n: usize) -> String {
+    format!("{n} row{}", if n == 1 { "" } else { "s" })
+}
+
+fn rows_ru(n: usize) -> String {
+    format!("{n} {}", plural_ru(n as u64, "строка", "строки", "строк"))
+}
+
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn purpose_en(role: Role) -> &'static str {
+    match role {
+        Role::Id => "the deal's id",
+        Role::Manager => "the responsible CRM user",
+        Role::Created => "the date the deal was created",
+        Role::Closed => "the date the deal was closed",
+        Role::Amount => "the deal's amount",
+        Role::Stage => "the deal's stage or status",
+        Role::Meeting => "the date of the meeting",
+    }
+}
+
+fn purpose_ru(role: Role) -> &'static str {
+    match role {
+        Role::Id => "номер сделки",
+        Role::Manager => "ответственный в CRM",
+        Role::Created => "дата создания сделки",
+        Role::Closed => "дата закрытия сделки",
+        Role::Amount => "сумма сделки",
+        Role::Stage => "этап или статус сделки",
+        Role::Meeting => "дата встречи",
+    }
+}
+
+const CRMS: [&str; 5] = ["amocrm", "bitrix24", "hubspot", "pipedrive", "salesforce"];
+
+fn en(p: &Import) -> Text {
+    match p {
+        Import::NeedsFile => Text::new("import needs this file to be correct")
+            .hint("fix it (salespulse check shows how), then import again"),
+        Import::FileHasErrors => Text::new("the file has errors; import does not edit it")
+            .hint("fix it (salespulse check shows how), then import again; nothing was written"),
+        Import::TooLarge { megabytes, limit } => Text::new(format!(
+            "the file is too large ({megabytes} MB; the limit is {limit} MB)"
+        ))
+        .hint("export a shorter range of dates"),
+        Import::NotRegular => Text::new("not a regular file"),
+        Import::CannotRead { reason } => Text::new(format!("cannot read: {reason}")),
+        Import::MapNotUtf8 => Text::new("the map file is not UTF-8 text").hint("save it as UTF-8"),
+        Import::MoreCells { more, shown } => Text::new(format!(
+            "and {more} more cells that cannot be read (only the first {shown} are shown)"
+        )),
+        Import::CannotWrite { reason, written } => Text::new(format!("cannot write: {reason}"))
+            .hint(format!(
+                "{} file(s) were written before this one: {}",
+                written.len(),
+                if written.is_empty() {
+                    "none".to_string()
+                } else {
+                    written.join(", ")
+                }
+            )),
+        Import::UnknownCrm { headers } => Text::new("cannot tell which CRM this export comes from")
+            .hint(format!(
+                "name it with --from ({}), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
+                CRMS.join(", "),
+                headers.join(", ")
+            )),
+        Import::MissingColumn { role, headers, map } => {
+            let hint = format!(
+                "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
+                role.key(),
+                headers.join(", ")
+            );
+            Text::new(format!(
+                "no column for `{}` ({}) in the export",
+                role.key(),
+                purpose_en(*role)
+            ))
+            .hint(if *map {
+                hint
+            } else {
+                format!("{hint} (pass the map file with --map MAP.yaml)")
+            })
+        }
+        Import::NoWonStage => Text::new("no stage value means won")
+            .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
+        Import::UnknownUser {
+            user,
+            rows,
+            first_row,
+            close,
+        } => {
+            let fix = format!(
+                "if that is someone on the team, add `crm_name: \"{user}\"` to them in {TEAM_PATH}"
+            );
+            Text::new(format!(
+                "unknown CRM user `{user}` ({}): left out",
+                rows_en(*rows)
+            ))
+            .label(format!("first at row {first_row}"))
+            .hint(match close {
+                Some((name, id)) => format!("did you mean `{name}` ({id})? {}", capital(&fix)),
+                None => capital(&fix),
+            })
+        }
+        Import::NoUser { rows, first_row } => Text::new(format!(
+            "{} without a responsible user: left out",
+            rows_en(*rows)
+        ))
+        .label(format!("first at row {first_row}"))
+        .hint("assign the deals in the CRM and export again"),
+        Import::AmbiguousUser { user, ids } => Text::new(format!(
+            "CRM user `{user}` matches more than one manager: {}",
+            ids.join(", ")
+        ))
+        .hint(format!(
+            "give each of them their own `crm_name` in {TEAM_PATH}"
+        )),
+        Import::NoCreatedDate { rows, first_row } => Text::new(format!(
+            "{} without a created date: not counted as leads",
+            rows_en(*rows)
+        ))
+        .label(format!("first at row {first_row}"))
+        .hint("export the deals with their created date"),
+        Import::NoCloseDate { rows, first_row } => Text::new(format!(
+            "{} of won deals without a close date: not counted as deals or revenue",
+            rows_en(*rows)
+        ))
+        .label(format!("first at row {first_row}"))
+        .hint("fill in the close date in the CRM and export again"),
+    }
+}
+
+fn headers_ru(headers: &[String]) -> String {
+    list(Locale::Ru, headers)
+}
+
+fn ru(p: &Import) -> Text {
+    let first = |row: &usize| format!("первая — строка {row} выгрузки");
+    match p {
+        Import::NeedsFile => Text::new("для импорта этот файл должен быть без ошибок")
+            .hint("исправьте его (`salespulse check` покажет, что не так) и запустите импорт снова"),
+        Import::FileHasErrors => Text::new("в файле есть ошибки; импорт его не меняет").hint(
+            "исправьте его (`salespulse check` покажет, что не так) и запустите импорт снова; ничего не записано",
+        ),
+        Import::TooLarge { megabytes, limit } => Text::new(format!(
+            "файл слишком большой ({megabytes} МБ, а можно не больше {limit} МБ)"
+        ))
+        .hint("выгрузите из CRM более короткий период"),
+        Import::NotRegular => {
+            Text::new("это не обычный файл").hint("укажите файл выгрузки из CRM")
+        }
+        Import::CannotRead { reason } => Text::new("файл не удалось прочитать").hint(format!(
+            "проверьте путь и права на файл; система ответила: `{reason}`"
+        )),
+        Import::MapNotUtf8 => Text::new("файл сопоставления колонок сохранён не в кодировке UTF-8")
+            .hint("сохраните его в кодировке UTF-8"),
+        Import::MoreCells { more, shown } => Text::new(format!(
+            "и ещё {more} {} (показаны только первые {shown})",
+            plural_ru(
+                *more as u64,
+                "ячейка не читается",
+                "ячейки не читаются",
+                "ячеек не читаются"
+            )
+        )),
+        Import::CannotWrite { reason, written } => Text::new("файл не удалось записать").hint(
+            format!(
+                "проверьте права на папку; система ответила: `{reason}`; {}",
+                if written.is_empty() {
+                    "до него не записано ни одного файла".to_string()
+                } else {
+                    format!("до него записаны: {}", list(Locale::Ru, written))
+                }
+            ),
+        ),
+        Import::UnknownCrm { headers } => Text::new("не понять, из какой CRM эта выгрузка").hint(
+            format!(
+                "укажите её: `--from` и одно из {}, или опишите колонки в файле сопоставления: `--map MAP.yaml` (пример — в README); в строке заголовков: {}",
+                list(Locale::Ru, &CRMS.map(String::from)),
+                headers_ru(headers)
+            ),
+        ),
+        Import::MissingColumn { role, headers, map } => {
+            let hint = format!(
+                "назовите её в файле сопоставления: `columns: {{ {}: \"…\" }}`; в строке заголовков: {}",
+                role.key(),
+                headers_ru(headers)
+            );
+            Text::new(format!(
+                "в выгрузке нет колонки для `{}` ({})",
+                role.key(),
+                purpose_ru(*role)
+            ))
+            .hint(if *map {
+                hint
+            } else {
+                format!("{hint} (файл сопоставления передаётся так: `--map MAP.yaml`)")
+            })
+        }
+        Import::NoWonStage => Text::new("не задано, какой этап сделки значит «выиграна»")
+            .hint("перечислите такие этапы в файле сопоставления, например `won: [Won, \"Closed Won\"]`"),
+        Import::UnknownUser {
+            user,
+            rows,
+            first_row,
+            close,
+        } => {
+            let fix = format!(
+                "добавьте ему в `{TEAM_PATH}` строку `crm_name: \"{user}\"`"
+            );
+            Text::new(format!(
+                "пользователя CRM `{user}` нет в команде ({}): не учтено",
+                rows_ru(*rows)
+            ))
+            .label(first(first_row))
+            .hint(match close {
+                Some((name, id)) => format!("может быть, это `{name}` (`{id}`)? Тогда {fix}"),
+                None => format!("если это менеджер из команды, {fix}"),
+            })
+        }
+        Import::NoUser { rows, first_row } => Text::new(format!(
+            "{} без ответственного: не учтено",
+            rows_ru(*rows)
+        ))
+        .label(first(first_row))
+        .hint("назначьте ответственных за сделки в CRM и выгрузите снова"),
+        Import::AmbiguousUser { user, ids } => Text::new(format!(
+            "пользователь CRM `{user}` подходит сразу нескольким менеджерам: {}",
+            list(Locale::Ru, ids)
+        ))
+        .hint(format!(
+            "дайте каждому свой `crm_name` в `{TEAM_PATH}`"
+        )),
+        Import::NoCreatedDate { rows, first_row } => Text::new(format!(
+            "{} без даты создания: не учтено в лидах",
+            rows_ru(*rows)
+        ))
+        .label(first(first_row))
+        .hint("выгрузите сделки вместе с датой создания"),
+        Import::NoCloseDate { rows, first_row } => Text::new(format!(
+            "{} выигранных сделок без даты закрытия: не учтено ни в сделках, ни в выручке",
+            rows_ru(*rows)
+        ))
+        .label(first(first_row))
+        .hint("заполните дату закрытия в CRM и выгрузите снова"),
+    }
+}

@@ -1,0 +1,163 @@
+//! Problems `import` meets in a CRM export, its map file and the site.
+
+use crate::commands::import::formats::Role;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Import {
+    /// config.yaml or team.yaml did not parse: import would guess.
+    NeedsFile,
+    /// A week file `import` would edit has errors.
+    FileHasErrors,
+    TooLarge {
+        megabytes: u64,
+        limit: u64,
+    },
+    NotRegular,
+    CannotRead {
+        reason: String,
+    },
+    MapNotUtf8,
+    /// More unreadable cells than are listed one by one.
+    MoreCells {
+        more: usize,
+        shown: usize,
+    },
+    /// A write failed after `written` files were written.
+    CannotWrite {
+        reason: String,
+        written: Vec<String>,
+    },
+    UnknownCrm {
+        headers: Vec<String>,
+    },
+    /// A column the import needs is not found; `map` when a map file is
+    /// there to name it.
+    MissingColumn {
+        role: Role,
+        headers: Vec<String>,
+        map: bool,
+    },
+    NoWonStage,
+    /// Rows of a CRM user not on the team; the closest team member
+    /// (name, id) if one is close.
+    UnknownUser {
+        user: String,
+        rows: usize,
+        /// The number of the first such row in the export.
+        first_row: usize,
+        close: Option<(String, String)>,
+    },
+    /// Rows nobody is responsible for.
+    NoUser {
+        rows: usize,
+        /// The number of the first such row in the export.
+        first_row: usize,
+    },
+    AmbiguousUser {
+        user: String,
+        ids: Vec<String>,
+    },
+    NoCreatedDate {
+        rows: usize,
+        /// The number of the first such row in the export.
+        first_row: usize,
+    },
+    NoCloseDate {
+        rows: usize,
+        /// The number of the first such row in the export.
+        first_row: usize,
+    },
+}
+
+impl Import {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Import::NeedsFile => "import-needs-settings",
+            Import::FileHasErrors => "import-file-has-errors",
+            Import::TooLarge { .. } => "file-too-large",
+            Import::NotRegular => "not-a-regular-file",
+            Import::CannotRead { .. } => "cannot-read",
+            Import::MapNotUtf8 => "not-utf8",
+            Import::MoreCells { .. } => "more-cells-unread",
+            Import::CannotWrite { .. } => "cannot-write",
+            Import::UnknownCrm { .. } => "unknown-crm",
+            Import::MissingColumn { .. } => "missing-column",
+            Import::NoWonStage => "no-won-stage",
+            Import::UnknownUser { .. } => "unknown-crm-user",
+            Import::NoUser { .. } => "rows-without-user",
+            Import::AmbiguousUser { .. } => "ambiguous-crm-user",
+            Import::NoCreatedDate { .. } => "rows-without-created-date",
+            Import::NoCloseDate { .. } => "won-without-close-date",
+        }
+    }
+
+    #[cfg(test)]
+    pub fn samples() -> Vec<Import> {
+        let headers = || vec!["agent".to_string(), "stage".into()];
+        let mut all = vec![
+            Import::NeedsFile,
+            Import::FileHasErrors,
+            Import::TooLarge {
+                megabytes: 300,
+                limit: 200,
+            },
+            Import::NotRegular,
+            Import::CannotRead {
+                reason: "No such file or directory (os error 2)".into(),
+            },
+            Import::MapNotUtf8,
+            Import::MoreCells {
+                more: 12,
+                shown: 20,
+            },
+            Import::CannotWrite {
+                reason: "Permission denied (os error 13)".into(),
+                written: vec![],
+            },
+            Import::CannotWrite {
+                reason: "Permission denied (os error 13)".into(),
+                written: vec!["content/weeks/2026-W47.yaml".into()],
+            },
+            Import::UnknownCrm { headers: headers() },
+            Import::NoWonStage,
+            Import::UnknownUser {
+                user: "Ivan Petrov".into(),
+                rows: 3,
+                first_row: 4,
+                close: None,
+            },
+            Import::UnknownUser {
+                user: "Anna Ivanova".into(),
+                rows: 1,
+                first_row: 4,
+                close: Some(("Анна Иванова".into(), "anna-ivanova".into())),
+            },
+            Import::NoUser {
+                rows: 2,
+                first_row: 7,
+            },
+            Import::AmbiguousUser {
+                user: "Anna".into(),
+                ids: vec!["anna-ivanova".into(), "anna-petrova".into()],
+            },
+            Import::NoCreatedDate {
+                rows: 5,
+                first_row: 2,
+            },
+            Import::NoCloseDate {
+                rows: 1,
+                first_row: 9,
+            },
+        ];
+        for role in Role::ALL {
+            for map in [true, false] {
+                all.push(Import::MissingColumn {
+                    role,
+                    headers: headers(),
+                    map,
+                });
+            }
+        }
+        all
+    }
+}
