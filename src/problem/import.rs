@@ -38,6 +38,23 @@ pub enum Import {
         map: bool,
     },
     NoWonStage,
+    /// A map file's `delimiter` that is not one.
+    NotADelimiter {
+        text: String,
+    },
+    /// A column the map file names is not in the header row.
+    NoSuchColumn {
+        name: String,
+        close: Option<String>,
+        headers: Vec<String>,
+    },
+    /// A week file named otherwise than the calendar names it; `files` are
+    /// the names it should have.
+    Misnamed {
+        week: String,
+        stem: String,
+        files: Vec<String>,
+    },
     /// Rows of a CRM user not on the team; the closest team member
     /// (name, id) if one is close.
     UnknownUser {
@@ -83,6 +100,9 @@ impl Import {
             Import::UnknownCrm { .. } => "unknown-crm",
             Import::MissingColumn { .. } => "missing-column",
             Import::NoWonStage => "no-won-stage",
+            Import::NotADelimiter { .. } => "not-a-delimiter",
+            Import::NoSuchColumn { .. } => "no-such-column",
+            Import::Misnamed { .. } => "file-name-disagrees",
             Import::UnknownUser { .. } => "unknown-crm-user",
             Import::NoUser { .. } => "rows-without-user",
             Import::AmbiguousUser { .. } => "ambiguous-crm-user",
@@ -120,6 +140,30 @@ impl Import {
             },
             Import::UnknownCrm { headers: headers() },
             Import::NoWonStage,
+            Import::NotADelimiter { text: "x".into() },
+            Import::NoSuchColumn {
+                name: "agnt".into(),
+                close: Some("agent".into()),
+                headers: headers(),
+            },
+            Import::NoSuchColumn {
+                name: "who".into(),
+                close: None,
+                headers: headers(),
+            },
+            Import::Misnamed {
+                week: "2026-W49".into(),
+                stem: "2026-W49".into(),
+                files: vec![
+                    "weeks/2026-W49-11.yaml".into(),
+                    "weeks/2026-W49-12.yaml".into(),
+                ],
+            },
+            Import::Misnamed {
+                week: "2026-W48".into(),
+                stem: "2026-W48-11".into(),
+                files: vec!["weeks/2026-W48.yaml".into()],
+            },
             Import::UnknownUser {
                 user: "Ivan Petrov".into(),
                 rows: 3,

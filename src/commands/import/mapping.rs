@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 use super::formats::{self, Role, Source, Spec, same_name};
 use super::values::SlashDates;
 use crate::content::{Doc, yaml};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, closest};
 use crate::problem::Import;
 
 /// `MAP.yaml`, as written.
@@ -84,9 +84,12 @@ pub fn parse(path: &str, text: &str) -> Result<Map, Diagnostic> {
     if let Some(d) = &map.data.delimiter
         && delimiter_byte(&d.value).is_none()
     {
-        return Err(map
-            .error_at(d, format!("`{}` is not a delimiter", d.value))
-            .hint("write `;`, `,` or `tab`"));
+        return Err(map.error_at(
+            d,
+            Import::NotADelimiter {
+                text: d.value.clone(),
+            },
+        ));
     }
     Ok(map)
 }
@@ -207,15 +210,14 @@ fn find_column(
     };
     match headers.iter().position(|h| same_name(h, &name.value)) {
         Some(i) => Ok(Some(i)),
-        None => Err(m
-            .error_at(
-                name,
-                format!("no column `{}` in the export's header row", name.value),
-            )
-            .hint_opt(
-                did_you_mean(&name.value, headers.iter().map(String::as_str))
-                    .or_else(|| Some(format!("the header row has: {}", headers.join(", ")))),
-            )),
+        None => Err(m.error_at(
+            name,
+            Import::NoSuchColumn {
+                name: name.value.clone(),
+                close: closest(&name.value, headers.iter().map(String::as_str)).map(str::to_string),
+                headers: headers.to_vec(),
+            },
+        )),
     }
 }
 

@@ -105,6 +105,25 @@ fn en(p: &Import) -> Text {
         }
         Import::NoWonStage => Text::new("no stage value means won")
             .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
+        Import::NotADelimiter { text } => {
+            Text::new(format!("`{text}` is not a delimiter")).hint("write `;`, `,` or `tab`")
+        }
+        Import::NoSuchColumn {
+            name,
+            close,
+            headers,
+        } => Text::new(format!("no column `{name}` in the export's header row")).hint(
+            match close {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("the header row has: {}", headers.join(", ")),
+            },
+        ),
+        Import::Misnamed { week, stem, files } => Text::new(format!(
+            "{week} is written as `{stem}`, but the calendar makes its file{} {}",
+            if files.len() > 1 { "s" } else { "" },
+            files.join(" and ")
+        ))
+        .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
         Import::UnknownUser {
             user,
             rows,
@@ -221,6 +240,26 @@ fn ru(p: &Import) -> Text {
         }
         Import::NoWonStage => Text::new("не задано, какой этап сделки значит «выиграна»")
             .hint("перечислите такие этапы в файле сопоставления, например `won: [Won, \"Closed Won\"]`"),
+        Import::NotADelimiter { text } => Text::new(format!(
+            "`{text}` не годится как разделитель ячеек"
+        ))
+        .hint("напишите `;`, `,` или `tab`"),
+        Import::NoSuchColumn {
+            name,
+            close,
+            headers,
+        } => Text::new(format!("в строке заголовков выгрузки нет колонки `{name}`")).hint(
+            match close {
+                Some(c) => format!("может быть, `{c}`?"),
+                None => format!("в строке заголовков: {}", headers_ru(headers)),
+            },
+        ),
+        Import::Misnamed { week, stem, files } => Text::new(format!(
+            "неделя `{week}` записана в файле `{stem}`, а по календарю её {} {}",
+            if files.len() > 1 { "файлы —" } else { "файл —" },
+            list(Locale::Ru, files).replace("`, `", "` и `")
+        ))
+        .hint("разделите или переименуйте его, как объясняет `salespulse check`, и запустите импорт снова; ничего не записано"),
         Import::UnknownUser {
             user,
             rows,
