@@ -314,5 +314,8 @@ fn the_exports_are_made_when_asked_for() {
         );
     }
     let page = get(port, "/");
-    assert!(page.contains("data/weekly.xlsx"), "the footer links the exports");
+    assert!(
+        page.contains("data/weekly.xlsx"),
+        "the footer links the exports"
+    );
 }
