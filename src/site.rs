@@ -275,20 +275,23 @@ pub fn build(
     Ok(tally.finish(timings, notes))
 }
 
-/// Renders a checked site again for `serve`, handing `emit` only the files
-/// that changed since the render `reuse` remembers ([`Reuse::pages`] then
-/// lists every page); `reuse` moves on only when the render succeeds.
+/// [`render`] for `serve`: charts drawn from the same numbers as last time
+/// are not drawn again and pages whose view did not change are not emitted;
+/// the exports are linked but not made (`serve` makes one when it is asked
+/// for, with [`render::export`] and the analytics returned here).
 pub fn render_reusing(
     checked: &Checked,
     as_of: NaiveDate,
     reuse: &mut Reuse,
     emit: &render::Emit,
-) -> Result<Timings, BuildError> {
-    let rendered = render_to(
+) -> Result<(Timings, Analytics), BuildError> {
+    let (content, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
+    let rendered = render_prepared(
         checked,
-        as_of,
+        &content,
+        &analytics,
         Audience::Owner,
-        Exports::Published,
+        Exports::OnRequest,
         Some(reuse),
         emit,
     );
@@ -296,7 +299,10 @@ pub fn render_reusing(
         Ok(_) => reuse.turn(),
         Err(_) => reuse.discard(),
     }
-    rendered
+    let (render, charts) = rendered?;
+    timings.render = render;
+    timings.charts = charts;
+    Ok((timings, analytics))
 }
 
 /// Renders a checked site, handing each file to `emit` as it is made; an
@@ -310,11 +316,30 @@ fn render_to(
     emit: &render::Emit,
 ) -> Result<Timings, BuildError> {
     let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
+    let (render, charts) = render_prepared(
+        checked, &content, &analytics, audience, exports, reuse, emit,
+    )?;
+    timings.render = render;
+    timings.charts = charts;
+    Ok(timings)
+}
+
+/// Renders prepared content and numbers; the wall time of rendering and
+/// the CPU time of chart drawing.
+fn render_prepared(
+    checked: &Checked,
+    content: &Content,
+    analytics: &Analytics,
+    audience: Audience,
+    exports: Exports,
+    reuse: Option<&Reuse>,
+    emit: &render::Emit,
+) -> Result<(Duration, Duration), BuildError> {
     let started = Instant::now();
     crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
     render::site_to(
-        templates, &content, &analytics, audience, exports, reuse, emit,
+        templates, content, analytics, audience, exports, reuse, emit,
     )
     .map_err(|err| match err {
         render::SiteError::Render(e) => BuildError::Render(e),
@@ -323,9 +348,10 @@ fn render_to(
             source,
         }),
     })?;
-    timings.render = started.elapsed();
-    timings.charts = crate::render::charts::take_drawing_time();
-    Ok(timings)
+    Ok((
+        started.elapsed(),
+        crate::render::charts::take_drawing_time(),
+    ))
 }
 
 /// What a build wrote, counted as the files go by (from several threads).

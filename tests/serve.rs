@@ -295,3 +295,27 @@ fn a_taken_port_is_explained_in_the_sites_language() {
         "{said}"
     );
 }
+
+/// The exports are linked from every page and made when the browser asks
+/// for them (not on every save), byte for byte what `build` writes.
+#[test]
+fn the_exports_are_made_when_asked_for() {
+    let site = common::fixture("small");
+    let built = common::build(site.path(), "2026-11-27");
+    let (_server, port, _) = start(site.path());
+    for path in ["feed.xml", "data/metrics.json", "data/weekly.csv"] {
+        let answer = get(port, &format!("/{path}"));
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 200"), "{path}: {head}");
+        assert_eq!(
+            body.as_bytes(),
+            fs::read(built.join(path)).unwrap(),
+            "{path} as served"
+        );
+    }
+    let page = get(port, "/");
+    assert!(
+        page.contains("data/weekly.xlsx"),
+        "the footer links the exports"
+    );
+}

@@ -25,6 +25,10 @@ pub(crate) struct Ledger<'a> {
     /// hundred thousand times on a big department.
     first_day: NaiveDate,
     working: Vec<bool>,
+    /// `before[i]`: working days among the first `i` days from `first_day`,
+    /// so that a range's count is one subtraction (the feed computes the
+    /// analytics a few dozen times, each asking for every period and manager).
+    before: Vec<u32>,
 }
 
 impl<'a> Ledger<'a> {
@@ -65,10 +69,16 @@ impl<'a> Ledger<'a> {
         );
         let first_day = IsoWeek::of(lo.first_day()).monday();
         let last_day = IsoWeek::of(hi.last_day()).sunday();
-        let working = first_day
+        let working: Vec<bool> = first_day
             .iter_days()
             .take_while(|d| *d <= last_day)
             .map(|d| calendar.is_working(d))
+            .collect();
+        let before = std::iter::once(0)
+            .chain(working.iter().scan(0, |n, w| {
+                *n += u32::from(*w);
+                Some(*n)
+            }))
             .collect();
         Self {
             calendar,
@@ -78,6 +88,7 @@ impl<'a> Ledger<'a> {
             periods,
             first_day,
             working,
+            before,
         }
     }
 
@@ -115,23 +126,30 @@ impl<'a> Ledger<'a> {
         self.periods.iter().filter(move |(p, _)| p.month == month)
     }
 
-    /// Whether `manager` works on `day` (an id not in team.yaml, an error
-    /// `check` reports, counts as always active).
-    pub fn active(&self, manager: Option<&str>, day: NaiveDate) -> bool {
-        match manager.and_then(|id| self.team.get(id)) {
-            Some(m) => m.active_on(day),
-            None => true,
-        }
-    }
-
     /// wd_m: working days from `first` to `last` on which `manager` (the
     /// team when `None`) is active.
     pub fn working_days(&self, manager: Option<&str>, first: NaiveDate, last: NaiveDate) -> u32 {
-        first
-            .iter_days()
-            .take_while(|d| *d <= last)
-            .filter(|d| self.is_working(*d) && self.active(manager, *d))
-            .count() as u32
+        // A manager is active on one run of days, from joining to leaving:
+        // the range narrows to it (an id not in team.yaml is always active).
+        let (mut first, mut last) = (first, last);
+        if let Some(m) = manager.and_then(|id| self.team.get(id)) {
+            first = first.max(m.joined.value.0);
+            if let Some(left) = &m.left {
+                last = last.min(left.value.0);
+            }
+        }
+        if first > last {
+            return 0;
+        }
+        let index = |d: NaiveDate| usize::try_from((d - self.first_day).num_days()).ok();
+        match (index(first), index(last)) {
+            (Some(a), Some(b)) if b < self.working.len() => self.before[b + 1] - self.before[a],
+            _ => first
+                .iter_days()
+                .take_while(|d| *d <= last)
+                .filter(|d| self.is_working(*d))
+                .count() as u32,
+        }
     }
 
     /// The working days of a period that have been lived by `as_of`.

@@ -43,13 +43,52 @@ pub struct RenderError {
     pub message: String,
 }
 
-/// Whether the exports (`data/metrics.json`, `data/weekly.csv`,
-/// `data/weekly.xlsx`, `data/weekly.ru.csv`) are published, and so linked from every page's footer.
-/// An encrypted build leaves them out: they would carry every number in the clear.
+/// Whether the exports ([`EXPORTS`]) are published, and so linked from
+/// every page's footer. An encrypted build leaves them out: they would carry
+/// every number in the clear. `serve` links them but makes each only when
+/// it is asked for ([`export`]): the feed alone computes the analytics two
+/// dozen times, which would cost every save of a big department half a second.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exports {
     Published,
+    OnRequest,
     LeftOut,
+}
+
+impl Exports {
+    /// Whether pages link the exports.
+    pub fn linked(self) -> bool {
+        self != Exports::LeftOut
+    }
+}
+
+/// The files a published site exports besides its pages.
+pub const EXPORTS: [&str; 5] = [
+    "data/metrics.json",
+    "data/weekly.csv",
+    "data/weekly.xlsx",
+    "data/weekly.ru.csv",
+    "feed.xml",
+];
+
+/// One of [`EXPORTS`], made from the content and numbers an audience sees;
+/// `None` for another path.
+pub fn export(
+    path: &str,
+    content: &Content,
+    analytics: &Analytics,
+    audience: Audience,
+) -> Option<Vec<u8>> {
+    Some(match path {
+        "data/metrics.json" => export::metrics_json(content, analytics),
+        "data/weekly.csv" => export::weekly_csv(content, analytics),
+        "data/weekly.xlsx" => spreadsheet::weekly_xlsx(content, analytics),
+        "data/weekly.ru.csv" => spreadsheet::weekly_ru_csv(content, analytics),
+        // The feed computes the analytics again as of each closed period
+        // (two dozen computations, side by side).
+        "feed.xml" => export::feed::atom(content, analytics, audience),
+        _ => return None,
+    })
 }
 
 /// Where each file goes the moment it is rendered (from several threads at
@@ -191,14 +230,14 @@ pub fn site_to(
     let r = Renderer {
         templates,
         strings: tera::Value::try_from_serializable(ctx.t()).expect("strings serialise"),
-        exports: tera::Value::from(exports == Exports::Published),
+        exports: tera::Value::from(exports.linked()),
         emit,
         reuse,
         salt: crate::render::reuse::hash_of(&(
             &content.templates,
             content.config.locale == crate::content::Locale::Ru,
             &content.config.labels,
-            exports == Exports::Published,
+            exports.linked(),
             audience == Audience::Owner,
         )),
     };
@@ -335,40 +374,15 @@ fn exported<'a>(
     analytics: &'a Analytics,
     audience: Audience,
 ) -> Vec<Job<'a>> {
-    vec![
-        Box::new(move || {
-            r.file(
-                "data/metrics.json".into(),
-                export::metrics_json(content, analytics),
-            )
-        }) as Job<'a>,
-        Box::new(move || {
-            r.file(
-                "data/weekly.csv".into(),
-                export::weekly_csv(content, analytics),
-            )
-        }),
-        Box::new(move || {
-            r.file(
-                "data/weekly.xlsx".into(),
-                spreadsheet::weekly_xlsx(content, analytics),
-            )
-        }),
-        Box::new(move || {
-            r.file(
-                "data/weekly.ru.csv".into(),
-                spreadsheet::weekly_ru_csv(content, analytics),
-            )
-        }),
-        // The feed computes the analytics again as of each closed
-        // period (a dozen computations, side by side).
-        Box::new(move || {
-            r.file(
-                "feed.xml".into(),
-                crate::render::export::feed::atom(content, analytics, audience),
-            )
-        }),
-    ]
+    EXPORTS
+        .into_iter()
+        .map(|path| {
+            Box::new(move || {
+                let bytes = export(path, content, analytics, audience).expect("one of EXPORTS");
+                r.file(path.into(), bytes)
+            }) as Job<'a>
+        })
+        .collect()
 }
 
 /// One independent piece of the site to render.

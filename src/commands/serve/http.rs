@@ -12,6 +12,7 @@ pub(super) fn content_type(path: &str) -> &'static str {
         Some("csv") => "text/csv; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("xml") => "application/xml",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     }
 }

@@ -34,13 +34,15 @@ mod http;
 mod rebuild;
 
 use http::{accept, answer, content_type, file_for};
-use rebuild::{Failed, Memory, RELOAD_JS, Rebuilt, rebuild};
+use rebuild::{Exportable, Failed, Memory, RELOAD_JS, Rebuilt, rebuild};
 
 /// What the server answers with: the last build, or the problems that stopped it.
 struct Served {
     files: HashMap<String, Vec<u8>>,
     error: Option<String>,
     version: u64,
+    /// What the last good build's exports are made from, on request.
+    exports: Option<Arc<Exportable>>,
 }
 
 /// Threads answering requests.
@@ -77,6 +79,7 @@ pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) ->
         files: HashMap::new(),
         error: None,
         version: 1,
+        exports: None,
     }));
     apply(&state, first, started);
     println!("{}", console::serving(locale, &address));
@@ -199,7 +202,12 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instan
                 changed,
                 pages,
                 timings: t,
+                exports,
             } = rebuilt;
+            // Freeing a big department's content takes tens of
+            // milliseconds; the page can reload meanwhile.
+            let previous = s.exports.replace(exports);
+            std::thread::spawn(move || drop(previous));
             // Pages that did not change keep their bytes; pages the site
             // no longer has go.
             s.files.retain(|path, _| pages.contains(path));
@@ -226,8 +234,26 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instan
 
 /// The status, content type and body for a request of `url`.
 fn respond(state: &Mutex<Served>, url: &str) -> (u16, &'static str, Vec<u8>) {
-    let s = state.lock().expect("server state");
     let file = file_for(url);
+    let s = state.lock().expect("server state");
+    // An export is made now, from the last good build, without holding the
+    // lock (the feed takes a while on a big department).
+    let source = match (&s.error, &s.exports) {
+        (None, Some(source)) if crate::render::EXPORTS.contains(&file.as_str()) => {
+            Arc::clone(source)
+        }
+        _ => return respond_from(&s, &file),
+    };
+    drop(s);
+    match source.make(&file) {
+        Some(bytes) => (200, content_type(&file), bytes),
+        None => respond_from(&state.lock().expect("server state"), &file),
+    }
+}
+
+/// [`respond`] for what the server holds.
+fn respond_from(s: &Served, file: &str) -> (u16, &'static str, Vec<u8>) {
+    let file = file.to_string();
     match file.as_str() {
         "__salespulse/version" => (200, "text/plain", s.version.to_string().into_bytes()),
         "__salespulse/reload.js" => (200, content_type("x.js"), RELOAD_JS.as_bytes().to_vec()),

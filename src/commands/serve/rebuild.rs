@@ -16,6 +16,27 @@ pub(super) struct Rebuilt {
     pub(super) changed: Vec<(String, Vec<u8>)>,
     pub(super) pages: HashSet<String>,
     pub(super) timings: site::Timings,
+    /// What the exports are made from when one is asked for.
+    pub(super) exports: Arc<Exportable>,
+}
+
+/// The content and numbers of the last good build, kept to make an export
+/// (the feed, the spreadsheets, metrics.json) when the browser asks for it.
+pub(super) struct Exportable {
+    pub(super) content: crate::content::Content,
+    pub(super) analytics: crate::analytics::Analytics,
+}
+
+impl Exportable {
+    /// The bytes of `file` if it is one of the exports.
+    pub(super) fn make(&self, file: &str) -> Option<Vec<u8>> {
+        crate::render::export(
+            file,
+            &self.content,
+            &self.analytics,
+            crate::audience::Audience::Owner,
+        )
+    }
 }
 
 /// What one build lends the next: parsed files, drawn charts, page fingerprints.
@@ -91,17 +112,16 @@ pub(super) fn rebuild(
     };
     let reuse = &mut memory.rendered;
     let rendered = site::render_reusing(&checked, as_of, reuse, &keep);
-    // Freeing a big department's content takes tens of milliseconds; the
-    // page can reload meanwhile.
-    std::thread::spawn(move || drop(checked));
+    let site::Checked { content, .. } = checked;
     match rendered {
-        Ok(timings) => Ok(Rebuilt {
+        Ok((timings, analytics)) => Ok(Rebuilt {
             locale,
             changed: changed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
             pages: reuse.pages().map(String::from).collect(),
             timings,
+            exports: Arc::new(Exportable { content, analytics }),
         }),
         Err(err) => {
             eprintln!("error: {err}");
