@@ -2,8 +2,54 @@
 
 use crate::commands::import::formats::Role;
 
+/// Why one cell of an export cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    NotADate {
+        text: String,
+    },
+    NoFourDigitYear {
+        text: String,
+    },
+    NoSuchDate {
+        text: String,
+        fix: CellDate,
+    },
+    NotAnAmount {
+        text: String,
+    },
+    NegativeAmount {
+        text: String,
+    },
+    /// Too large to read; `real` when it reads but is beyond any real deal.
+    AmountTooLarge {
+        text: String,
+        real: bool,
+    },
+}
+
+/// What is wrong with a date-shaped cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellDate {
+    YearOutOfRange(i32),
+    /// No such month, with `/` between the parts: the day may come first.
+    NoMonthSlash(u32),
+    NoMonth(u32),
+    MonthDays {
+        month: String,
+        days: u32,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Import {
+    /// A cell that cannot be read: its column's header, row and letter.
+    Cell {
+        header: String,
+        row: usize,
+        letter: String,
+        cell: Cell,
+    },
     /// config.yaml or team.yaml did not parse: import would guess.
     NeedsFile,
     /// A week file `import` would edit has errors.
@@ -89,6 +135,13 @@ pub enum Import {
 impl Import {
     pub fn code(&self) -> &'static str {
         match self {
+            Import::Cell { cell, .. } => match cell {
+                Cell::NotADate { .. } | Cell::NoFourDigitYear { .. } => "not-a-date",
+                Cell::NoSuchDate { .. } => "date-does-not-exist",
+                Cell::NotAnAmount { .. } => "not-a-number",
+                Cell::NegativeAmount { .. } => "negative-number",
+                Cell::AmountTooLarge { .. } => "number-too-large",
+            },
             Import::NeedsFile => "import-needs-settings",
             Import::FileHasErrors => "import-file-has-errors",
             Import::TooLarge { .. } => "file-too-large",
@@ -193,6 +246,48 @@ impl Import {
                 first_row: 9,
             },
         ];
+        let text = || "27.13.2026".to_string();
+        let cells = [
+            Cell::NotADate { text: text() },
+            Cell::NoFourDigitYear { text: text() },
+            Cell::NotAnAmount { text: text() },
+            Cell::NegativeAmount { text: text() },
+            Cell::AmountTooLarge {
+                text: text(),
+                real: true,
+            },
+            Cell::AmountTooLarge {
+                text: text(),
+                real: false,
+            },
+            Cell::NoSuchDate {
+                text: text(),
+                fix: CellDate::YearOutOfRange(3026),
+            },
+            Cell::NoSuchDate {
+                text: text(),
+                fix: CellDate::NoMonthSlash(27),
+            },
+            Cell::NoSuchDate {
+                text: text(),
+                fix: CellDate::NoMonth(13),
+            },
+            Cell::NoSuchDate {
+                text: text(),
+                fix: CellDate::MonthDays {
+                    month: "2026-11".into(),
+                    days: 30,
+                },
+            },
+        ];
+        for cell in cells {
+            all.push(Import::Cell {
+                header: "Бюджет".into(),
+                row: 4,
+                letter: "C".into(),
+                cell,
+            });
+        }
         for role in Role::ALL {
             for map in [true, false] {
                 all.push(Import::MissingColumn {

@@ -8,6 +8,8 @@
 
 mod files;
 mod import;
+
+pub use import::cell_en;
 mod numbers;
 mod practice;
 mod values;

@@ -99,7 +99,7 @@ pub(super) fn value_en(v: &Value) -> (String, Option<String>) {
 }
 
 /// `2026-02` as "феврале 2026 года" (after "в").
-fn month_ru(month: &str) -> String {
+pub(super) fn month_ru(month: &str) -> String {
     const NAMES: [&str; 12] = [
         "январе",
         "феврале",
