@@ -43,6 +43,28 @@ pub enum CellDate {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Import {
+    /// A row with another number of cells than the header; `delimiter`
+    /// as the map file names it (`;`, `tab`).
+    BadRow {
+        row: usize,
+        cells: usize,
+        width: usize,
+        delimiter: &'static str,
+    },
+    UnknownEncoding {
+        label: String,
+    },
+    /// The bytes are not text in `encoding`; `named` when the map file named it.
+    NotText {
+        encoding: &'static str,
+        named: bool,
+    },
+    /// The CSV reader's own reason; `header` when it is the header row's.
+    NotCsv {
+        reason: String,
+        header: bool,
+    },
+    NoHeaderRow,
     /// A cell that cannot be read: its column's header, row and letter.
     Cell {
         header: String,
@@ -142,6 +164,11 @@ impl Import {
                 Cell::NegativeAmount { .. } => "negative-number",
                 Cell::AmountTooLarge { .. } => "number-too-large",
             },
+            Import::BadRow { .. } => "row-width",
+            Import::UnknownEncoding { .. } => "unknown-encoding",
+            Import::NotText { .. } => "not-utf8",
+            Import::NotCsv { .. } => "not-csv",
+            Import::NoHeaderRow => "empty-file",
             Import::NeedsFile => "import-needs-settings",
             Import::FileHasErrors => "import-file-has-errors",
             Import::TooLarge { .. } => "file-too-large",
@@ -168,6 +195,32 @@ impl Import {
     pub fn samples() -> Vec<Import> {
         let headers = || vec!["agent".to_string(), "stage".into()];
         let mut all = vec![
+            Import::BadRow {
+                row: 3,
+                cells: 2,
+                width: 3,
+                delimiter: ";",
+            },
+            Import::UnknownEncoding {
+                label: "klingon".into(),
+            },
+            Import::NotText {
+                encoding: "UTF-8",
+                named: true,
+            },
+            Import::NotText {
+                encoding: "windows-1251",
+                named: false,
+            },
+            Import::NotCsv {
+                reason: "x".into(),
+                header: true,
+            },
+            Import::NotCsv {
+                reason: "x".into(),
+                header: false,
+            },
+            Import::NoHeaderRow,
             Import::NeedsFile,
             Import::FileHasErrors,
             Import::TooLarge {

@@ -295,11 +295,7 @@ fn bad_row_errors(export: &Export) -> Vec<Diagnostic> {
     export
         .bad_rows
         .iter()
-        .map(|b| {
-            Diagnostic::error(&export.shown, b.message.clone())
-                .at(b.line, 1)
-                .hint(&b.hint)
-        })
+        .map(|b| Diagnostic::error(&export.shown, b.problem.clone()).at(b.line, 1))
         .collect()
 }
 

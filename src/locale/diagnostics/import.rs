@@ -149,6 +149,33 @@ fn cell_ru(cell: &Cell) -> (String, String) {
 
 fn en(p: &Import) -> Text {
     match p {
+        Import::BadRow {
+            row,
+            cells,
+            width,
+            delimiter,
+        } => Text::new(format!("row {row} has {cells} cells, the header has {width}")).hint(
+            format!(
+                "the file is read with `{delimiter}` between cells; a cell that contains it must be in double quotes"
+            ),
+        ),
+        Import::UnknownEncoding { label } => Text::new(format!(
+            "unknown encoding `{label}` in the map file (try utf-8 or windows-1251)"
+        )),
+        Import::NotText { encoding, named } => Text::new(format!(
+            "the file is not valid {encoding} text{}",
+            if *named {
+                " (the encoding named in the map file)"
+            } else {
+                ""
+            }
+        )),
+        Import::NotCsv { reason, header } => Text::new(if *header {
+            format!("cannot read the header row: {reason}")
+        } else {
+            format!("cannot read the file as CSV: {reason}")
+        }),
+        Import::NoHeaderRow => Text::new("the file is empty: no header row"),
         Import::Cell {
             header,
             row,
@@ -282,6 +309,41 @@ fn headers_ru(headers: &[String]) -> String {
 fn ru(p: &Import) -> Text {
     let first = |row: &usize| format!("первая — строка {row} выгрузки");
     match p {
+        Import::BadRow {
+            row,
+            cells,
+            width,
+            delimiter,
+        } => Text::new(format!(
+            "в строке {row} {cells} {}, а в строке заголовков {width}",
+            plural_ru(*cells as u64, "ячейка", "ячейки", "ячеек")
+        ))
+        .hint(format!(
+            "ячейки в файле разделяются знаком `{delimiter}`; ячейку, в которой он есть, берут в двойные кавычки"
+        )),
+        Import::UnknownEncoding { label } => Text::new(format!(
+            "в файле сопоставления указана неизвестная кодировка `{label}`"
+        ))
+        .hint("попробуйте `utf-8` или `windows-1251`"),
+        Import::NotText { encoding, named } => Text::new(format!(
+            "файл не читается как текст в кодировке `{encoding}`{}",
+            if *named {
+                " (она указана в файле сопоставления)"
+            } else {
+                ""
+            }
+        ))
+        .hint("выгрузите файл из CRM ещё раз или укажите кодировку в файле сопоставления: `encoding: windows-1251`"),
+        Import::NotCsv { reason, header } => Text::new(if *header {
+            "строку заголовков не удалось прочитать"
+        } else {
+            "файл не читается как таблица CSV"
+        })
+        .hint(format!(
+            "выгрузите из CRM таблицу в формате CSV; разбор файла сообщил: `{reason}`"
+        )),
+        Import::NoHeaderRow => Text::new("файл пустой: нет даже строки заголовков")
+            .hint("выгрузите из CRM таблицу со сделками"),
         Import::Cell {
             header,
             row,
