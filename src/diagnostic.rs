@@ -9,6 +9,10 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, DisplayStyle, Styles, StylesWriter};
 use serde::Serialize;
 
+use crate::content::Locale;
+use crate::locale::diagnostics::{self, Text};
+use crate::problem::Problem;
+
 /// How bad a problem is: errors fail `check` and `build`, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -17,8 +21,9 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem in one file, at a line and column where there is one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem in one file, at a line and column where there is one. What
+/// it says is its `problem`, worded in the site's language when printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators (`content/weeks/2026-W47.yaml`).
@@ -28,36 +33,29 @@ pub struct Diagnostic {
     /// 1-based column, in characters.
     pub column: Option<u32>,
     /// Width of the underlined text, in characters (at least 1).
-    #[serde(skip)]
     pub width: u32,
-    pub message: String,
-    /// A short note under the caret ("not in content/team.yaml").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// How to fix it ("did you mean `anna-ivanova`?").
-    pub hint: Option<String>,
+    /// Boxed: a `Result<_, Diagnostic>` stays small.
+    pub problem: Box<Problem>,
 }
 
 impl Diagnostic {
-    fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, path: impl Into<String>, problem: impl Into<Problem>) -> Self {
         Self {
             severity,
             path: path.into(),
             line: None,
             column: None,
             width: 1,
-            message: message.into(),
-            label: None,
-            hint: None,
+            problem: Box::new(problem.into()),
         }
     }
 
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, path, message)
+    pub fn error(path: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        Self::new(Severity::Error, path, problem)
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, path, message)
+    pub fn warning(path: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        Self::new(Severity::Warning, path, problem)
     }
 
     /// Points the diagnostic at a 1-based line and column.
@@ -81,41 +79,71 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
-    }
-
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
-        if hint.is_some() {
-            self.hint = hint;
+    /// The note under the caret of a problem worded as it is written
+    /// ([`Problem::Other`]); a typed problem has its own.
+    pub fn label(mut self, text: impl Into<String>) -> Self {
+        if let Problem::Other { label, .. } = self.problem.as_mut() {
+            *label = Some(text.into());
+        } else {
+            debug_assert!(false, "a typed problem has its own label");
         }
         self
+    }
+
+    /// How to fix a problem worded as it is written ([`Problem::Other`]).
+    pub fn hint(mut self, text: impl Into<String>) -> Self {
+        if let Problem::Other { hint, .. } = self.problem.as_mut() {
+            *hint = Some(text.into());
+        } else {
+            debug_assert!(false, "a typed problem has its own hint");
+        }
+        self
+    }
+
+    pub fn hint_opt(self, hint: Option<String>) -> Self {
+        match hint {
+            Some(hint) => self.hint(hint),
+            None => self,
+        }
+    }
+
+    /// The stable English name of the problem's kind.
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// What the diagnostic says in `locale`.
+    pub fn text(&self, locale: Locale) -> Text {
+        diagnostics::text(&self.problem, locale)
+    }
+
+    /// The message in English (for tests and logs).
+    pub fn message(&self) -> String {
+        self.text(Locale::En).message
+    }
+
+    /// The hint in English (for tests).
+    pub fn help(&self) -> Option<String> {
+        self.text(Locale::En).hint
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
-        (
-            &self.path,
-            self.line.unwrap_or(0),
-            self.column.unwrap_or(0),
-            self.severity,
-            &self.message,
-        )
-    }
 }
 
-/// Sorts by file, line and column, and drops exact repeats.
+/// Sorts by file, line and column (then severity and English message, so
+/// the order is the same in every language), and drops exact repeats.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.path.clone(),
+            d.line.unwrap_or(0),
+            d.column.unwrap_or(0),
+            d.severity,
+            d.message(),
+        )
+    });
     diagnostics.dedup();
 }
 
@@ -237,35 +265,53 @@ fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
     )
 }
 
-/// A diagnostic whose texts (from file names and file contents) cannot
-/// drive the terminal they are printed to. Messages keep their line breaks
-/// (a template error spans lines); a path keeps none.
-fn printable(d: &Diagnostic) -> Cow<'_, Diagnostic> {
-    let path = escape_controls(&d.path, false);
-    let texts = [Some(&d.message), d.label.as_ref(), d.hint.as_ref()];
-    if matches!(path, Cow::Borrowed(_))
-        && texts
-            .iter()
-            .flatten()
-            .all(|t| matches!(escape_controls(t, true), Cow::Borrowed(_)))
-    {
-        return Cow::Borrowed(d);
-    }
-    let clean = |t: &String| escape_controls(t, true).into_owned();
-    Cow::Owned(Diagnostic {
-        path: path.into_owned(),
-        message: clean(&d.message),
-        label: d.label.as_ref().map(clean),
-        hint: d.hint.as_ref().map(clean),
-        ..d.clone()
-    })
+/// A diagnostic as it is shown: worded in a locale, its texts (from file
+/// names and file contents) unable to drive the terminal they are printed
+/// to. Messages keep their line breaks (a template error spans lines); a
+/// path keeps none.
+#[derive(Serialize)]
+struct Shown {
+    severity: Severity,
+    code: &'static str,
+    path: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    #[serde(skip)]
+    width: u32,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    hint: Option<String>,
 }
 
-/// Renders diagnostics as cargo and rustc do: message, `--> path:line:col`,
-/// the source line with a caret, and the hint. `color` adds terminal
-/// colours. Control characters in the lines quoted, and in file names and
-/// messages, are shown as pictures (`␛`), never sent to the terminal.
-pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+fn shown(d: &Diagnostic, locale: Locale) -> Shown {
+    let text = d.text(locale);
+    let clean = |t: String| escape_controls(&t, true).into_owned();
+    Shown {
+        severity: d.severity,
+        code: d.code(),
+        path: escape_controls(&d.path, false).into_owned(),
+        line: d.line,
+        column: d.column,
+        width: d.width,
+        message: clean(text.message),
+        label: text.label.map(clean),
+        hint: text.hint.map(clean),
+    }
+}
+
+/// Renders diagnostics as cargo and rustc do, worded in `locale`: message,
+/// `--> path:line:col`, the source line with a caret, and the hint.
+/// `color` adds terminal colours. Control characters in the lines quoted,
+/// and in file names and messages, are shown as pictures (`␛`), never sent
+/// to the terminal. The `error`/`warning`/`help` marks stay English, as
+/// cargo's do: they are the same in every language.
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    color: bool,
+    locale: Locale,
+) -> String {
     let config = Config {
         display_style: DisplayStyle::Rich,
         chars: term::Chars::ascii(),
@@ -282,7 +328,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
                 .entry(original.path.as_str())
                 .or_insert_with(|| escape_controls(text, true))
         });
-        let d = &*printable(original);
+        let d = &shown(original, locale);
         let located = match (text, d.line, d.column) {
             (Some(text), Some(line), Some(column)) => byte_range(text, line, column, d.width)
                 .filter(|range| line_length(text, range.start) <= MAX_SNIPPET_LINE)
@@ -322,7 +368,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
     out
 }
 
-fn render_unlocated(out: &mut String, d: &Diagnostic) {
+fn render_unlocated(out: &mut String, d: &Shown) {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -341,13 +387,16 @@ fn render_unlocated(out: &mut String, d: &Diagnostic) {
     out.push('\n');
 }
 
-/// A JSON array for tools; the shape is documented in docs/check.md.
-pub fn render_json(diagnostics: &[Diagnostic]) -> String {
-    serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into()) + "\n"
+/// A JSON array for tools, worded in `locale` beside each kind's stable
+/// English `code`; the shape is documented in docs/check.md.
+pub fn render_json(diagnostics: &[Diagnostic], locale: Locale) -> String {
+    let shown: Vec<Shown> = diagnostics.iter().map(|d| shown(d, locale)).collect();
+    serde_json::to_string_pretty(&shown).unwrap_or_else(|_| "[]".into()) + "\n"
 }
 
-/// GitHub Actions workflow commands, one per line, so CI annotates the files.
-pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+/// GitHub Actions workflow commands, one per line, so CI annotates the
+/// files; the title of each is the kind's `code`.
+pub fn render_github(diagnostics: &[Diagnostic], locale: Locale) -> String {
     // Workflow command values escape %, CR and LF; properties also `:` and `,`.
     let data = |s: &str| {
         s.replace('%', "%25")
@@ -357,7 +406,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
     for d in diagnostics {
-        let d = &*printable(d);
+        let d = &shown(d, locale);
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -369,6 +418,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         if let Some(column) = d.column {
             out.push_str(&format!(",col={column}"));
         }
+        out.push_str(&format!(",title={}", prop(d.code)));
         let mut message = d.message.clone();
         if let Some(hint) = &d.hint {
             message.push_str(&format!("\nhelp: {hint}"));
@@ -420,7 +470,7 @@ mod tests {
         .width(11)
         .label("not in content/team.yaml")
         .hint("did you mean `anna-ivanova`?");
-        let text = render_human(&[d], &sources, false);
+        let text = render_human(&[d], &sources, false, Locale::En);
         assert_eq!(
             text,
             "error: unknown manager `anna-ivanva`\n  \
@@ -437,11 +487,11 @@ mod tests {
         let d = Diagnostic::error(path, "the control character U+001B (escape) in `\u{1b}[2J`")
             .at(2, 10)
             .hint("delete \u{9b}it");
-        let text = render_human(std::slice::from_ref(&d), &sources, false);
+        let text = render_human(std::slice::from_ref(&d), &sources, false, Locale::En);
         assert!(!text.chars().any(unprintable_except_layout), "{text:?}");
         // A message's own line breaks stay (template errors span lines).
         let multi = Diagnostic::error("templates/x.html", "template error: a\ncaused by: b");
-        let shown = render_human(&[multi], &sources, false);
+        let shown = render_human(&[multi], &sources, false, Locale::En);
         assert!(shown.contains("a\ncaused by: b"), "{shown}");
         assert!(text.contains("2 | title: \"a␛[2Jb�cd␈\""), "{text}");
         // The caret stays under the character it points at.
@@ -451,7 +501,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("= help: delete �it"), "{text}");
-        let github = render_github(&[d]);
+        let github = render_github(&[d], Locale::En);
         assert!(
             !github.trim_end().chars().any(unprintable_except_layout),
             "{github:?}"
@@ -466,8 +516,8 @@ mod tests {
     fn github_format_escapes() {
         let d = Diagnostic::warning("content/a,b.yaml", "50% done\nnext").at(2, 1);
         assert_eq!(
-            render_github(&[d]),
-            "::warning file=content/a%2Cb.yaml,line=2,col=1::50%25 done%0Anext\n"
+            render_github(&[d], Locale::En),
+            "::warning file=content/a%2Cb.yaml,line=2,col=1,title=other::50%25 done%0Anext\n"
         );
     }
 
@@ -479,7 +529,7 @@ mod tests {
             Diagnostic::error("a", "z").at(2, 5),
         ];
         sort(&mut ds);
-        let order: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        let order: Vec<String> = ds.iter().map(|d| d.message()).collect();
         assert_eq!(order, ["z", "y", "x"]);
     }
 }

@@ -21,6 +21,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod locale;
 pub mod output;
+pub mod problem;
 pub mod render;
 pub mod site;
 pub mod validate;

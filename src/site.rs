@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
-use crate::content::{self, Content};
+use crate::content::{self, Content, Locale};
 use crate::diagnostic::{self, Diagnostic};
 use crate::output;
 use crate::output::encrypt::{self, Password};
@@ -42,6 +42,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub templates: Option<templates::Templates>,
     pub timings: Timings,
+    /// The language the diagnostics are printed in: the site's `locale`,
+    /// else (config.yaml unread) `locale::detect`'s.
+    pub locale: Locale,
 }
 
 /// Wall time of each stage of a run, for `build --verbose` and the benchmark.
@@ -95,11 +98,17 @@ fn check_with(root: &Path, as_of: NaiveDate, cache: Option<&mut content::ParseCa
     diagnostics.extend(problems);
     diagnostic::sort(&mut diagnostics);
     timings.templates = started.elapsed();
+    let locale = if content.failed.contains(content::CONFIG_PATH) {
+        crate::locale::detect::for_root(root)
+    } else {
+        content.config.locale
+    };
     Checked {
         content,
         diagnostics,
         templates,
         timings,
+        locale,
     }
 }
 

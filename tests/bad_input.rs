@@ -1,7 +1,8 @@
 //! The bad-input corpus: every folder under `tests/bad/` is a small site with
 //! one mistake, and its `expected.txt` is the exact output of
 //! `salespulse check --as-of 2026-11-27` (first line `exit: N`, then stderr).
-//! See tests/bad/README.md. `UPDATE_SNAPSHOTS=1 cargo test --test bad_input`
+//! Each case runs again with the site switched to Russian and is compared
+//! with `expected.ru.txt`. See tests/bad/README.md. `UPDATE_SNAPSHOTS=1 cargo test --test bad_input`
 //! rewrites the snapshots; review the diff before committing it.
 
 use std::fs;
@@ -24,7 +25,7 @@ fn copy_case(from: &Path, to: &Path) {
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name();
-        if name == "expected.txt" || name == "setup" {
+        if name == "expected.txt" || name == "expected.ru.txt" || name == "setup" {
             continue;
         }
         let target = to.join(&name);
@@ -134,13 +135,60 @@ struct Run {
     elapsed: Duration,
 }
 
-fn run_check(site: &Path) -> Run {
+/// The languages each case is checked in: the corpus is written in
+/// English, and each site is switched to Russian for the second run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Language {
+    English,
+    Russian,
+}
+
+impl Language {
+    fn snapshot(self) -> &'static str {
+        match self {
+            Language::English => "expected.txt",
+            Language::Russian => "expected.ru.txt",
+        }
+    }
+
+    /// `SALESPULSE_LANG`: what a site without a readable config.yaml speaks.
+    fn env(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Russian => "ru",
+        }
+    }
+}
+
+/// Switches a copied site to Russian: `locale: en` becomes `locale: ru` in
+/// its config.yaml (same length, so every line and column stays). A
+/// config.yaml without that line (missing, unreadable, another locale) is
+/// left as it is: the run falls back to `SALESPULSE_LANG=ru`.
+fn switch_to_russian(site: &Path) {
+    let config = site.join("content/config.yaml");
+    let Ok(text) = fs::read_to_string(&config) else {
+        return;
+    };
+    let switched: Vec<String> = text
+        .split('\n')
+        .map(|line| match line.strip_prefix("locale: en") {
+            Some(rest) if rest.trim_start().is_empty() || rest.starts_with([' ', '#', '\r']) => {
+                format!("locale: ru{rest}")
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    fs::write(config, switched.join("\n")).unwrap();
+}
+
+fn run_check(site: &Path, language: Language) -> Run {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_salespulse"))
         .arg("--root")
         .arg(site)
         .args(["check", "--as-of", "2026-11-27"])
         .env("NO_COLOR", "1")
+        .env("SALESPULSE_LANG", language.env())
         .env_remove("SOURCE_DATE_EPOCH")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -195,16 +243,26 @@ fn every_bad_input_is_explained() {
     cases.sort();
     assert!(cases.len() >= 25, "the corpus lost cases: {}", cases.len());
     let mut failures = Vec::new();
-    for case in &cases {
+    for (case, language) in cases
+        .iter()
+        .flat_map(|c| [(c, Language::English), (c, Language::Russian)])
+    {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let name = match language {
+            Language::English => name,
+            Language::Russian => format!("{name} (ru)"),
+        };
         let scratch = tempfile::tempdir().unwrap();
         let site = scratch.path().join("site");
         copy_case(case, &site);
         apply_setup(case, &site);
+        if language == Language::Russian {
+            switch_to_russian(&site);
+        }
         let before = tree(scratch.path());
-        let run = run_check(&site);
+        let run = run_check(&site, language);
         let actual = format!("exit: {}\n{}", run.code.unwrap_or(-1), run.stderr);
-        let expected_path = case.join("expected.txt");
+        let expected_path = case.join(language.snapshot());
         if update {
             fs::write(&expected_path, &actual).unwrap();
         }
@@ -229,4 +287,85 @@ fn every_bad_input_is_explained() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+/// Latin words of a Russian line outside backticks, but for the names of
+/// things (and the `error`/`warning`/`help` marks, which stay as cargo's).
+fn english_words(text: &str) -> Vec<String> {
+    const ALLOWED: [&str; 8] = [
+        "CRM", "YAML", "ISO", "UTF", "README", "Windows", "GitHub", "CSV",
+    ];
+    text.split('`')
+        .step_by(2)
+        .flat_map(|part| part.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| !w.is_empty() && !ALLOWED.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What `check` says on a Russian site is Russian: messages, notes under
+/// the caret and hints of every Russian snapshot, ids and keys aside.
+#[test]
+fn russian_snapshots_speak_russian() {
+    let mut failures = Vec::new();
+    for entry in fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path().join("expected.ru.txt");
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let line = line.trim_start();
+            let said = if let Some(m) = line
+                .strip_prefix("error: ")
+                .or_else(|| line.strip_prefix("warning: "))
+                .or_else(|| line.strip_prefix("= help: "))
+            {
+                m
+            } else if line.starts_with('|') && line.contains('^') {
+                // The note after the carets.
+                line.rsplit('^').next().unwrap_or("")
+            } else {
+                continue;
+            };
+            let english = english_words(said);
+            if !english.is_empty() {
+                failures.push(format!("{}: {english:?} in {line}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The README's table of the most common mistakes quotes what `check`
+/// really says: each message is the first line of a Russian snapshot.
+#[test]
+fn the_readme_quotes_the_russian_corpus() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = readme
+        .split("| mistake | `check` says |\n|---|---|\n")
+        .nth(1)
+        .expect("the README's table of mistakes");
+    let mut snapshots = String::new();
+    for entry in fs::read_dir(corpus()).unwrap() {
+        snapshots +=
+            &fs::read_to_string(entry.unwrap().path().join("expected.ru.txt")).unwrap_or_default();
+    }
+    let mut rows = 0;
+    for row in table.lines().take_while(|l| l.starts_with('|')) {
+        let said = row
+            .split(" | ")
+            .nth(1)
+            .expect("two cells")
+            .trim_end_matches(" |");
+        // Up to the hint quoted in brackets, without the double-backtick span.
+        let said = said.split(" (").next().unwrap();
+        let said = said.trim_start_matches("`` ").trim_end_matches(" ``");
+        assert!(
+            snapshots.contains(&format!("error: {said}\n")),
+            "the README quotes «{said}», which no Russian snapshot says"
+        );
+        rows += 1;
+    }
+    assert!(rows >= 15, "{rows} mistakes in the README's table");
 }

@@ -43,7 +43,9 @@ fn json_lists_every_diagnostic_with_its_fields() {
     assert_eq!(items.len(), 3, "{stdout}");
     for item in items {
         let object = item.as_object().unwrap();
-        for key in ["path", "line", "column", "message", "hint", "severity"] {
+        for key in [
+            "code", "path", "line", "column", "message", "hint", "severity",
+        ] {
             assert!(object.contains_key(key), "no `{key}` in {item}");
         }
         assert!(item["path"].as_str().unwrap().starts_with("content/"));
@@ -65,6 +67,7 @@ fn json_lists_every_diagnostic_with_its_fields() {
     assert_eq!(dealz["hint"], "did you mean `deals`?");
     assert!(dealz["line"].as_u64().unwrap() > 1);
     assert_eq!(dealz["column"], 5);
+    assert_eq!(dealz["code"], "unknown-key");
     let note = items
         .iter()
         .find(|i| i["path"] == "content/notes.txt")
@@ -97,14 +100,18 @@ fn github_format_annotates_files() {
         dealz.starts_with("::error file=content/weeks/2026-W48.yaml,line="),
         "{dealz}"
     );
-    assert!(dealz.contains(",col=5::unknown key `dealz`%0Ahelp: did you mean `deals`?"));
+    assert!(
+        dealz.contains(
+            ",col=5,title=unknown-key::unknown key `dealz`%0Ahelp: did you mean `deals`?"
+        )
+    );
     assert!(lines.contains(
-        &"::error file=content/targets/2026-11.yaml,line=5,col=3::unknown manager `zzz`%0Ahelp: add them to content/team.yaml: `- { id: zzz, name: \"…\", joined: YYYY-MM-DD }`"
+        &"::error file=content/targets/2026-11.yaml,line=5,col=3,title=unknown-manager::unknown manager `zzz`%0Ahelp: add them to content/team.yaml: `- { id: zzz, name: \"…\", joined: YYYY-MM-DD }`"
     ), "{lines:#?}");
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("::error file=content/notes.txt::"))
+            .any(|l| l.starts_with("::error file=content/notes.txt,title=unread-file::"))
     );
     for line in &lines {
         assert!(
@@ -112,4 +119,58 @@ fn github_format_annotates_files() {
             "{line}"
         );
     }
+}
+
+/// The `code` of each diagnostic is the same whatever the site's language;
+/// the message and the hint are in that language.
+#[test]
+fn json_codes_stay_english_while_messages_follow_the_locale() {
+    let (_dir, site) = broken_site();
+    let (_, english) = check(&site, "json");
+    let config = site.join("content/config.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    let russian_config = if text.contains("locale:") {
+        text.lines()
+            .map(|l| {
+                if l.starts_with("locale:") {
+                    "locale: ru"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    } else {
+        format!("locale: ru\n{text}")
+    };
+    fs::write(&config, russian_config).unwrap();
+    let (_, russian) = check(&site, "json");
+    let en: serde_json::Value = serde_json::from_str(&english).unwrap();
+    let ru: serde_json::Value = serde_json::from_str(&russian).unwrap();
+    let codes = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["path"].as_str().unwrap().to_string(),
+                    i["code"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(codes(&en), codes(&ru));
+    assert!(codes(&en).iter().any(|(_, c)| c == "unknown-manager"));
+    let dealz = |v: &serde_json::Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["code"] == "unknown-key")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(dealz(&en)["message"], "unknown key `dealz`");
+    assert_eq!(dealz(&ru)["message"], "неизвестный ключ `dealz`");
+    assert_eq!(dealz(&ru)["hint"], "может быть, `deals`?");
 }

@@ -260,7 +260,7 @@ fn a_broken_file_is_reported_on_every_rebuild_until_it_is_fixed() {
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| format!("{}:{}", d.path, d.message))
+            .map(|d| format!("{}:{}", d.path, d.message()))
             .collect();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("2026-W48.yaml"), "{errors:?}");

@@ -330,10 +330,10 @@ proptest! {
     fn team_figures_are_sums_and_ratios_are_finite(site in site()) {
         let (content, mut diagnostics) = content::load_from_memory(site.files());
         diagnostics.extend(validate::check(&content, site.as_of));
-        let errors: Vec<&str> = diagnostics
+        let errors: Vec<String> = diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.message.as_str())
+            .map(|d| d.message())
             .collect();
         prop_assert!(errors.is_empty(), "generated site has errors: {:?}", errors);
         let a = analytics::compute(&content, site.as_of);

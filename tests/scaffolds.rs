@@ -112,7 +112,7 @@ fn every_kind_passes_check_explains_itself_and_refuses_to_overwrite() {
         again.extend(["--as-of", AS_OF]);
         let out = salespulse(&site, &again);
         assert_eq!(out.status.code(), Some(1), "{args:?} overwrote");
-        assert!(stderr(&out).contains("the file already exists; not overwriting it"));
+        assert!(stderr(&out).contains("такой файл уже есть; он не перезаписан"));
     }
 }
 
@@ -147,13 +147,13 @@ fn people_who_are_not_on_the_team_get_no_file() {
     for (args, message) in [
         (
             &["idp", "ivan-volkov"][..],
-            "`ivan-volkov` left on 2026-10-16: a development plan is for someone on the team on 2026-11-27",
+            "`ivan-volkov` в команде только до 2026-10-16, а ИПР — на 2026-11-27",
         ),
         (
             &["one-on-one", "ivan-volkov"][..],
-            "`ivan-volkov` left on 2026-10-16: a one-to-one is for someone on the team on 2026-11-27",
+            "`ivan-volkov` в команде только до 2026-10-16, а встреча один на один — на 2026-11-27",
         ),
-        (&["idp", "Пётр Сидоров"][..], "did you mean `petr-sidorov`?"),
+        (&["idp", "Пётр Сидоров"][..], "может быть, `petr-sidorov`?"),
     ] {
         let mut all = vec!["new"];
         all.extend(args);

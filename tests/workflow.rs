@@ -48,7 +48,9 @@ fn init_new_and_build_work_as_a_new_user_would_try() {
     // Twice is refused, and the file stays as it was.
     let again = salespulse(&["--root", root, "new", "standup", "--as-of", "2026-11-30"]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists; not overwriting it"));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("такой файл уже есть; он не перезаписан")
+    );
     common::build(&site, "2026-11-30");
     // A second init into the same folder is refused.
     assert_eq!(salespulse(&["init", root]).status.code(), Some(1));

@@ -10,7 +10,9 @@ pub mod workdays;
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::problem::Value;
 
 pub use period::Period;
 pub use workdays::{Country, WorkCalendar};
@@ -55,18 +57,24 @@ impl IsoWeek {
 
     /// Parses `YYYY-Www`, explaining what is wrong in words a person can act on.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let shape = || format!("`{text}` is not an ISO week: expected `YYYY-Www`, e.g. `2026-W47`");
+        Self::parse_typed(text).map_err(|p| english(&p))
+    }
+
+    /// Parses `YYYY-Www`, or says what is wrong with it.
+    pub fn parse_typed(text: &str) -> Result<Self, Value> {
+        let shape = || Value::WeekShape {
+            text: text.to_string(),
+        };
         let (year, week) = text.split_once("-W").ok_or_else(shape)?;
         if year.len() != 4 || week.len() != 2 {
             return Err(shape());
         }
         let year: i32 = year.parse().map_err(|_| shape())?;
         let week: u32 = week.parse().map_err(|_| shape())?;
-        Self::new(year, week).ok_or_else(|| {
-            format!(
-                "week `{text}` does not exist: {year} has {} ISO weeks",
-                weeks_in_year(year)
-            )
+        Self::new(year, week).ok_or_else(|| Value::NoSuchWeek {
+            text: text.to_string(),
+            year,
+            weeks: weeks_in_year(year),
         })
     }
 
@@ -146,14 +154,23 @@ impl YearMonth {
 
     /// Parses `YYYY-MM`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let shape = || format!("`{text}` is not a month: expected `YYYY-MM`, e.g. `2026-11`");
+        Self::parse_typed(text).map_err(|p| english(&p))
+    }
+
+    /// Parses `YYYY-MM`, or says what is wrong with it.
+    pub fn parse_typed(text: &str) -> Result<Self, Value> {
+        let shape = || Value::MonthShape {
+            text: text.to_string(),
+        };
         let (year, month) = text.split_once('-').ok_or_else(shape)?;
         if year.len() != 4 || month.len() != 2 {
             return Err(shape());
         }
         let year: i32 = year.parse().map_err(|_| shape())?;
         let month: u32 = month.parse().map_err(|_| shape())?;
-        Self::new(year, month).ok_or_else(|| format!("month `{text}` does not exist"))
+        Self::new(year, month).ok_or_else(|| Value::NoSuchMonth {
+            text: text.to_string(),
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -222,6 +239,11 @@ impl fmt::Display for YearMonth {
     }
 }
 
+/// A refused week or month in English, for the command line's arguments.
+fn english(problem: &Value) -> String {
+    crate::locale::diagnostics::value_text(problem, crate::content::Locale::En).message
+}
+
 macro_rules! string_serde {
     ($ty:ty) => {
         impl Serialize for $ty {
@@ -233,7 +255,7 @@ macro_rules! string_serde {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = String::deserialize(d)?;
-                <$ty>::parse(&text).map_err(de::Error::custom)
+                <$ty>::parse_typed(&text).map_err(crate::content::yaml::invalid)
             }
         }
     };

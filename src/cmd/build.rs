@@ -78,7 +78,7 @@ pub fn run(r: &Request) -> bool {
         .collect();
     eprint!(
         "{}",
-        diagnostic::render_human(&shown, &checked.content.sources, r.color)
+        diagnostic::render_human(&shown, &checked.content.sources, r.color, checked.locale)
     );
     let outcome = site::build(&checked, r.out, r.as_of, r.audience, password.as_ref());
     leave_to_exit(checked);

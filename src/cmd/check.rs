@@ -17,12 +17,23 @@ use super::leave_to_exit;
 pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
     let checked = site::check(root, as_of);
     match format {
-        Format::Json => print!("{}", diagnostic::render_json(&checked.diagnostics)),
-        Format::Github => print!("{}", diagnostic::render_github(&checked.diagnostics)),
+        Format::Json => print!(
+            "{}",
+            diagnostic::render_json(&checked.diagnostics, checked.locale)
+        ),
+        Format::Github => print!(
+            "{}",
+            diagnostic::render_github(&checked.diagnostics, checked.locale)
+        ),
         Format::Human => {
             eprint!(
                 "{}",
-                diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
+                diagnostic::render_human(
+                    &checked.diagnostics,
+                    &checked.content.sources,
+                    color,
+                    checked.locale,
+                )
             );
             let analytics =
                 (!checked.has_errors()).then(|| analytics::compute(&checked.content, as_of));
@@ -40,7 +51,7 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
             eprintln!(
                 "{}",
                 locale::console::checked(
-                    locale::detect::for_root(root),
+                    checked.locale,
                     errors,
                     checked.diagnostics.len() - errors,
                     counts

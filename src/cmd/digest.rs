@@ -20,7 +20,7 @@ pub fn run(root: &Path, as_of: NaiveDate, options: Options, format: Format, colo
         .collect();
     eprint!(
         "{}",
-        diagnostic::render_human(&errors, &checked.content.sources, color)
+        diagnostic::render_human(&errors, &checked.content.sources, color, checked.locale)
     );
     match site::digest(&checked, as_of, options, format) {
         Ok(text) => {

@@ -15,7 +15,7 @@ pub fn run(root: &Path, options: &Options, color: bool) -> bool {
     diagnostic::sort(&mut outcome.diagnostics);
     eprint!(
         "{}",
-        diagnostic::render_human(&outcome.diagnostics, &outcome.sources, color)
+        diagnostic::render_human(&outcome.diagnostics, &outcome.sources, color, locale)
     );
     let has_errors = outcome.has_errors();
     let Some(report) = outcome.report.filter(|_| !has_errors) else {
@@ -27,7 +27,7 @@ pub fn run(root: &Path, options: &Options, color: bool) -> bool {
     {
         eprint!(
             "{}",
-            diagnostic::render_human(&[problem], &outcome.sources, color)
+            diagnostic::render_human(&[problem], &outcome.sources, color, locale)
         );
         return false;
     }

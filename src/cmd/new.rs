@@ -20,10 +20,17 @@ pub fn run(root: &Path, what: NewFile, as_of: NaiveDate, color: bool) -> bool {
     if checked.has_errors() {
         eprint!(
             "{}",
-            diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color)
+            diagnostic::render_human(
+                &checked.diagnostics,
+                &checked.content.sources,
+                color,
+                checked.locale,
+            )
         );
-        let locale = locale::detect::for_root(root);
-        eprintln!("error: {}", locale::console::nothing_written(locale, true));
+        eprintln!(
+            "error: {}",
+            locale::console::nothing_written(checked.locale, true)
+        );
         return false;
     }
     let content = &checked.content;
@@ -40,7 +47,12 @@ pub fn run(root: &Path, what: NewFile, as_of: NaiveDate, color: bool) -> bool {
         Err(problems) => {
             eprint!(
                 "{}",
-                diagnostic::render_human(&problems, &checked.content.sources, color)
+                diagnostic::render_human(
+                    &problems,
+                    &checked.content.sources,
+                    color,
+                    checked.locale
+                )
             );
             false
         }

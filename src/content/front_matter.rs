@@ -1,6 +1,7 @@
 //! Markdown files with YAML front matter between `---` lines.
 
 use crate::diagnostic::Diagnostic;
+use crate::problem::Yaml;
 
 /// The two parts of a Markdown content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,11 +14,7 @@ pub struct Split<'a> {
 
 /// Splits `---\n<yaml>\n---\n<body>`; a file without front matter is an error.
 pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let missing = || {
-        Diagnostic::error(path, "missing front matter")
-            .at(1, 1)
-            .hint("start the file with a line `---`, the YAML keys, and another line `---`")
-    };
+    let missing = || Diagnostic::error(path, Yaml::MissingFrontMatter).at(1, 1);
     let rest = text.strip_prefix("---\n").ok_or_else(missing)?;
     // The closing line is the first that is `---` and trailing whitespace.
     // Only lines that start with `---` can be it: jump from one to the next
@@ -41,9 +38,7 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             None => break,
         }
     }
-    Err(Diagnostic::error(path, "front matter is not closed")
-        .at(1, 1)
-        .hint("end the YAML keys with a line `---`"))
+    Err(Diagnostic::error(path, Yaml::UnclosedFrontMatter).at(1, 1))
 }
 
 #[cfg(test)]
@@ -70,11 +65,11 @@ mod tests {
     #[test]
     fn explains_missing_or_unclosed() {
         assert_eq!(
-            split("p.md", "title: x\n").unwrap_err().message,
+            split("p.md", "title: x\n").unwrap_err().message(),
             "missing front matter"
         );
         assert_eq!(
-            split("p.md", "---\ntitle: x\n").unwrap_err().message,
+            split("p.md", "---\ntitle: x\n").unwrap_err().message(),
             "front matter is not closed"
         );
     }

@@ -42,6 +42,7 @@ pub use week::{PeriodProblem, WeekEntry, WeekFile};
 
 use crate::calendar::WorkCalendar;
 use crate::diagnostic::{Diagnostic, SourceMap};
+use crate::problem::{Files, Problem, Yaml};
 
 /// Files larger than this are refused unread: the largest real content file
 /// (a month of stand-up notes) is a few hundred kilobytes (docs/limits.md).
@@ -66,12 +67,12 @@ pub struct Doc<T> {
 
 impl<T> Doc<T> {
     /// A diagnostic at a YAML-relative position of this file.
-    pub fn error_at<S>(&self, spanned: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
-        self.locate(Diagnostic::error(&self.path, message), spanned)
+    pub fn error_at<S>(&self, spanned: &Spanned<S>, problem: impl Into<Problem>) -> Diagnostic {
+        self.locate(Diagnostic::error(&self.path, problem), spanned)
     }
 
-    pub fn warning_at<S>(&self, spanned: &Spanned<S>, message: impl Into<String>) -> Diagnostic {
-        self.locate(Diagnostic::warning(&self.path, message), spanned)
+    pub fn warning_at<S>(&self, spanned: &Spanned<S>, problem: impl Into<Problem>) -> Diagnostic {
+        self.locate(Diagnostic::warning(&self.path, problem), spanned)
     }
 
     fn locate<S>(&self, d: Diagnostic, spanned: &Spanned<S>) -> Diagnostic {
@@ -84,13 +85,13 @@ impl<T> Doc<T> {
     }
 
     /// A diagnostic at a map key of this file.
-    pub fn key_error(&self, key: &value::Key, message: impl Into<String>) -> Diagnostic {
-        self.error_at(&key.0, message)
+    pub fn key_error(&self, key: &value::Key, problem: impl Into<Problem>) -> Diagnostic {
+        self.error_at(&key.0, problem)
             .width(key.as_str().chars().count())
     }
 
-    pub fn key_warning(&self, key: &value::Key, message: impl Into<String>) -> Diagnostic {
-        self.warning_at(&key.0, message)
+    pub fn key_warning(&self, key: &value::Key, problem: impl Into<Problem>) -> Diagnostic {
+        self.warning_at(&key.0, problem)
             .width(key.as_str().chars().count())
     }
 
@@ -186,13 +187,12 @@ fn load_with(root: &Path, cache: Option<&mut ParseCache>) -> (Content, Vec<Diagn
     let mut diagnostics = Vec::new();
     let dir = root.join("content");
     if !dir.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(
-                "content",
-                format!("no content/ directory in {}", root.display()),
-            )
-            .hint("run salespulse in the site's folder, or pass --root DIR"),
-        );
+        diagnostics.push(Diagnostic::error(
+            "content",
+            Files::NoContentFolder {
+                root: root.display().to_string(),
+            },
+        ));
         return (Content::default(), diagnostics);
     }
     let found = walk(&dir, "content", &mut diagnostics);
@@ -303,11 +303,11 @@ pub fn load_from_memory(mut files: Vec<(String, Vec<u8>)>) -> (Content, Vec<Diag
 fn too_many_files(count: usize) -> Diagnostic {
     Diagnostic::error(
         "content",
-        format!(
-            "content/ holds {count} content files; the limit is {MAX_CONTENT_FILES}; refusing to read them"
-        ),
+        Files::TooMany {
+            count,
+            limit: MAX_CONTENT_FILES,
+        },
     )
-    .hint("a department's content is a few thousand files at most: look for a script that wrote files in a loop, or move old years to a folder outside content/")
 }
 
 /// The content of a site that was not read: empty, with config.yaml and
@@ -355,17 +355,14 @@ fn assemble(parsed: Vec<Parsed>, diagnostics: &mut Vec<Diagnostic>) -> Content {
     }
     if !seen_config {
         content.failed.insert(CONFIG_PATH.into());
-        diagnostics.push(
-            Diagnostic::error(CONFIG_PATH, "missing file")
-                .hint("create content/config.yaml with at least `title:` (see the README)"),
-        );
+        diagnostics.push(Diagnostic::error(
+            CONFIG_PATH,
+            Files::Missing { team: false },
+        ));
     }
     if !seen_team {
         content.failed.insert(TEAM_PATH.into());
-        diagnostics.push(
-            Diagnostic::error(TEAM_PATH, "missing file")
-                .hint("create content/team.yaml listing the managers (see the README)"),
-        );
+        diagnostics.push(Diagnostic::error(TEAM_PATH, Files::Missing { team: true }));
     }
     unread::summarise(diagnostics);
     content
@@ -518,7 +515,9 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
                 let path = err.path().map(|p| display_path(dir, display, p));
                 diagnostics.push(Diagnostic::error(
                     path.unwrap_or_else(|| display.to_string()),
-                    format!("cannot read: {err}"),
+                    Files::CannotRead {
+                        reason: err.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -529,25 +528,16 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
             match fs::canonicalize(path) {
                 Ok(target) if target.starts_with(&canonical_root) => {
                     if target.is_dir() {
-                        diagnostics.push(
-                            Diagnostic::warning(&shown, "symlinked folder is not followed")
-                                .hint("move the files into content/ instead of linking them"),
-                        );
+                        diagnostics.push(Diagnostic::warning(&shown, Files::SymlinkedFolder));
                         continue;
                     }
                 }
                 Ok(_) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &shown,
-                            "symlink points outside content/; refusing to read it",
-                        )
-                        .hint("copy the file into content/ instead of linking to it"),
-                    );
+                    diagnostics.push(Diagnostic::error(&shown, Files::SymlinkOutside));
                     continue;
                 }
                 Err(_) => {
-                    diagnostics.push(Diagnostic::error(&shown, "broken symlink"));
+                    diagnostics.push(Diagnostic::error(&shown, Files::BrokenSymlink));
                     continue;
                 }
             }
@@ -555,10 +545,10 @@ fn walk(dir: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<(St
             continue;
         } else if !entry.file_type().is_file() {
             // A pipe or a device would block or never end when read.
-            diagnostics.push(
-                Diagnostic::warning(&shown, "not a regular file; ignored")
-                    .hint("content/ holds only text files"),
-            );
+            diagnostics.push(Diagnostic::warning(
+                &shown,
+                Files::NotRegular { refused: false },
+            ));
             continue;
         }
         let relative = shown[display.len() + 1..].to_string();
@@ -582,13 +572,11 @@ fn display_path(dir: &Path, display: &str, path: &Path) -> String {
 fn too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::error(
         path,
-        format!(
-            "the file is too large ({:.1} MB; the limit is {} MB); refusing to read it",
-            bytes as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ),
+        Files::TooLarge {
+            megabytes: format!("{:.1}", bytes as f64 / 1_048_576.0),
+            limit: MAX_FILE_BYTES / 1_048_576,
+        },
     )
-    .hint("a content file holds one week, day or month; split or trim it")
 }
 
 /// Reads a site file's bytes, refusing what is too large or not a regular file.
@@ -596,10 +584,7 @@ fn read_bytes(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let full = root.join(path);
     let size = match fs::metadata(&full) {
         Ok(meta) if !meta.is_file() => {
-            diagnostics.push(
-                Diagnostic::error(path, "not a regular file; refusing to read it")
-                    .hint("content/ holds only text files"),
-            );
+            diagnostics.push(Diagnostic::error(path, Files::NotRegular { refused: true }));
             return None;
         }
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
@@ -608,7 +593,12 @@ fn read_bytes(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
         }
         Ok(meta) => meta.len(),
         Err(err) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
+            diagnostics.push(Diagnostic::error(
+                path,
+                Files::CannotRead {
+                    reason: err.to_string(),
+                },
+            ));
             return None;
         }
     };
@@ -619,7 +609,12 @@ fn read_bytes(root: &Path, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let read =
         fs::File::open(&full).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(err) = read {
-        diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")));
+        diagnostics.push(Diagnostic::error(
+            path,
+            Files::CannotRead {
+                reason: err.to_string(),
+            },
+        ));
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -644,13 +639,8 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Box<(Diagnostic, Str
             .replace("\r\n", "\n")
             .trim_start_matches('\u{feff}')
             .to_string();
-        let diagnostic = Diagnostic::error(
-            path,
-            format!("the file is not UTF-8 text: byte 0x{:02X} is not valid here", bytes[at]),
-        )
-        .at(line as u64, column as u64)
-        .label("first byte that is not UTF-8")
-        .hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); Windows-1251 and Latin-1 files look like this");
+        let diagnostic = Diagnostic::error(path, Yaml::NotUtf8 { byte: bytes[at] })
+            .at(line as u64, column as u64);
         Box::new((diagnostic, lossy))
     })?;
     if text.starts_with('\u{feff}') {

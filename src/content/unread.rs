@@ -10,16 +10,10 @@
 
 use super::classify;
 use crate::diagnostic::{Diagnostic, closest};
+use crate::problem::{Files, Problem};
 
-/// The message of every unread file, so that many of them can be counted in one.
-pub(super) const UNREAD: &str = "this file is not read: its content is left out of the site";
 /// Unread files listed one by one; beyond these, one error counts them.
 const SHOWN: usize = 5;
-
-pub(super) const LAYOUT_HINT: &str = "content/ holds config.yaml, team.yaml, checklist.yaml, \
-                           targets/YYYY-MM.yaml, weeks/YYYY-Www.yaml, assessments/YYYY-MM-DD.yaml, \
-                           standups/YYYY-MM-DD.md, idp/*.md, months/YYYY-MM.md, pages/*.md and \
-                           one-on-ones/*.md (see the README)";
 
 /// The folders of `content/` and the extension each one's files have.
 const FOLDERS: [(&str, &str); 8] = [
@@ -42,11 +36,12 @@ pub(super) fn is_litter(relative: &str) -> bool {
 
 /// The error for a file no kind reads, at its display `path`.
 pub(super) fn unread(path: &str, relative: &str) -> Diagnostic {
-    let d = Diagnostic::error(path, UNREAD);
-    match rename_to(relative) {
-        Some(name) => d.hint(format!("rename it to content/{name}")),
-        None => d.hint(format!("move it out of content/; {LAYOUT_HINT}")),
-    }
+    Diagnostic::error(
+        path,
+        Files::Unread {
+            rename_to: rename_to(relative),
+        },
+    )
 }
 
 /// The name under `content/` that a misnamed file was meant to have: the
@@ -76,7 +71,7 @@ pub(super) fn rename_to(relative: &str) -> Option<String> {
 /// Keeps the first [`SHOWN`] unread-file errors and counts the rest in one:
 /// 100,000 stray files are one problem, not 100,000 lines.
 pub(super) fn summarise(diagnostics: &mut Vec<Diagnostic>) {
-    let is_unread = |d: &Diagnostic| d.message == UNREAD;
+    let is_unread = |d: &Diagnostic| matches!(*d.problem, Problem::Files(Files::Unread { .. }));
     let count = diagnostics.iter().filter(|d| is_unread(d)).count();
     if count <= SHOWN {
         return;
@@ -89,13 +84,13 @@ pub(super) fn summarise(diagnostics: &mut Vec<Diagnostic>) {
         shown += 1;
         shown <= SHOWN
     });
-    diagnostics.push(
-        Diagnostic::error(
-            "content",
-            format!("{count} files in content/ are not read; the first {SHOWN} are listed"),
-        )
-        .hint(LAYOUT_HINT),
-    );
+    diagnostics.push(Diagnostic::error(
+        "content",
+        Files::ManyUnread {
+            count,
+            shown: SHOWN,
+        },
+    ));
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::yaml::invalid;
+use crate::problem::{DateFix, Found, NumberFix, Value};
 
 /// The largest count accepted: far beyond any week of any department, and
 /// small enough that sums over every file can never overflow (docs/limits.md).
@@ -37,30 +38,37 @@ pub const MAX_TITLE_CHARS: usize = 300;
 #[serde(transparent)]
 pub struct Amount(pub f64);
 
-/// What a rejected text value looks like, and how to write it instead.
-fn text_hint(v: &str) -> String {
+/// How to write a rejected text value instead.
+fn text_fix(v: &str) -> NumberFix {
     let t = v.trim();
     if !t.is_empty() && t.parse::<f64>().is_ok() {
-        format!("remove the quotes: a number is written without them, e.g. `{t}`")
+        NumberFix::RemoveQuotes(t.to_string())
     } else if t.chars().any(|c| c.is_ascii_digit()) {
-        "write digits only, without spaces, units or a currency sign: 312000, not 312 000 ₽".into()
+        NumberFix::DigitsOnly
     } else {
-        "write the number in digits, e.g. 12".into()
+        NumberFix::DigitsExample
     }
 }
 
-/// The text of a rejected string, as the message quotes it: `"3"` shows it was quoted.
-fn quoted(v: &str) -> String {
+/// A rejected string as found: a quoted number shows it was quoted.
+fn quoted(v: &str) -> Found {
     if v.trim().parse::<f64>().is_ok() {
-        format!("the text \"{v}\"")
+        Found::Quoted(v.to_string())
     } else {
-        format!("`{v}`")
+        Found::Text(v.to_string())
     }
 }
 
 struct CountVisitor;
 
-const COUNT: &str = "expected a whole number ≥ 0";
+/// A count refused: what was found and how to write it.
+fn count(found: Found, fix: NumberFix) -> Value {
+    Value::Count { found, fix }
+}
+
+fn too_many() -> NumberFix {
+    NumberFix::TooManyCount(MAX_COUNT.to_string())
+}
 
 impl Visitor<'_> for CountVisitor {
     type Value = Count;
@@ -73,66 +81,49 @@ impl Visitor<'_> for CountVisitor {
         if v <= MAX_COUNT {
             Ok(Count(v))
         } else {
-            Err(invalid(
-                format!("{COUNT}, found {v}"),
-                format!(
-                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
-                ),
-            ))
+            Err(invalid(count(Found::Number(v.to_string()), too_many())))
         }
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
         u64::try_from(v).map(Count).map_err(|_| {
-            invalid(
-                format!("{COUNT}, found {v}"),
-                "a count cannot be negative; write 0 if there were none",
-            )
+            invalid(count(
+                Found::Number(v.to_string()),
+                NumberFix::NegativeCount,
+            ))
         })
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
         if v >= 0.0 && v.fract() == 0.0 && v <= MAX_COUNT as f64 {
-            Ok(Count(v as u64))
-        } else if v < 0.0 {
-            Err(invalid(
-                format!("{COUNT}, found {v}"),
-                "a count cannot be negative; write 0 if there were none",
-            ))
-        } else if v.fract() != 0.0 {
-            Err(invalid(
-                format!("{COUNT}, found {v}"),
-                "a count is a whole number: no fractions",
-            ))
-        } else {
-            Err(invalid(
-                format!("{COUNT}, found {v}"),
-                format!(
-                    "that is more than any real count (the limit is {MAX_COUNT}); check the digits"
-                ),
-            ))
+            return Ok(Count(v as u64));
         }
+        let fix = if v < 0.0 {
+            NumberFix::NegativeCount
+        } else if v.fract() != 0.0 {
+            NumberFix::Fraction
+        } else {
+            too_many()
+        };
+        Err(invalid(count(Found::Number(v.to_string()), fix)))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-        Err(invalid(
-            format!("{COUNT}, found {}", quoted(v)),
-            text_hint(v),
-        ))
+        Err(invalid(count(quoted(v), text_fix(v))))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Count, E> {
-        Err(invalid(
-            format!("{COUNT}, found `{v}`"),
-            "write the number in digits, e.g. 12",
-        ))
+        Err(invalid(count(
+            Found::Text(v.to_string()),
+            NumberFix::DigitsExample,
+        )))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Count, E> {
-        Err(invalid(
-            format!("{COUNT}, found nothing"),
-            "write the number after the colon; 0 if there were none",
-        ))
+        Err(invalid(count(
+            Found::Nothing,
+            NumberFix::AfterColon { plural: true },
+        )))
     }
 }
 
@@ -144,7 +135,10 @@ impl<'de> Deserialize<'de> for Count {
 
 struct AmountVisitor;
 
-const AMOUNT: &str = "expected a number ≥ 0";
+/// An amount refused: what was found and how to write it.
+fn amount(found: Found, fix: NumberFix) -> Value {
+    Value::Amount { found, fix }
+}
 
 impl Visitor<'_> for AmountVisitor {
     type Value = Amount;
@@ -163,44 +157,34 @@ impl Visitor<'_> for AmountVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
         if v.is_finite() && (0.0..=MAX_AMOUNT).contains(&v) {
-            Ok(Amount(v))
-        } else if v.is_finite() && v > MAX_AMOUNT {
-            Err(invalid(
-                format!("{AMOUNT}, found {v}"),
-                "that is more than any real amount (the limit is 10^15); check the digits",
-            ))
-        } else if v < 0.0 {
-            Err(invalid(
-                format!("{AMOUNT}, found {v}"),
-                "an amount cannot be negative; write refunds as a note",
-            ))
-        } else {
-            Err(invalid(
-                format!("{AMOUNT}, found {v}"),
-                "write the number in digits",
-            ))
+            return Ok(Amount(v));
         }
+        let fix = if v.is_finite() && v > MAX_AMOUNT {
+            NumberFix::TooMuchAmount
+        } else if v < 0.0 {
+            NumberFix::NegativeAmount
+        } else {
+            NumberFix::Digits
+        };
+        Err(invalid(amount(Found::Number(v.to_string()), fix)))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-        Err(invalid(
-            format!("{AMOUNT}, found {}", quoted(v)),
-            text_hint(v),
-        ))
+        Err(invalid(amount(quoted(v), text_fix(v))))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Amount, E> {
-        Err(invalid(
-            format!("{AMOUNT}, found `{v}`"),
-            "write the number in digits",
-        ))
+        Err(invalid(amount(
+            Found::Text(v.to_string()),
+            NumberFix::Digits,
+        )))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Amount, E> {
-        Err(invalid(
-            format!("{AMOUNT}, found nothing"),
-            "write the number after the colon; 0 if there was none",
-        ))
+        Err(invalid(amount(
+            Found::Nothing,
+            NumberFix::AfterColon { plural: false },
+        )))
     }
 }
 
@@ -231,33 +215,36 @@ impl Visitor<'_> for TargetVisitor {
         if v.is_finite() && v >= 0.0 {
             Ok(v)
         } else {
-            Err(invalid(
-                format!("expected a number ≥ 0, found {v}"),
-                "a target is a fraction for a ratio (0.35 for 35%) or an amount for avg_deal",
-            ))
+            Err(invalid(Value::Target {
+                found: Found::Number(v.to_string()),
+                fix: NumberFix::TargetKinds,
+            }))
         }
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
         let t = v.trim();
         let percent = t.strip_suffix('%').map(str::trim);
-        let hint = match percent.map(|p| p.replace(',', ".").parse::<f64>()) {
-            Some(Ok(p)) => fraction_hint(p),
-            _ if t.replace(',', ".").parse::<f64>().is_ok() => format!(
-                "write {} with a point and without quotes",
-                t.replace(',', ".")
-            ),
-            _ => text_hint(v),
+        let fix = match percent.map(|p| p.replace(',', ".").parse::<f64>()) {
+            Some(Ok(p)) => percent_fix(p),
+            _ if t.replace(',', ".").parse::<f64>().is_ok() => {
+                NumberFix::DecimalPoint(t.replace(',', "."))
+            }
+            _ => text_fix(v),
         };
-        Err(invalid(format!("expected a number, found `{v}`"), hint))
+        Err(invalid(Value::Target {
+            found: Found::Text(v.to_string()),
+            fix,
+        }))
     }
 }
 
-/// How to write a percentage `p` as the fraction a target is: "write 0.35:
-/// a target is a fraction (35% is 0.35)".
-pub fn fraction_hint(p: f64) -> String {
-    let fraction = p / 100.0;
-    format!("write {fraction}: a target is a fraction ({p}% is {fraction})")
+/// How to write a percentage `p` as the fraction a target is: 35% → 0.35.
+pub fn percent_fix(p: f64) -> NumberFix {
+    NumberFix::Percent {
+        percent: p.to_string(),
+        fraction: (p / 100.0).to_string(),
+    }
 }
 
 /// For `#[serde(deserialize_with)]`: a development plan goal's target,
@@ -289,37 +276,46 @@ pub struct Date(pub NaiveDate);
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        date_problem(&text)
-            .map(Date)
-            .map_err(|(message, hint)| invalid(message, hint))
+        date_problem(&text).map(Date).map_err(invalid)
     }
 }
 
 /// Parses `YYYY-MM-DD`, telling a malformed date from one that does not exist.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    date_problem(text).map_err(|(message, hint)| format!("{message} ({hint})"))
+    date_problem(text).map_err(|problem| {
+        let shown = crate::locale::diagnostics::value_text(&problem, crate::content::Locale::En);
+        match shown.hint {
+            Some(hint) => format!("{} ({hint})", shown.message),
+            None => shown.message,
+        }
+    })
 }
 
-/// A date, or what is wrong with it and how to fix it.
-fn date_problem(text: &str) -> Result<NaiveDate, (String, String)> {
+/// A date, or what is wrong with it.
+fn date_problem(text: &str) -> Result<NaiveDate, Value> {
     let parts: Vec<&str> = text.split('-').collect();
     let shaped = parts.len() == 3
         && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n)
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !shaped {
-        return Err((
-            format!("expected a date as YYYY-MM-DD, found `{text}`"),
-            "write it like 2026-11-23 (year, month, day)".into(),
-        ));
+        return Err(Value::DateShape {
+            text: text.to_string(),
+        });
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
         let number = |p: &str| p.parse::<u32>().unwrap_or(0);
         let (year, month) = (parts[0].parse::<i32>().unwrap_or(0), number(parts[1]));
-        let hint = match crate::calendar::YearMonth::new(year, month) {
-            None => format!("there is no month {:02}: months run 01–12", month),
-            Some(ym) => format!("{ym} has {} days", chrono::Datelike::day(&ym.last_day())),
+        let fix = match crate::calendar::YearMonth::new(year, month) {
+            None => DateFix::NoMonth(month),
+            Some(ym) => DateFix::MonthDays {
+                month: ym.to_string(),
+                days: chrono::Datelike::day(&ym.last_day()),
+            },
         };
-        (format!("`{text}` is not a date in the calendar"), hint)
+        Value::NoSuchDate {
+            text: text.to_string(),
+            fix,
+        }
     })
 }
 
@@ -372,35 +368,24 @@ impl fmt::Display for Key {
     }
 }
 
-/// Text of at most `max` characters.
-fn capped<'de, D: Deserializer<'de>>(d: D, max: usize, hint: &str) -> Result<String, D::Error> {
+/// Text of at most `max` characters; `name` for a name, else a title.
+fn capped<'de, D: Deserializer<'de>>(d: D, max: usize, name: bool) -> Result<String, D::Error> {
     let text = String::deserialize(d)?;
     let count = text.chars().count();
     if count > max {
-        return Err(invalid(
-            format!("expected at most {max} characters, found {count}"),
-            hint,
-        ));
+        return Err(invalid(Value::TooLong { max, count, name }));
     }
     Ok(text)
 }
 
 /// For `#[serde(deserialize_with)]`: a name of at most [`MAX_NAME_CHARS`].
 pub fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    capped(
-        d,
-        MAX_NAME_CHARS,
-        "a name is shown in charts, tables and menus: write the name alone",
-    )
+    capped(d, MAX_NAME_CHARS, true)
 }
 
 /// For `#[serde(deserialize_with)]`: a title of at most [`MAX_TITLE_CHARS`].
 pub fn title<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    capped(
-        d,
-        MAX_TITLE_CHARS,
-        "a title is shown in menus and headings: keep it short and put the rest in the text",
-    )
+    capped(d, MAX_TITLE_CHARS, false)
 }
 
 /// For `#[serde(deserialize_with)]`: a key written with nothing after it

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod checklist;
 pub mod console;
 pub mod detect;
+pub mod diagnostics;
 pub mod digest;
 pub mod format;
 pub mod help;

@@ -5,6 +5,7 @@
 use crate::content::value::Key;
 use crate::content::{Content, Doc, TEAM_PATH, Team};
 use crate::diagnostic::{Diagnostic, closest};
+use crate::problem::{ManagerFix, Numbers};
 
 /// An unknown manager id at a map key, with [`hint`]. Nothing when
 /// team.yaml itself is missing or broken: that error is already reported,
@@ -13,16 +14,23 @@ pub(crate) fn unknown_manager<T>(content: &Content, doc: &Doc<T>, key: &Key) -> 
     if content.failed.contains(TEAM_PATH) {
         return None;
     }
-    Some(
-        doc.key_error(key, format!("unknown manager `{key}`"))
-            .label("not in content/team.yaml")
-            .hint(hint(&content.team, key.as_str())),
-    )
+    Some(doc.key_error(
+        key,
+        Numbers::UnknownManager {
+            id: key.to_string(),
+            fix: fix(&content.team, key.as_str()),
+        },
+    ))
+}
+
+/// How to fix an unknown manager id, in English (for `import` and `new`).
+pub fn hint(team: &Team, written: &str) -> String {
+    crate::locale::diagnostics::manager_fix_text(crate::content::Locale::En, &fix(team, written))
 }
 
 /// How to fix an unknown manager id: the id of the manager whose name it
 /// is, the id it is closest to, or the line to add to team.yaml.
-pub fn hint(team: &Team, written: &str) -> String {
+pub fn fix(team: &Team, written: &str) -> ManagerFix {
     let wanted = crate::content::team::name_key(written);
     if let Some(m) = team
         .managers
@@ -30,16 +38,13 @@ pub fn hint(team: &Team, written: &str) -> String {
         .map(|m| &m.value)
         .find(|m| crate::content::team::name_key(&m.name) == wanted)
     {
-        return format!(
-            "did you mean `{}`? Files name a manager by id; the name is for team.yaml",
-            m.id()
-        );
+        return ManagerFix::ByName(m.id().to_string());
     }
     let slug = slug(written);
     if let Some(id) = closest(written, team.ids()).or_else(|| closest(&slug, team.ids())) {
-        return format!("did you mean `{id}`?");
+        return ManagerFix::Close(id.to_string());
     }
-    format!("add them to content/team.yaml: `- {{ id: {slug}, name: \"…\", joined: YYYY-MM-DD }}`")
+    ManagerFix::Add(slug)
 }
 
 /// A name as an id: lowercase latin letters, digits and single hyphens,

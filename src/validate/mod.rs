@@ -11,9 +11,11 @@ use crate::content::value::{Key, is_slug};
 use crate::content::{
     CONFIG_PATH, Content, Doc, Manager, PeriodProblem, TEAM_PATH, Team, WeekEntry, WeekFile,
 };
-use crate::diagnostic::{Diagnostic, did_you_mean};
-pub use managers::hint as manager_hint;
+use crate::diagnostic::{Diagnostic, closest};
+use crate::problem::Numbers;
+use crate::problem::numbers::Part;
 pub(crate) use managers::unknown_manager;
+pub use managers::{fix as manager_fix, hint as manager_hint};
 
 mod managers;
 mod plausible;
@@ -71,29 +73,21 @@ fn check_config(content: &Content, out: &mut Vec<Diagnostic>) {
     let file = whole_file(CONFIG_PATH);
     let code = &config.currency.value;
     if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        out.push(
-            file.error_at(&config.currency, format!("`{code}` is not a currency code"))
-                .hint("use an ISO 4217 code such as RUB, USD or EUR"),
-        );
+        out.push(file.error_at(
+            &config.currency,
+            Numbers::NotACurrency { code: code.clone() },
+        ));
     }
     let base = &config.base_url.value;
     if !(base.starts_with('/') || base.starts_with("https://") || base.starts_with("http://"))
         || !base.ends_with('/')
     {
-        out.push(
-            file.error_at(
-                &config.base_url,
-                format!("base_url `{base}` must start and end with `/`"),
-            )
-            .hint(
-                "use \"/\" for a site at the domain root, \"/repo/\" for GitHub Pages of a project",
-            ),
-        );
+        out.push(file.error_at(&config.base_url, Numbers::BadBaseUrl { url: base.clone() }));
     }
     if config.thresholds.manager_lagging_weeks.value == 0 {
         out.push(file.error_at(
             &config.thresholds.manager_lagging_weeks,
-            "manager_lagging_weeks must be at least 1",
+            Numbers::LaggingWeeksZero,
         ));
     }
     let mut keys = BTreeMap::new();
@@ -104,20 +98,17 @@ fn check_config(content: &Content, out: &mut Vec<Diagnostic>) {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             || key.is_empty()
         {
-            out.push(file.error_at(
-                metric,
-                format!("custom metric key `{key}` must be lowercase letters, digits and `_`"),
-            ));
+            out.push(file.error_at(metric, Numbers::BadMetricKey { key: key.clone() }));
         }
         if keys.insert(key.as_str(), ()).is_some() {
-            out.push(file.error_at(metric, format!("custom metric `{key}` is declared twice")));
+            out.push(file.error_at(metric, Numbers::MetricTwice { key: key.clone() }));
         }
     }
     let mut keys = BTreeMap::new();
     for competency in &config.competencies {
         let key = &competency.value.key;
         if keys.insert(key.as_str(), ()).is_some() {
-            out.push(file.error_at(competency, format!("competency `{key}` is declared twice")));
+            out.push(file.error_at(competency, Numbers::CompetencyTwice { key: key.clone() }));
         }
     }
 }
@@ -128,13 +119,12 @@ fn check_calendar(content: &Content, out: &mut Vec<Diagnostic>) {
     let file = whole_file(CONFIG_PATH);
     for day in &calendar.working {
         if calendar.holidays.iter().any(|h| h.value.0 == day.value.0) {
-            out.push(
-                file.error_at(
-                    day,
-                    format!("{} is both in `holidays` and in `working`", day.value.0),
-                )
-                .hint("keep the day in one of the two lists"),
-            );
+            out.push(file.error_at(
+                day,
+                Numbers::DayOffAndOn {
+                    date: day.value.0.to_string(),
+                },
+            ));
         }
     }
     // The years the numbers need: those of the week files' days and of the plans.
@@ -146,15 +136,7 @@ fn check_calendar(content: &Content, out: &mut Vec<Diagnostic>) {
     years.extend(content.targets.iter().map(|t| t.data.month.value.year()));
     for year in years {
         if !content.calendar.has_data_for(year) {
-            out.push(
-                file.warning_at(
-                    &calendar.country,
-                    format!("no production calendar for {year}: only `workdays` and the dates in config.yaml count that year"),
-                )
-                .hint(format!(
-                    "list {year}'s public holidays in `holidays:` and its working weekends in `working:`, or update salespulse"
-                )),
-            );
+            out.push(file.warning_at(&calendar.country, Numbers::NoCalendar { year }));
         }
     }
 }
@@ -166,27 +148,26 @@ fn check_team(content: &Content, out: &mut Vec<Diagnostic>) {
         let m = &manager.value;
         let id = m.id();
         if !is_slug(id) {
-            out.push(
-                file.error_at(&m.id, format!("manager id `{id}` is not a slug"))
-                    .label("ids become page addresses (team/<id>/)")
-                    .hint("use lowercase latin letters, digits and single hyphens, e.g. `anna-ivanova`"),
-            );
+            out.push(file.error_at(&m.id, Numbers::IdNotSlug { id: id.to_string() }));
         }
         if let Some(first_line) = seen.insert(id, m.id.referenced.line()) {
-            out.push(
-                file.error_at(&m.id, format!("manager `{id}` is listed twice"))
-                    .label(format!("first listed at line {first_line}")),
-            );
+            out.push(file.error_at(
+                &m.id,
+                Numbers::ListedTwice {
+                    id: id.to_string(),
+                    first_line,
+                },
+            ));
         }
         if let Some(left) = &m.left
             && left.value < m.joined.value
         {
             out.push(file.error_at(
                 left,
-                format!(
-                    "`left` ({}) is before `joined` ({})",
-                    left.value.0, m.joined.value.0
-                ),
+                Numbers::LeftBeforeJoined {
+                    left: left.value.0.to_string(),
+                    joined: m.joined.value.0.to_string(),
+                },
             ));
         }
     }
@@ -197,33 +178,36 @@ fn check_targets(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) 
     for doc in &content.targets {
         let month = doc.data.month.value;
         if doc.stem() != month.to_string() {
-            out.push(
-                doc.error_at(
-                    &doc.data.month,
-                    format!("file name `{}` disagrees with `month: {month}`", doc.stem()),
-                )
-                .hint(format!(
-                    "rename the file to targets/{month}.yaml, or fix `month`"
-                )),
-            );
+            out.push(doc.error_at(
+                &doc.data.month,
+                Numbers::PlanFileName {
+                    stem: doc.stem().to_string(),
+                    month: month.to_string(),
+                },
+            ));
         }
         if let Some(first) = by_month.insert(month, &doc.path) {
-            out.push(
-                doc.error_at(&doc.data.month, format!("a second plan for {month}"))
-                    .label(format!("also in {first}"))
-                    .hint("keep one targets file per month"),
-            );
+            out.push(doc.error_at(
+                &doc.data.month,
+                Numbers::SecondPlan {
+                    month: month.to_string(),
+                    first: first.to_string(),
+                },
+            ));
         }
         for key in doc.data.managers.keys() {
             match roster.get(key.as_str()) {
                 None => out.extend(unknown_manager(content, doc, key)),
-                Some(m) if !m.active_during(month.first_day(), month.last_day()) => out.push(
-                    doc.key_warning(
+                Some(m) if !m.active_during(month.first_day(), month.last_day()) => {
+                    out.push(doc.key_warning(
                         key,
-                        format!("`{key}` has a plan for {month} but is not active then"),
-                    )
-                    .hint("check `joined` and `left` in content/team.yaml"),
-                ),
+                        Numbers::NotActive {
+                            id: key.to_string(),
+                            period: month.to_string(),
+                            plan: true,
+                        },
+                    ))
+                }
                 Some(_) => {}
             }
         }
@@ -249,23 +233,23 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
             continue;
         };
         if let Some(first) = by_period.insert(period, &doc.path) {
-            out.push(
-                doc.error_at(&doc.data.week, format!("a second file for {period}"))
-                    .label(format!("also in {first}"))
-                    .hint("keep one file per week (per part of a week split between months)"),
-            );
+            out.push(doc.error_at(
+                &doc.data.week,
+                Numbers::SecondWeekFile {
+                    period: period.to_string(),
+                    first: first.to_string(),
+                },
+            ));
         }
         if period.first > as_of {
-            out.push(
-                doc.warning_at(
-                    &doc.data.week,
-                    format!(
-                        "{period} starts on {}, after --as-of {as_of}: its numbers are left out",
-                        period.first
-                    ),
-                )
-                .hint("a week written ahead counts once it has begun"),
-            );
+            out.push(doc.warning_at(
+                &doc.data.week,
+                Numbers::WeekAhead {
+                    period: period.to_string(),
+                    starts: period.first.to_string(),
+                    as_of: as_of.to_string(),
+                },
+            ));
             continue;
         }
         if !planned.contains_key(&period.month) {
@@ -274,13 +258,16 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
         for (key, entry) in &doc.data.managers {
             match roster.get(key.as_str()) {
                 None => out.extend(unknown_manager(content, doc, key)),
-                Some(m) if !m.active_during(period.first, period.last) => out.push(
-                    doc.key_warning(
+                Some(m) if !m.active_during(period.first, period.last) => {
+                    out.push(doc.key_warning(
                         key,
-                        format!("`{key}` has numbers in {period} but is not active then"),
-                    )
-                    .hint("check `joined` and `left` in content/team.yaml"),
-                ),
+                        Numbers::NotActive {
+                            id: key.to_string(),
+                            period: period.to_string(),
+                            plan: false,
+                        },
+                    ))
+                }
                 Some(_) => {}
             }
             check_entry(content, doc, key, entry, period, &custom, out);
@@ -289,13 +276,13 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
             let m = &manager.value;
             if m.active_during(period.first, period.last) && !doc.data.managers.contains_key(m.id())
             {
-                out.push(
-                    doc.warning_at(
-                        &doc.data.week,
-                        format!("no numbers for {} in {period}", m.id()),
-                    )
-                    .hint("add the manager's entry; until then they are left out of this period"),
-                );
+                out.push(doc.warning_at(
+                    &doc.data.week,
+                    Numbers::NoNumbersFor {
+                        id: m.id().to_string(),
+                        period: period.to_string(),
+                    },
+                ));
             }
         }
     }
@@ -303,12 +290,13 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
         if plan_reported(content, month) {
             continue;
         }
-        out.push(
-            Diagnostic::warning(format!("content/targets/{month}.yaml"), format!("no plan for {month}"))
-                .hint(format!(
-                    "{first} has numbers for {month}; create targets/{month}.yaml, or plan figures stay empty"
-                )),
-        );
+        out.push(Diagnostic::warning(
+            format!("content/targets/{month}.yaml"),
+            Numbers::NoPlan {
+                month: month.to_string(),
+                first: first.to_string(),
+            },
+        ));
     }
 }
 
@@ -337,10 +325,12 @@ fn check_entry(
     if e.leads_processed > e.leads_received {
         out.push(doc.warning_at(
             entry,
-            format!(
-                "`{key}` processed more leads ({}) than received ({}) in {period}; fine if it is backlog",
-                e.leads_processed.0, e.leads_received.0
-            ),
+            Numbers::ProcessedMoreThanReceived {
+                id: key.to_string(),
+                processed: e.leads_processed.0,
+                received: e.leads_received.0,
+                period: period.to_string(),
+            },
         ));
     }
     plausible::funnel(doc, key, entry, period, out);
@@ -353,19 +343,24 @@ fn check_entry(
         e.deals.0,
     ];
     if counts.iter().all(|n| *n == 0) && e.revenue.0 == 0.0 {
-        out.push(
-            doc.key_warning(key, format!("all zeros for `{key}` in {period}: not filled in yet?"))
-                .hint("fill in the numbers; an entry of zeros counts as a period without a single lead or sale"),
-        );
+        out.push(doc.key_warning(
+            key,
+            Numbers::AllZeros {
+                id: key.to_string(),
+                period: period.to_string(),
+            },
+        ));
     }
     for custom_key in e.custom.keys() {
         // With config.yaml broken, its metrics are unknown, not missing.
         if !custom.contains(&custom_key.as_str()) && !content.failed.contains(CONFIG_PATH) {
-            out.push(
-                doc.key_error(custom_key, format!("unknown custom metric `{custom_key}`"))
-                    .label("not in custom_metrics of content/config.yaml")
-                    .hint_opt(did_you_mean(custom_key.as_str(), custom.iter().copied())),
-            );
+            out.push(doc.key_error(
+                custom_key,
+                Numbers::UnknownCustomMetric {
+                    key: custom_key.to_string(),
+                    close: closest(custom_key.as_str(), custom.iter().copied()).map(str::to_string),
+                },
+            ));
         }
     }
 }
@@ -380,46 +375,41 @@ fn week_period(
     let week = doc.data.week.value;
     let calendar = &content.calendar;
     let parts = calendar.periods_of_week(week);
-    let file = |p: &Period| format!("weeks/{}.yaml ({})", p.file_stem(), span(p));
+    let part = |p: &Period| Part {
+        month: p.month.to_string(),
+        file: format!("weeks/{}.yaml", p.file_stem()),
+        days: span(p),
+    };
     if parts.len() == 2 && doc.stem() == week.to_string() {
-        out.push(
-            doc.error_at(
-                &doc.data.week,
-                format!("{week} has working days in two months: it is written as two files"),
-            )
-            .label(format!("{} and {}", parts[0].month, parts[1].month))
-            .hint(format!(
-                "write the days of each month in its own file: {} and {}, each with `month:`",
-                file(&parts[0]),
-                file(&parts[1])
-            )),
-        );
+        out.push(doc.error_at(
+            &doc.data.week,
+            Numbers::SplitWeekPlain {
+                week: week.to_string(),
+                parts: [part(&parts[0]), part(&parts[1])],
+            },
+        ));
         return None;
     }
     if parts.len() == 1 && doc.stem().starts_with(&format!("{week}-")) {
-        out.push(
-            doc.error_at(
-                &doc.data.week,
-                format!("{week} is not split between months: it is written as one file"),
-            )
-            .label(format!("all its working days are in {}", parts[0].month))
-            .hint(format!("rename the file to {}", file(&parts[0]))),
-        );
+        out.push(doc.error_at(
+            &doc.data.week,
+            Numbers::PlainWeekSplit {
+                week: week.to_string(),
+                part: part(&parts[0]),
+            },
+        ));
         return None;
     }
     let period = match doc.data.period(calendar) {
         Ok(period) => period,
         Err(PeriodProblem::SplitWithoutMonth { parts }) => {
-            out.push(
-                doc.error_at(
-                    &doc.data.week,
-                    format!("which part of {week} is this? `month:` is missing"),
-                )
-                .hint(format!(
-                    "{week} is split between months: add `month: {}` or `month: {}` under `week:`",
-                    parts[0].month, parts[1].month
-                )),
-            );
+            out.push(doc.error_at(
+                &doc.data.week,
+                Numbers::SplitWithoutMonth {
+                    week: week.to_string(),
+                    months: [parts[0].month.to_string(), parts[1].month.to_string()],
+                },
+            ));
             return None;
         }
         Err(PeriodProblem::WrongMonth { periods }) => {
@@ -429,33 +419,31 @@ fn week_period(
                 .as_ref()
                 .expect("a wrong month is a given one");
             let months: Vec<String> = periods.iter().map(|p| p.month.to_string()).collect();
-            let message = if periods.len() == 1 {
-                format!("{week} belongs to {}, not {}", months[0], month.value)
-            } else {
-                format!("{week} has no days in {}", month.value)
-            };
-            out.push(
-                doc.error_at(month, message)
-                    .hint(format!("`month` is one of: {}", months.join(", "))),
-            );
+            out.push(doc.error_at(
+                month,
+                Numbers::WrongMonth {
+                    week: week.to_string(),
+                    month: month.value.to_string(),
+                    months,
+                },
+            ));
             return None;
         }
     };
     if doc.stem() != period.file_stem() {
-        let what = match &doc.data.month {
-            Some(m) if period.split => format!("`week: {week}` and `month: {}`", m.value),
-            _ => format!("`week: {week}`"),
+        let month = match &doc.data.month {
+            Some(m) if period.split => Some(m.value.to_string()),
+            _ => None,
         };
-        out.push(
-            doc.error_at(
-                &doc.data.week,
-                format!("file name `{}` disagrees with {what}", doc.stem()),
-            )
-            .hint(format!(
-                "rename the file to weeks/{}.yaml, or fix `week`",
-                period.file_stem()
-            )),
-        );
+        out.push(doc.error_at(
+            &doc.data.week,
+            Numbers::WeekFileName {
+                stem: doc.stem().to_string(),
+                week: week.to_string(),
+                month,
+                expected: period.file_stem(),
+            },
+        ));
     }
     Some(period)
 }

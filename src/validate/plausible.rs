@@ -13,6 +13,8 @@ use crate::calendar::{Period, YearMonth};
 use crate::content::value::Key;
 use crate::content::{Content, Doc, WeekEntry, WeekFile};
 use crate::diagnostic::Diagnostic;
+use crate::problem::Numbers;
+use crate::problem::numbers::Step;
 
 /// A number this many times the manager's own median (per working day,
 /// over their other periods) is most likely a typed extra zero.
@@ -48,33 +50,24 @@ pub fn funnel(
 ) {
     let e = &entry.value;
     let steps = [
-        ("deals", e.deals.0, "meetings", e.meetings.0, "meeting→deal"),
-        (
-            "meetings",
-            e.meetings.0,
-            "processed leads",
-            e.leads_processed.0,
-            "lead→meeting",
-        ),
+        (Step::Deals, e.deals.0, e.meetings.0),
+        (Step::Meetings, e.meetings.0, e.leads_processed.0),
     ];
-    for (later, after, earlier, before, conversion) in steps {
+    for (step, after, before) in steps {
         if after > before {
-            let shown = if before == 0 {
-                "cannot be computed".to_string()
-            } else {
-                format!("would read {:.0}%", after as f64 / before as f64 * 100.0)
-            };
-            out.push(
-                doc.key_warning(
-                    key,
-                    format!(
-                        "`{key}` has more {later} ({after}) than {earlier} ({before}) in {period}: the funnel is upside down"
-                    ),
-                )
-                .hint(format!(
-                    "check both numbers; fine if the {later} came from earlier weeks' {earlier} (as written, {conversion} conversion {shown})"
-                )),
-            );
+            let percent =
+                (before > 0).then(|| (after as f64 / before as f64 * 100.0).round() as u64);
+            out.push(doc.key_warning(
+                key,
+                Numbers::Funnel {
+                    id: key.to_string(),
+                    step,
+                    later: after,
+                    earlier: before,
+                    period: period.to_string(),
+                    percent,
+                },
+            ));
         }
     }
 }
@@ -139,18 +132,17 @@ pub fn outliers(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut 
 fn outlier(s: &Sample, field: &str, value: f64, median: f64) -> Diagnostic {
     let usual = median * f64::from(s.days);
     let times = (value / usual).floor();
-    s.doc
-        .key_warning(
-            s.key,
-            format!(
-                "`{}`'s {field} in {} ({value}) is {times}× their median for a period like it ({usual:.0}): an extra zero?",
-                s.key, s.period
-            ),
-        )
-        .hint(format!(
-            "check the digits; the median is of {}'s other periods, per working day",
-            s.key
-        ))
+    s.doc.key_warning(
+        s.key,
+        Numbers::Outlier {
+            id: s.key.to_string(),
+            field: field.to_string(),
+            period: s.period.to_string(),
+            value: value.to_string(),
+            times: times.to_string(),
+            usual: format!("{usual:.0}"),
+        },
+    )
 }
 
 /// The median of `sorted` without one occurrence of `value`, when at least
@@ -197,15 +189,12 @@ pub fn past_plans(content: &Content, as_of: NaiveDate, out: &mut Vec<Diagnostic>
     for doc in &content.targets {
         let month = doc.data.month.value;
         if month.last_day() < as_of && !with_numbers.contains(&month) {
-            out.push(
-                doc.warning_at(
-                    &doc.data.month,
-                    format!("a plan for {month}, a month that is over without a single week file"),
-                )
-                .hint(format!(
-                    "check the year and month; the plan counts for nothing until weeks/ holds numbers for {month}"
-                )),
-            );
+            out.push(doc.warning_at(
+                &doc.data.month,
+                Numbers::PastPlan {
+                    month: month.to_string(),
+                },
+            ));
         }
     }
 }
@@ -248,7 +237,7 @@ mod tests {
         assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
         problems
             .into_iter()
-            .map(|d| d.message)
+            .map(|d| d.message())
             .filter(|m| m.contains(about))
             .collect()
     }

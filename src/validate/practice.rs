@@ -11,7 +11,9 @@ use crate::calendar::YearMonth;
 use crate::content::value::{Key, is_slug};
 use crate::content::{Assessment, Content, Doc};
 use crate::content::{PlanMetric, Ratio};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, closest};
+use crate::problem::practice::{NamedBy, Once};
+use crate::problem::{Practice, Suggestion};
 
 pub fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     standups(content, roster, out);
@@ -32,23 +34,20 @@ fn checklist(content: &Content, out: &mut Vec<Diagnostic>) {
     let ids = crate::analytics::checklist::Point::ALL.map(|p| p.id());
     for key in doc.data.manual.keys() {
         if ids.contains(&key.as_str()) {
-            out.push(
-                doc.key_warning(
-                    key,
-                    format!(
-                        "`{key}` is measured from the content; a manual tick does not change it"
-                    ),
-                )
-                .hint("tick by hand only what no file can prove"),
-            );
-        } else if let Some(hint) = did_you_mean(key.as_str(), ids.iter().copied()) {
-            out.push(
-                doc.key_warning(
-                    key,
-                    format!("`{key}` is not a control point; it is shown as a hand-ticked item"),
-                )
-                .hint(hint),
-            );
+            out.push(doc.key_warning(
+                key,
+                Practice::MeasuredTick {
+                    key: key.to_string(),
+                },
+            ));
+        } else if let Some(close) = closest(key.as_str(), ids.iter().copied()) {
+            out.push(doc.key_warning(
+                key,
+                Practice::NotAControlPoint {
+                    key: key.to_string(),
+                    close: close.to_string(),
+                },
+            ));
         }
     }
 }
@@ -58,21 +57,19 @@ fn name_agrees<T, S>(
     doc: &Doc<T>,
     spanned: &Spanned<S>,
     expected: &str,
-    what: &str,
+    by: NamedBy,
     folder: &str,
     out: &mut Vec<Diagnostic>,
 ) {
     if doc.stem() != expected {
-        out.push(
-            doc.error_at(
-                spanned,
-                format!("file name `{}` disagrees with `{what}`", doc.stem()),
-            )
-            .hint(format!(
-                "rename the file to {folder}/{expected}.{}, or fix `{what}`",
-                extension(&doc.path)
-            )),
-        );
+        out.push(doc.error_at(
+            spanned,
+            Practice::FileName {
+                stem: doc.stem().to_string(),
+                by,
+                file: format!("{folder}/{expected}.{}", extension(&doc.path)),
+            },
+        ));
     }
 }
 
@@ -86,15 +83,17 @@ fn once<K: Ord, T, S>(
     key: K,
     doc: &Doc<T>,
     at: &Spanned<S>,
-    what: String,
+    what: Once,
     out: &mut Vec<Diagnostic>,
 ) {
     if let Some(first) = seen.get(&key) {
-        out.push(
-            doc.error_at(at, what)
-                .label(format!("also in {first}"))
-                .hint("keep one file"),
-        );
+        out.push(doc.error_at(
+            at,
+            Practice::Second {
+                what,
+                first: first.clone(),
+            },
+        ));
     } else {
         seen.insert(key, doc.path.clone());
     }
@@ -125,10 +124,14 @@ fn known_manager_value<T>(
     let known = roster.get(&id.value).is_some();
     if !known && !content.failed.contains(crate::content::TEAM_PATH) {
         out.push(
-            doc.error_at(id, format!("unknown manager `{}`", id.value))
-                .width(id.value.chars().count())
-                .label("not in content/team.yaml")
-                .hint(super::managers::hint(&content.team, &id.value)),
+            doc.error_at(
+                id,
+                Practice::UnknownManager {
+                    id: id.value.clone(),
+                    fix: super::managers::fix(&content.team, &id.value),
+                },
+            )
+            .width(id.value.chars().count()),
         );
     }
     known
@@ -140,13 +143,20 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     for doc in &content.standups {
         let s = &doc.data;
         let date: NaiveDate = s.date.value.0;
-        name_agrees(doc, &s.date, &date.to_string(), "date", "standups", out);
+        name_agrees(
+            doc,
+            &s.date,
+            &date.to_string(),
+            NamedBy::Date,
+            "standups",
+            out,
+        );
         once(
             &mut seen,
             date,
             doc,
             &s.date,
-            format!("a second stand-up on {date}"),
+            Once::Standup(date.to_string()),
             out,
         );
         for key in s.reports.keys().chain(s.absent.keys()) {
@@ -156,55 +166,54 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
             if s.reports.contains_key(key.as_str()) {
                 out.push(doc.key_warning(
                     key,
-                    format!("`{key}` is listed as absent but also reported"),
+                    Practice::AbsentButReported {
+                        id: key.to_string(),
+                    },
                 ));
             }
         }
         if let Some(d) = &s.duration_min
             && d.value.0 == 0
         {
-            out.push(
-                doc.warning_at(d, "`duration_min: 0`: the stand-up took no time?")
-                    .hint("write how many minutes it took, or leave `duration_min` out if nobody timed it"),
-            );
+            out.push(doc.warning_at(d, Practice::ZeroMinutes));
         }
         if let Some(d) = &s.duration_min
             && d.value.0 > u64::from(limit)
         {
-            out.push(
-                doc.warning_at(
-                    d,
-                    format!(
-                        "the stand-up took {} minutes; the limit is {limit}",
-                        d.value.0
-                    ),
-                )
-                .hint("keep to numbers, progress and the day's plan; take details to one-to-ones"),
-            );
+            out.push(doc.warning_at(
+                d,
+                Practice::LongStandup {
+                    minutes: d.value.0,
+                    limit,
+                },
+            ));
         }
         if !s.video.value {
-            out.push(doc.warning_at(&s.video, "the stand-up was held without video"));
+            out.push(doc.warning_at(&s.video, Practice::NoVideo));
         }
         for (key, report) in &s.reports {
             let missing = report.value.missing();
             if !missing.is_empty() {
-                out.push(
-                    doc.key_warning(
-                        key,
-                        format!("`{key}`'s report has no {}", missing.join(", ")),
-                    )
-                    .hint("the format asks for done, result, goal and how every day"),
-                );
+                out.push(doc.key_warning(
+                    key,
+                    Practice::ReportMissing {
+                        id: key.to_string(),
+                        parts: missing,
+                    },
+                ));
             }
         }
         for manager in content.team.managers.iter().map(|m| &m.value) {
             let id = manager.id();
             if manager.active_on(date) && !s.reports.contains_key(id) && !s.absent.contains_key(id)
             {
-                out.push(
-                    doc.warning_at(&s.date, format!("no report from {id} on {date}"))
-                        .hint(format!("add their answers under `reports:`, or `absent: {{ {id}: \"reason\" }}`")),
-                );
+                out.push(doc.warning_at(
+                    &s.date,
+                    Practice::NoReport {
+                        id: id.to_string(),
+                        date: date.to_string(),
+                    },
+                ));
             }
         }
     }
@@ -219,22 +228,19 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 doc,
                 &p.manager,
                 &expected,
-                "manager` and `opened",
+                NamedBy::ManagerAndOpened,
                 "idp",
                 out,
             );
         }
         if p.due.value < p.opened.value {
-            out.push(
-                doc.error_at(
-                    &p.due,
-                    format!(
-                        "`due` ({}) is before `opened` ({})",
-                        p.due.value.0, p.opened.value.0
-                    ),
-                )
-                .hint("a development plan ends after it starts"),
-            );
+            out.push(doc.error_at(
+                &p.due,
+                Practice::DueBeforeOpened {
+                    due: p.due.value.0.to_string(),
+                    opened: p.opened.value.0.to_string(),
+                },
+            ));
         }
         for goal in &p.goals {
             let g = &goal.value;
@@ -242,11 +248,14 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 let names = Ratio::ALL.map(Ratio::name);
                 if Ratio::from_name(&metric.value).is_none() {
                     out.push(
-                        doc.error_at(metric, format!("unknown metric `{}`", metric.value))
-                            .width(metric.value.chars().count())
-                            .hint(did_you_mean(&metric.value, names).unwrap_or_else(|| {
-                                format!("a goal can measure one of: {}", names.join(", "))
-                            })),
+                        doc.error_at(
+                            metric,
+                            Practice::UnknownGoalMetric {
+                                metric: metric.value.clone(),
+                                fix: Suggestion::of(&metric.value, names),
+                            },
+                        )
+                        .width(metric.value.chars().count()),
                     );
                 }
                 let ratio = Ratio::from_name(&metric.value);
@@ -254,19 +263,15 @@ fn idps(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                     implausible_target(doc, ratio, target, out);
                 }
                 if g.target.is_none() {
-                    out.push(
-                        doc.error_at(goal, "a goal with `metric` needs a `target`")
-                            .hint("give the value to reach as a fraction, e.g. `target: 0.3` for 30 %"),
-                    );
+                    out.push(doc.error_at(goal, Practice::GoalWithoutTarget));
                 }
             } else if g.target.is_some() {
-                out.push(
-                    doc.error_at(goal, "a goal with `target` needs a `metric`")
-                        .hint(format!(
-                            "measure one of: {}",
-                            Ratio::ALL.map(Ratio::name).join(", ")
-                        )),
-                );
+                out.push(doc.error_at(
+                    goal,
+                    Practice::GoalWithoutMetric {
+                        metrics: Ratio::ALL.map(|r| r.name().to_string()).to_vec(),
+                    },
+                ));
             }
         }
     }
@@ -284,17 +289,15 @@ fn implausible_target<T>(
     };
     let t = target.value;
     if t > max {
-        out.push(
-            doc.warning_at(
-                target,
-                format!(
-                    "`target: {t}` for `{}` reads as {}%",
-                    ratio.name(),
-                    t * 100.0
-                ),
-            )
-            .hint(crate::content::value::fraction_hint(t)),
-        );
+        out.push(doc.warning_at(
+            target,
+            Practice::TargetAsPercent {
+                target: t.to_string(),
+                metric: ratio.name().to_string(),
+                percent: (t * 100.0).to_string(),
+                fraction: (t / 100.0).to_string(),
+            },
+        ));
     }
 }
 
@@ -306,41 +309,32 @@ fn unknown_competencies(
     unknown: BTreeMap<&str, (&Doc<Assessment>, &Key, usize)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let uses = |n: usize| {
-        if n == 1 {
-            "1 score".to_string()
-        } else {
-            format!("{n} scores")
-        }
-    };
     if declared.is_empty() && unknown.len() > 1 {
         let (doc, key, _) = unknown
             .values()
             .min_by_key(|(d, k, _)| (&d.path, k.position()))
             .expect("not empty");
-        let names: Vec<String> = unknown.keys().map(|k| format!("`{k}`")).collect();
+        let names: Vec<String> = unknown.keys().map(|k| k.to_string()).collect();
         let total = unknown.values().map(|(_, _, n)| n).sum();
-        out.push(
-            doc.key_error(key, "content/config.yaml declares no competencies")
-                .label(format!("{} used in {}", names.join(", "), uses(total)))
-                .hint(format!(
-                    "add them to competencies in content/config.yaml: `- {{ key: {key}, label: \"…\" }}` for each"
-                )),
-        );
+        out.push(doc.key_error(
+            key,
+            Practice::NoCompetencies {
+                first: key.to_string(),
+                names,
+                uses: total,
+            },
+        ));
         return;
     }
     for (name, (doc, key, count)) in unknown {
-        let add = format!(
-            "add it to competencies in content/config.yaml: `- {{ key: {name}, label: \"…\" }}`"
-        );
-        out.push(
-            doc.key_error(key, format!("unknown competency `{name}`"))
-                .label(format!(
-                    "not in competencies of content/config.yaml; used in {}",
-                    uses(count)
-                ))
-                .hint(did_you_mean(name, declared.iter().copied()).unwrap_or(add)),
-        );
+        out.push(doc.key_error(
+            key,
+            Practice::UnknownCompetency {
+                name: name.to_string(),
+                uses: count,
+                close: closest(name, declared.iter().copied()).map(str::to_string),
+            },
+        ));
     }
 }
 
@@ -357,18 +351,25 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     for doc in &content.assessments {
         let a = &doc.data;
         let date = a.date.value.0;
-        name_agrees(doc, &a.date, &date.to_string(), "date", "assessments", out);
+        name_agrees(
+            doc,
+            &a.date,
+            &date.to_string(),
+            NamedBy::Date,
+            "assessments",
+            out,
+        );
         once(
             &mut seen,
             date,
             doc,
             &a.date,
-            format!("a second assessment round on {date}"),
+            Once::Assessment(date.to_string()),
             out,
         );
         let scale = a.scale.value.0;
         if scale == 0 {
-            out.push(doc.error_at(&a.scale, "the scale must be at least 1"));
+            out.push(doc.error_at(&a.scale, Practice::ScaleZero));
         }
         for (manager, scores) in &a.scores {
             known_manager(content, roster, doc, manager, out);
@@ -378,15 +379,14 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 .map(|(c, _)| c.as_str())
                 .collect();
             if !empty.is_empty() {
-                out.push(
-                    doc.key_warning(
-                        manager,
-                        format!("`{manager}` has no score yet for {}", empty.join(", ")),
-                    )
-                    .hint(format!(
-                        "give each a whole number from 1 to {scale}, or remove the line of a competency not assessed"
-                    )),
-                );
+                out.push(doc.key_warning(
+                    manager,
+                    Practice::NoScoreYet {
+                        id: manager.to_string(),
+                        competencies: empty.iter().map(|c| c.to_string()).collect(),
+                        scale,
+                    },
+                ));
             }
             for (competency, score) in scores {
                 if !competencies.contains(&competency.as_str()) {
@@ -399,13 +399,13 @@ fn assessments(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 if scale > 0 && !(1..=scale).contains(&value.0) {
-                    out.push(
-                        doc.error_at(
-                            score,
-                            format!("score {} is outside the scale 1–{scale}", value.0),
-                        )
-                        .hint(format!("scores are whole numbers from 1 to {scale}")),
-                    );
+                    out.push(doc.error_at(
+                        score,
+                        Practice::ScoreOutside {
+                            score: value.0,
+                            scale,
+                        },
+                    ));
                 }
             }
         }
@@ -424,13 +424,20 @@ fn month_notes(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
     for doc in &content.month_notes {
         let n = &doc.data;
         let month = n.month.value;
-        name_agrees(doc, &n.month, &month.to_string(), "month", "months", out);
+        name_agrees(
+            doc,
+            &n.month,
+            &month.to_string(),
+            NamedBy::Month,
+            "months",
+            out,
+        );
         once(
             &mut seen,
             month,
             doc,
             &n.month,
-            format!("a second note for {month}"),
+            Once::MonthNote(month.to_string()),
             out,
         );
         // An action's `who` is a manager: it shows in their row of the matrix.
@@ -442,13 +449,13 @@ fn month_notes(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
         for key in n.explanations.keys() {
             let names = PlanMetric::ALL.map(PlanMetric::name);
             if PlanMetric::from_name(key.as_str()).is_none() {
-                out.push(
-                    doc.key_error(key, format!("`{key}` is not a metric that can lag"))
-                        .hint(
-                            did_you_mean(key.as_str(), names)
-                                .unwrap_or_else(|| format!("explain one of: {}", names.join(", "))),
-                        ),
-                );
+                out.push(doc.key_error(
+                    key,
+                    Practice::NotALaggingMetric {
+                        key: key.to_string(),
+                        fix: Suggestion::of(key.as_str(), names),
+                    },
+                ));
             }
         }
     }
@@ -457,13 +464,15 @@ fn month_notes(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
 fn pages(content: &Content, out: &mut Vec<Diagnostic>) {
     for doc in &content.pages {
         if !is_slug(doc.stem()) {
-            out.push(
-                Diagnostic::error(&doc.path, format!("page file name `{}` is not a slug", doc.stem()))
-                    .hint("name pages with lowercase latin letters, digits and hyphens, e.g. chat-rules.md"),
-            );
+            out.push(Diagnostic::error(
+                &doc.path,
+                Practice::PageNameNotSlug {
+                    stem: doc.stem().to_string(),
+                },
+            ));
         }
         if doc.data.title.trim().is_empty() {
-            out.push(Diagnostic::error(&doc.path, "the page has an empty `title`").at(2, 1));
+            out.push(Diagnostic::error(&doc.path, Practice::EmptyTitle).at(2, 1));
         }
     }
 }
@@ -477,7 +486,7 @@ fn one_on_ones(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 doc,
                 &o.date,
                 &expected,
-                "date` and `manager",
+                NamedBy::DateAndManager,
                 "one-on-ones",
                 out,
             );
@@ -507,7 +516,7 @@ mod tests {
         let (content, mut problems) = parse_files(files);
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         problems.extend(crate::validate::check(&content, as_of));
-        problems.into_iter().map(|d| d.message).collect()
+        problems.into_iter().map(|d| d.message()).collect()
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::mapping::Resolved;
 use super::table::{self, Row, Table};
 use super::values::{self, Refused};
 use crate::diagnostic::Diagnostic;
+use crate::problem::Import;
 
 /// One deal as the export tells it.
 #[derive(Debug, Clone)]
@@ -56,19 +57,15 @@ impl Source<'_> {
             table::cell_span(self.text, row.byte, self.table.delimiter, column);
         Diagnostic::error(
             self.path,
-            format!(
-                "column `{}`: {}",
-                self.table.headers[column], refused.message
-            ),
+            Import::Cell {
+                header: self.table.headers[column].clone(),
+                row: row.number,
+                letter: table::column_letter(column).to_string(),
+                cell: refused,
+            },
         )
         .at(line, col)
         .width(width)
-        .label(format!(
-            "row {}, column {}",
-            row.number,
-            table::column_letter(column)
-        ))
-        .hint(refused.hint)
     }
 }
 

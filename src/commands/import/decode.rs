@@ -2,6 +2,7 @@
 //! BOM (Excel's "Unicode text"), otherwise Windows-1251 (what Russian
 //! Excel saves as "CSV"), or the encoding the map file names.
 
+use crate::problem::Import;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1251};
 
 /// The decoded text (a BOM dropped, CRLF made LF) and the encoding's name.
@@ -12,25 +13,22 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`; `label` (from the map file) forces an encoding.
-pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Import> {
     let encoding = match label {
-        Some(label) => Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            format!("unknown encoding `{label}` in the map file (try utf-8 or windows-1251)")
-        })?,
+        Some(label) => {
+            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Import::UnknownEncoding {
+                label: label.to_string(),
+            })?
+        }
         None => sniff(bytes),
     };
     // A BOM wins over the guess and over the label, as browsers do.
     let (text, used, malformed) = encoding.decode(bytes);
     if malformed {
-        return Err(format!(
-            "the file is not valid {} text{}",
-            used.name(),
-            if label.is_some() {
-                " (the encoding named in the map file)"
-            } else {
-                ""
-            }
-        ));
+        return Err(Import::NotText {
+            encoding: used.name(),
+            named: label.is_some(),
+        });
     }
     let mut text = text.into_owned();
     if text.contains('\r') {
@@ -88,12 +86,14 @@ mod tests {
 
     #[test]
     fn a_named_encoding_must_fit() {
+        let message =
+            |problem: Import| crate::diagnostic::Diagnostic::error("x", problem).message();
         assert_eq!(
-            decode(&[0xD1, 0x28], Some("utf-8")).unwrap_err(),
+            message(decode(&[0xD1, 0x28], Some("utf-8")).unwrap_err()),
             "the file is not valid UTF-8 text (the encoding named in the map file)"
         );
         assert_eq!(
-            decode(b"x", Some("klingon")).unwrap_err(),
+            message(decode(b"x", Some("klingon")).unwrap_err()),
             "unknown encoding `klingon` in the map file (try utf-8 or windows-1251)"
         );
     }

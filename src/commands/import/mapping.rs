@@ -10,7 +10,8 @@ use serde_saphyr::Spanned;
 use super::formats::{self, Role, Source, Spec, same_name};
 use super::values::SlashDates;
 use crate::content::{Doc, yaml};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, closest};
+use crate::problem::Import;
 
 /// `MAP.yaml`, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -83,9 +84,12 @@ pub fn parse(path: &str, text: &str) -> Result<Map, Diagnostic> {
     if let Some(d) = &map.data.delimiter
         && delimiter_byte(&d.value).is_none()
     {
-        return Err(map
-            .error_at(d, format!("`{}` is not a delimiter", d.value))
-            .hint("write `;`, `,` or `tab`"));
+        return Err(map.error_at(
+            d,
+            Import::NotADelimiter {
+                text: d.value.clone(),
+            },
+        ));
     }
     Ok(map)
 }
@@ -124,19 +128,6 @@ impl Resolved {
     }
 }
 
-/// What a role's column is for, in the words of a message.
-fn purpose(role: Role) -> &'static str {
-    match role {
-        Role::Id => "the deal's id",
-        Role::Manager => "the responsible CRM user",
-        Role::Created => "the date the deal was created",
-        Role::Closed => "the date the deal was closed",
-        Role::Amount => "the deal's amount",
-        Role::Stage => "the deal's stage or status",
-        Role::Meeting => "the date of the meeting",
-    }
-}
-
 /// Decides the source and finds every role's column among `headers`.
 pub fn resolve(
     export: &str,
@@ -165,10 +156,7 @@ pub fn resolve(
     };
     if won.is_empty() && problems.is_empty() {
         let path = map.map_or(export, |m| m.path.as_str());
-        problems.push(
-            Diagnostic::error(path, "no stage value means won")
-                .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
-        );
+        problems.push(Diagnostic::error(path, Import::NoWonStage));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -201,13 +189,11 @@ fn choose_spec(
         None if map.is_some() => Ok((&formats::GENERIC, false)),
         None => Err(Diagnostic::error(
             export,
-            "cannot tell which CRM this export comes from".to_string(),
+            Import::UnknownCrm {
+                headers: headers.to_vec(),
+            },
         )
-        .at(1, 1)
-        .hint(format!(
-            "name it with --from (amocrm, bitrix24, hubspot, pipedrive, salesforce), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
-            headers.join(", ")
-        ))),
+        .at(1, 1)),
     }
 }
 
@@ -224,36 +210,28 @@ fn find_column(
     };
     match headers.iter().position(|h| same_name(h, &name.value)) {
         Some(i) => Ok(Some(i)),
-        None => Err(m
-            .error_at(
-                name,
-                format!("no column `{}` in the export's header row", name.value),
-            )
-            .hint_opt(
-                did_you_mean(&name.value, headers.iter().map(String::as_str))
-                    .or_else(|| Some(format!("the header row has: {}", headers.join(", ")))),
-            )),
+        None => Err(m.error_at(
+            name,
+            Import::NoSuchColumn {
+                name: name.value.clone(),
+                close: closest(&name.value, headers.iter().map(String::as_str)).map(str::to_string),
+                headers: headers.to_vec(),
+            },
+        )),
     }
 }
 
 /// A required role with no column: at the map file when there is one (the
 /// place to name it), else at the export's header row.
 fn missing_column(export: &str, role: Role, headers: &[String], map: Option<&Map>) -> Diagnostic {
-    let message = format!(
-        "no column for `{}` ({}) in the export",
-        role.key(),
-        purpose(role)
-    );
-    let hint = format!(
-        "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
-        role.key(),
-        headers.join(", ")
-    );
+    let problem = Import::MissingColumn {
+        role,
+        headers: headers.to_vec(),
+        map: map.is_some(),
+    };
     match map {
-        Some(m) => Diagnostic::error(&m.path, message).hint(hint),
-        None => Diagnostic::error(export, message)
-            .at(1, 1)
-            .hint(format!("{hint} (pass the map file with --map MAP.yaml)")),
+        Some(m) => Diagnostic::error(&m.path, problem),
+        None => Diagnostic::error(export, problem).at(1, 1),
     }
 }
 
@@ -294,13 +272,13 @@ mod tests {
         let headers = h(&["agent", "stage"]);
         let err = resolve("x.csv", &headers, Some(Source::Generic), Some(&map)).unwrap_err();
         assert_eq!(
-            err[0].message,
+            err[0].message(),
             "no column `agnet` in the export's header row"
         );
         assert_eq!((err[0].line, err[0].column), (Some(2), Some(12)));
-        assert_eq!(err[0].hint.as_deref(), Some("did you mean `agent`?"));
+        assert_eq!(err[0].help().as_deref(), Some("did you mean `agent`?"));
         assert_eq!(
-            err[1].message,
+            err[1].message(),
             "no column for `created` (the date the deal was created) in the export"
         );
     }
@@ -329,15 +307,15 @@ mod tests {
     #[test]
     fn unknown_keys_in_a_map_are_errors() {
         let err = parse("map.yaml", "colums: {}\n").unwrap_err();
-        assert_eq!(err.message, "unknown key `colums`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `columns`?"));
+        assert_eq!(err.message(), "unknown key `colums`");
+        assert_eq!(err.help().as_deref(), Some("did you mean `columns`?"));
     }
 
     #[test]
     fn an_unknown_export_without_a_map_says_what_to_do() {
         let err = resolve("x.csv", &h(&["a", "b"]), None, None).unwrap_err();
         assert_eq!(
-            err[0].message,
+            err[0].message(),
             "cannot tell which CRM this export comes from"
         );
     }

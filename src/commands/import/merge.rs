@@ -199,11 +199,10 @@ impl Planner<'_> {
             return Err(problem);
         }
         if self.content.failed.contains(&path) {
-            return Err(
-                Diagnostic::error(&path, "the file has errors; import does not edit it").hint(
-                    "fix it (salespulse check shows how), then import again; nothing was written",
-                ),
-            );
+            return Err(Diagnostic::error(
+                &path,
+                crate::problem::Import::FileHasErrors,
+            ));
         }
         let doc = same_week.iter().find(|d| d.path == path).copied();
         let partial = self.partial(period);
@@ -245,23 +244,18 @@ impl Planner<'_> {
             .map(file_path)
             .collect();
         let other = same_week.iter().find(|d| !expected.contains(&d.path))?;
-        Some(
-            Diagnostic::error(
-                &other.path,
-                format!(
-                    "{week} is written as `{}`, but the calendar makes its file{} {}",
-                    other.stem(),
-                    if calendar.is_split(week) { "s" } else { "" },
-                    calendar
-                        .periods_of_week(week)
-                        .iter()
-                        .map(|p| format!("weeks/{}.yaml", p.file_stem()))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
-            )
-            .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
-        )
+        Some(Diagnostic::error(
+            &other.path,
+            crate::problem::Import::Misnamed {
+                week: week.to_string(),
+                stem: other.stem().to_string(),
+                files: calendar
+                    .periods_of_week(week)
+                    .iter()
+                    .map(|p| format!("weeks/{}.yaml", p.file_stem()))
+                    .collect(),
+            },
+        ))
     }
 
     /// The days of the period the export covers, when it misses a working

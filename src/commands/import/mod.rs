@@ -32,6 +32,7 @@ pub use formats::Source;
 
 use crate::content::{CONFIG_PATH, Content, TEAM_PATH};
 use crate::diagnostic::{Diagnostic, SourceMap};
+use crate::problem::Import;
 
 /// Exports larger than this are refused unread (a 100,000-deal export is
 /// about 20 MB).
@@ -97,20 +98,25 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Diagnostic> {
         Ok(meta) if meta.len() > MAX_EXPORT_BYTES => {
             return Err(Diagnostic::error(
                 shown,
-                format!(
-                    "the file is too large ({} MB; the limit is {} MB)",
-                    meta.len() / 1_048_576,
-                    MAX_EXPORT_BYTES / 1_048_576
-                ),
-            )
-            .hint("export a shorter range of dates"));
+                Import::TooLarge {
+                    megabytes: meta.len() / 1_048_576,
+                    limit: MAX_EXPORT_BYTES / 1_048_576,
+                },
+            ));
         }
         Ok(meta) if !meta.is_file() => {
-            return Err(Diagnostic::error(shown, "not a regular file"));
+            return Err(Diagnostic::error(shown, Import::NotRegular));
         }
         _ => {}
     }
-    fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read: {e}")))
+    fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            shown,
+            Import::CannotRead {
+                reason: e.to_string(),
+            },
+        )
+    })
 }
 
 /// The export as far as it can be read without knowing what its columns
@@ -155,10 +161,7 @@ fn settings_readable(content: &Content) -> Result<(), Diagnostic> {
         .into_iter()
         .find(|path| content.failed.contains(*path))
     {
-        Some(path) => Err(
-            Diagnostic::error(path, "import needs this file to be correct")
-                .hint("fix it (salespulse check shows how), then import again"),
-        ),
+        Some(path) => Err(Diagnostic::error(path, Import::NeedsFile)),
         None => Ok(()),
     }
 }
@@ -175,8 +178,7 @@ fn read_map(
     let text = match String::from_utf8(bytes) {
         Ok(text) => text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
         Err(_) => {
-            return Err(Diagnostic::error(&shown, "the map file is not UTF-8 text")
-                .hint("save it as UTF-8"));
+            return Err(Diagnostic::error(&shown, Import::MapNotUtf8));
         }
     };
     sources.insert(&shown, &text);
@@ -293,11 +295,7 @@ fn bad_row_errors(export: &Export) -> Vec<Diagnostic> {
     export
         .bad_rows
         .iter()
-        .map(|b| {
-            Diagnostic::error(&export.shown, &b.message)
-                .at(b.line, 1)
-                .hint(&b.hint)
-        })
+        .map(|b| Diagnostic::error(&export.shown, b.problem.clone()).at(b.line, 1))
         .collect()
 }
 
@@ -306,10 +304,10 @@ fn cells_not_shown(export: &str, more_errors: usize) -> Option<Diagnostic> {
     (more_errors > 0).then(|| {
         Diagnostic::error(
             export,
-            format!(
-                "and {more_errors} more cells that cannot be read (only the first {} are shown)",
-                deals::MAX_ERRORS
-            ),
+            Import::MoreCells {
+                more: more_errors,
+                shown: deals::MAX_ERRORS,
+            },
         )
     })
 }
@@ -352,15 +350,13 @@ pub fn write(root: &Path, report: &Report) -> Result<Vec<String>, Diagnostic> {
             fs::rename(&staging, &path)
         };
         write().map_err(|e| {
-            Diagnostic::error(&plan.path, format!("cannot write: {e}")).hint(format!(
-                "{} file(s) were written before this one: {}",
-                written.len(),
-                if written.is_empty() {
-                    "none".to_string()
-                } else {
-                    written.join(", ")
-                }
-            ))
+            Diagnostic::error(
+                &plan.path,
+                Import::CannotWrite {
+                    reason: e.to_string(),
+                    written: written.clone(),
+                },
+            )
         })?;
         written.push(plan.path.clone());
     }

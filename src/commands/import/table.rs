@@ -2,6 +2,7 @@
 //! names trimmed, footer lines told apart from rows, and every cell
 //! traceable to its line and column for messages.
 
+use crate::problem::Import;
 use csv::StringRecord;
 
 /// One data row: its cells and where it starts in the text.
@@ -26,12 +27,11 @@ pub struct Table {
     pub footer_lines: usize,
 }
 
-/// A row whose shape is wrong, by line: (line, byte, message).
+/// A row whose shape is wrong, at its line.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BadRow {
     pub line: u64,
-    pub message: String,
-    pub hint: String,
+    pub problem: Import,
 }
 
 /// The delimiter of the header line: `;`, `,` or tab, whichever occurs
@@ -70,7 +70,7 @@ fn is_footer(cells: &StringRecord) -> bool {
 }
 
 /// Reads the text as a table; `delimiter` overrides the guess.
-pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), String> {
+pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), Import> {
     let (guessed, skip) = sniff(text);
     let delimiter = delimiter.unwrap_or(guessed);
     let body = &text[skip..];
@@ -85,7 +85,10 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), S
     let mut rows = Vec::new();
     // The header is row 1, as a spreadsheet numbers them.
     for (number, record) in (2..).zip(records) {
-        let record = record.map_err(|e| format!("cannot read the file as CSV: {e}"))?;
+        let record = record.map_err(|e| Import::NotCsv {
+            reason: e.to_string(),
+            header: false,
+        })?;
         let (line, byte) = record
             .position()
             .map_or((0, 0), |p| (p.line(), p.byte() as usize));
@@ -114,11 +117,16 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), S
 
 /// The first line with a non-blank cell, its names trimmed of spaces and
 /// a stray byte-order mark.
-fn header_row(records: &mut csv::StringRecordsIter<&[u8]>) -> Result<Vec<String>, String> {
+fn header_row(records: &mut csv::StringRecordsIter<&[u8]>) -> Result<Vec<String>, Import> {
     loop {
         match records.next() {
-            None => return Err("the file is empty: no header row".into()),
-            Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
+            None => return Err(Import::NoHeaderRow),
+            Some(Err(e)) => {
+                return Err(Import::NotCsv {
+                    reason: e.to_string(),
+                    header: true,
+                });
+            }
             Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
             Some(Ok(r)) => {
                 return Ok(r
@@ -155,16 +163,12 @@ fn drop_bad_rows(rows: &mut Vec<Row>, width: usize, delimiter: u8) -> Vec<BadRow
         if row.cells.len() != width {
             bad.push(BadRow {
                 line: row.line,
-                message: format!(
-                    "row {} has {} cells, the header has {}",
-                    row.number,
-                    row.cells.len(),
-                    width
-                ),
-                hint: format!(
-                    "the file is read with `{}` between cells; a cell that contains it must be in double quotes",
-                    delimiter_name(delimiter)
-                ),
+                problem: Import::BadRow {
+                    row: row.number,
+                    cells: row.cells.len(),
+                    width,
+                    delimiter: delimiter_name(delimiter),
+                },
             });
             return false;
         }
@@ -263,8 +267,12 @@ mod tests {
             bad,
             [BadRow {
                 line: 3,
-                message: "row 3 has 2 cells, the header has 3".into(),
-                hint: "the file is read with `;` between cells; a cell that contains it must be in double quotes".into()
+                problem: Import::BadRow {
+                    row: 3,
+                    cells: 2,
+                    width: 3,
+                    delimiter: ";"
+                },
             }]
         );
     }

@@ -12,8 +12,8 @@ use super::managers::{Match, Roster};
 use super::mapping::Resolved;
 use super::table::cell_span;
 use crate::calendar::{IsoWeek, Period, WorkCalendar};
-use crate::content::TEAM_PATH;
 use crate::diagnostic::Diagnostic;
+use crate::problem::Import;
 
 /// The numbers an export gives one manager in one period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,25 +73,19 @@ fn cell_of(source: &Source, deal: &Deal, column: Option<usize>) -> (u64, u64, us
     }
 }
 
-/// A warning about several rows, located at the cell of the first of them.
+/// A warning about several rows, located at the cell of the first of
+/// them; `problem` is given that row's number.
 fn rows_warning(
     source: &Source,
     deal: &Deal,
     column: Option<usize>,
-    message: String,
-    hint: String,
+    problem: impl FnOnce(usize) -> Import,
 ) -> Diagnostic {
     let row = &source.table.rows[deal.row];
     let (line, col, width) = cell_of(source, deal, column);
-    Diagnostic::warning(source.path, message)
+    Diagnostic::warning(source.path, problem(row.number))
         .at(line, col)
         .width(width)
-        .label(format!("first at row {}", row.number))
-        .hint(hint)
-}
-
-fn rows(n: usize) -> String {
-    format!("{n} row{}", if n == 1 { "" } else { "s" })
 }
 
 /// Rows that were not counted in full, each kind kept with how many rows
@@ -208,26 +202,23 @@ impl LeftOut<'_> {
     fn report(self, source: &Source, resolved: &Resolved, roster: &Roster, tally: &mut Tally) {
         let manager = resolved.column(Role::Manager);
         for (user, (n, deal)) in self.unknown {
-            let (message, hint) = unknown_user(user, n, roster);
+            let problem = |first_row| unknown_user(user, n, first_row, roster);
             tally
                 .warnings
-                .push(rows_warning(source, deal, manager, message, hint));
+                .push(rows_warning(source, deal, manager, problem));
         }
         for (user, (ids, deal)) in self.ambiguous {
             let (line, col, width) = cell_of(source, deal, manager);
             tally.errors.push(
                 Diagnostic::error(
                     source.path,
-                    format!(
-                        "CRM user `{user}` matches more than one manager: {}",
-                        ids.join(", ")
-                    ),
+                    Import::AmbiguousUser {
+                        user: user.to_string(),
+                        ids: ids.iter().map(|i| i.to_string()).collect(),
+                    },
                 )
                 .at(line, col)
-                .width(width)
-                .hint(format!(
-                    "give each of them their own `crm_name` in {TEAM_PATH}"
-                )),
+                .width(width),
             );
         }
         if let Some((n, deal)) = self.no_created {
@@ -235,8 +226,7 @@ impl LeftOut<'_> {
                 source,
                 deal,
                 resolved.column(Role::Created),
-                format!("{} without a created date: not counted as leads", rows(n)),
-                "export the deals with their created date".into(),
+                |first_row| Import::NoCreatedDate { rows: n, first_row },
             ));
         }
         if let Some((n, deal)) = self.won_unclosed {
@@ -244,41 +234,24 @@ impl LeftOut<'_> {
                 source,
                 deal,
                 resolved.column(Role::Closed),
-                format!(
-                    "{} of won deals without a close date: not counted as deals or revenue",
-                    rows(n)
-                ),
-                "fill in the close date in the CRM and export again".into(),
+                |first_row| Import::NoCloseDate { rows: n, first_row },
             ));
         }
     }
 }
 
-/// The message and hint for `n` rows of a CRM user not on the team (an
-/// empty name: rows nobody is responsible for).
-fn unknown_user(user: &str, n: usize, roster: &Roster) -> (String, String) {
+/// `n` rows of a CRM user not on the team (an empty name: rows nobody is
+/// responsible for), the first of them at `first_row`.
+fn unknown_user(user: &str, n: usize, first_row: usize, roster: &Roster) -> Import {
     if user.is_empty() {
-        return (
-            format!("{} without a responsible user: left out", rows(n)),
-            "assign the deals in the CRM and export again".to_string(),
-        );
+        return Import::NoUser { rows: n, first_row };
     }
-    let fix = format!(
-        "if that is someone on the team, add `crm_name: \"{user}\"` to them in {TEAM_PATH}"
-    );
-    let hint = match roster.closest(user) {
-        Some((name, id)) => format!("did you mean `{name}` ({id})? {}", capital(&fix)),
-        None => capital(&fix),
-    };
-    (
-        format!("unknown CRM user `{user}` ({}): left out", rows(n)),
-        hint,
-    )
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    Import::UnknownUser {
+        user: user.to_string(),
+        rows: n,
+        first_row,
+        close: roster
+            .closest(user)
+            .map(|(name, id)| (name.to_string(), id.to_string())),
+    }
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::content::value::MAX_AMOUNT;
+use crate::problem::CellDate;
 
 /// How to read a date written with slashes: `11/27/2026` (US CRMs) or
 /// `27/11/2026`.
@@ -18,16 +19,17 @@ pub enum SlashDates {
 
 /// A value that could not be read: the message (without the column, which
 /// the caller adds) and how to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refused {
-    pub message: String,
-    pub hint: String,
-}
+pub use crate::problem::Cell as Refused;
 
-fn refused(message: impl Into<String>, hint: impl Into<String>) -> Refused {
-    Refused {
-        message: message.into(),
-        hint: hint.into(),
+impl Refused {
+    /// The English message, for tests.
+    pub fn message(&self) -> String {
+        crate::locale::diagnostics::cell_en(self).0
+    }
+
+    /// The English hint, for tests.
+    pub fn hint(&self) -> String {
+        crate::locale::diagnostics::cell_en(self).1
     }
 }
 
@@ -42,8 +44,6 @@ const NOT_CLOSED: &[&str] = &[
     "–",
 ];
 
-const DATE_HINT: &str = "dates are read as 2026-11-27, 27.11.2026, 27-11-2026 or 27/11/2026, each optionally followed by a time";
-
 /// A date with an optional time after it; `None` for an empty cell or an
 /// open deal's «не закрыта».
 pub fn parse_date(text: &str, slash: SlashDates) -> Result<Option<NaiveDate>, Refused> {
@@ -51,7 +51,9 @@ pub fn parse_date(text: &str, slash: SlashDates) -> Result<Option<NaiveDate>, Re
     if t.is_empty() || NOT_CLOSED.contains(&t.to_lowercase().as_str()) {
         return Ok(None);
     }
-    let shape = || refused(format!("expected a date, found `{t}`"), DATE_HINT);
+    let shape = || Refused::NotADate {
+        text: t.to_string(),
+    };
     // The date is what comes before a time ("27.11.2026 14:05", "2026-11-27T14:05:00Z").
     let (date, time) = match t.find([' ', 'T']) {
         Some(i) => (&t[..i], t[i + 1..].trim()),
@@ -82,10 +84,9 @@ pub fn parse_date(text: &str, slash: SlashDates) -> Result<Option<NaiveDate>, Re
             _ => (number(parts[2]), number(parts[1]), number(parts[0])),
         }
     } else {
-        return Err(refused(
-            format!("expected a date with a four-digit year, found `{t}`"),
-            DATE_HINT,
-        ));
+        return Err(Refused::NoFourDigitYear {
+            text: t.to_string(),
+        });
     };
     if parts.iter().any(|p| p.len() > 4) {
         return Err(shape());
@@ -95,18 +96,19 @@ pub fn parse_date(text: &str, slash: SlashDates) -> Result<Option<NaiveDate>, Re
         .filter(|_| (1900..=9998).contains(&year))
         .map(Some)
         .ok_or_else(|| {
-            let hint = match crate::calendar::YearMonth::new(year, month) {
-                _ if !(1900..=9998).contains(&year) => format!("the year {year} is out of range"),
-                None if separators[0] == '/' => format!(
-                    "there is no month {month}; if the file writes the day first, add `slash_dates: dmy` to the map file (or `mdy` for month first)"
-                ),
-                None => format!("there is no month {month}: months run 1–12"),
-                Some(ym) => format!(
-                    "{ym} has {} days",
-                    chrono::Datelike::day(&ym.last_day())
-                ),
+            let fix = match crate::calendar::YearMonth::new(year, month) {
+                _ if !(1900..=9998).contains(&year) => CellDate::YearOutOfRange(year),
+                None if separators[0] == '/' => CellDate::NoMonthSlash(month),
+                None => CellDate::NoMonth(month),
+                Some(ym) => CellDate::MonthDays {
+                    month: ym.to_string(),
+                    days: chrono::Datelike::day(&ym.last_day()),
+                },
             };
-            refused(format!("`{t}` is not a date in the calendar"), hint)
+            Refused::NoSuchDate {
+                text: t.to_string(),
+                fix,
+            }
         })
 }
 
@@ -117,22 +119,20 @@ fn looks_like_time(text: &str) -> bool {
     (1..=2).contains(&digits) && text[digits..].starts_with(':')
 }
 
-const AMOUNT_HINT: &str =
-    "write the amount in digits, e.g. 1200000, 1 200 000,50, 1,200,000.50 or $1,234";
-
 /// An amount in whole cents; `None` for an empty cell.
 pub fn parse_amount(text: &str) -> Result<Option<u64>, Refused> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let not_an_amount = || refused(format!("expected an amount, found `{t}`"), AMOUNT_HINT);
+    let not_an_amount = || Refused::NotAnAmount {
+        text: t.to_string(),
+    };
     let kept = number_chars(t).ok_or_else(not_an_amount)?;
     if kept.starts_with('-') || (kept.starts_with('(') && kept.ends_with(')')) {
-        return Err(refused(
-            format!("an amount cannot be negative, found `{t}`"),
-            "a refund is not a won deal: leave it out of the export, or fix the amount in the CRM",
-        ));
+        return Err(Refused::NegativeAmount {
+            text: t.to_string(),
+        });
     }
     if kept.is_empty() || kept.contains(['-', '(', ')']) {
         return Err(not_an_amount());
@@ -154,17 +154,16 @@ pub fn parse_amount(text: &str) -> Result<Option<u64>, Refused> {
     let whole: u64 = if whole.is_empty() {
         0
     } else {
-        whole
-            .parse()
-            .map_err(|_| refused(format!("the amount `{t}` is too large"), AMOUNT_HINT))?
+        whole.parse().map_err(|_| Refused::AmountTooLarge {
+            text: t.to_string(),
+            real: false,
+        })?
     };
     let cents = with_cents(whole, fraction)
         .filter(|c| (*c as f64) / 100.0 <= MAX_AMOUNT)
-        .ok_or_else(|| {
-            refused(
-                format!("the amount `{t}` is too large"),
-                "that is more than any real deal (the limit is 10^15); check the digits",
-            )
+        .ok_or_else(|| Refused::AmountTooLarge {
+            text: t.to_string(),
+            real: true,
         })?;
     Ok(Some(cents))
 }
@@ -297,30 +296,32 @@ mod tests {
     #[test]
     fn refuses_dates_with_a_reason() {
         let err = |t: &str| parse_date(t, SlashDates::Dmy).unwrap_err();
-        assert_eq!(err("завтра").message, "expected a date, found `завтра`");
+        assert_eq!(err("завтра").message(), "expected a date, found `завтра`");
         assert_eq!(
-            err("31.11.2026").message,
+            err("31.11.2026").message(),
             "`31.11.2026` is not a date in the calendar"
         );
-        assert_eq!(err("31.11.2026").hint, "2026-11 has 30 days");
+        assert_eq!(err("31.11.2026").hint(), "2026-11 has 30 days");
         assert_eq!(
-            err("27.13.2026").hint,
+            err("27.13.2026").hint(),
             "there is no month 13: months run 1–12"
         );
         assert_eq!(
-            parse_date("27/11/2026", SlashDates::Mdy).unwrap_err().hint,
+            parse_date("27/11/2026", SlashDates::Mdy)
+                .unwrap_err()
+                .hint(),
             "there is no month 27; if the file writes the day first, add `slash_dates: dmy` to the map file (or `mdy` for month first)"
         );
         assert_eq!(
-            err("27.11.26").message,
+            err("27.11.26").message(),
             "expected a date with a four-digit year, found `27.11.26`"
         );
         assert_eq!(
-            err("27.11-2026").message,
+            err("27.11-2026").message(),
             "expected a date, found `27.11-2026`"
         );
         assert_eq!(
-            err("2026-11-27 noon").message,
+            err("2026-11-27 noon").message(),
             "expected a date, found `2026-11-27 noon`"
         );
     }
@@ -348,17 +349,20 @@ mod tests {
     #[test]
     fn refuses_amounts_with_a_reason() {
         let err = |t: &str| parse_amount(t).unwrap_err();
-        assert_eq!(err("много").message, "expected an amount, found `много`");
+        assert_eq!(err("много").message(), "expected an amount, found `много`");
         assert_eq!(
-            err("-500").message,
+            err("-500").message(),
             "an amount cannot be negative, found `-500`"
         );
         assert_eq!(
-            err("(1,234.00)").message,
+            err("(1,234.00)").message(),
             "an amount cannot be negative, found `(1,234.00)`"
         );
-        assert_eq!(err("1,20,0").message, "expected an amount, found `1,20,0`");
-        assert_eq!(err("12%").message, "expected an amount, found `12%`");
+        assert_eq!(
+            err("1,20,0").message(),
+            "expected an amount, found `1,20,0`"
+        );
+        assert_eq!(err("12%").message(), "expected an amount, found `12%`");
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::calendar::{IsoWeek, YearMonth};
 use crate::commands::schema;
 use crate::content::{self, Content};
 use crate::diagnostic::Diagnostic;
+use crate::problem::practice::Scaffold;
+use crate::problem::{Files, Numbers, Practice};
 use crate::validate;
 
 mod monthly;
@@ -37,7 +39,7 @@ pub fn idp(
     manager: &str,
 ) -> Result<(String, String), Diagnostic> {
     let opened = analytics.as_of;
-    let m = active_manager(content, manager, opened, "a development plan")?;
+    let m = active_manager(content, manager, opened, Scaffold::Idp)?;
     let due = opened + Days::new(28);
     let relative = format!("content/idp/{manager}-{}.md", YearMonth::of(opened));
     let latest = analytics
@@ -85,27 +87,32 @@ pub fn active_manager<'a>(
     content: &'a Content,
     id: &str,
     day: NaiveDate,
-    what: &str,
+    what: Scaffold,
 ) -> Result<&'a crate::content::Manager, Diagnostic> {
     let Some(m) = content.team.get(id) else {
-        return Err(
-            Diagnostic::error(content::TEAM_PATH, format!("unknown manager `{id}`"))
-                .hint(crate::validate::manager_hint(&content.team, id)),
-        );
+        return Err(Diagnostic::error(
+            content::TEAM_PATH,
+            Numbers::UnknownManager {
+                id: id.to_string(),
+                fix: crate::validate::manager_fix(&content.team, id),
+            },
+        ));
     };
-    let refuse = |why: String| {
-        Err(Diagnostic::error(content::TEAM_PATH, why)
-            .hint("check `joined` and `left` in content/team.yaml, or --as-of"))
+    let refuse = |left: bool, on: NaiveDate| {
+        Err(Diagnostic::error(
+            content::TEAM_PATH,
+            Practice::NotOnTeam {
+                id: id.to_string(),
+                left,
+                on: on.to_string(),
+                what,
+                day: day.to_string(),
+            },
+        ))
     };
     match &m.left {
-        Some(left) if left.value.0 < day => refuse(format!(
-            "`{id}` left on {}: {what} is for someone on the team on {day}",
-            left.value.0
-        )),
-        _ if m.joined.value.0 > day => refuse(format!(
-            "`{id}` joins on {}: {what} is for someone on the team on {day}",
-            m.joined.value.0
-        )),
+        Some(left) if left.value.0 < day => refuse(true, left.value.0),
+        _ if m.joined.value.0 > day => refuse(false, m.joined.value.0),
         _ => Ok(m),
     }
 }
@@ -121,10 +128,7 @@ pub fn write_new(
     let existing: Vec<Diagnostic> = files
         .iter()
         .filter(|(relative, _)| root.join(relative).exists())
-        .map(|(relative, _)| {
-            Diagnostic::error(relative, "the file already exists; not overwriting it")
-                .hint("edit it, or remove it first if you want a fresh one")
-        })
+        .map(|(relative, _)| Diagnostic::error(relative, Files::Exists))
         .collect();
     if !existing.is_empty() {
         return Err(existing);
@@ -140,7 +144,14 @@ pub fn write_new(
             }
             fs::write(&path, text)
         };
-        write().map_err(|e| vec![Diagnostic::error(relative, format!("cannot write: {e}"))])?;
+        write().map_err(|e| {
+            vec![Diagnostic::error(
+                relative,
+                Files::CannotWrite {
+                    reason: e.to_string(),
+                },
+            )]
+        })?;
     }
     Ok(())
 }
@@ -274,7 +285,7 @@ mod tests {
         assert!(text.contains("reason: \"Week 47 (Nov 16–22): 70% of the weekly plan; below 80% for 2 weeks in a row\""), "{text}");
         reparse(&c, &path, &text);
         let err = idp(&c, &a, "aa").unwrap_err();
-        assert_eq!(err.message, "unknown manager `aa`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `a`?"));
+        assert_eq!(err.message(), "unknown manager `aa`");
+        assert_eq!(err.help().as_deref(), Some("did you mean `a`?"));
     }
 }

@@ -82,9 +82,8 @@ pub fn assessment(content: &Content, date: NaiveDate) -> Result<(String, String)
     if competencies.is_empty() {
         return Err(Diagnostic::error(
             content::CONFIG_PATH,
-            "config.yaml declares no competencies to assess",
-        )
-        .hint("add them under `competencies:`, e.g. `- { key: objections, label: \"…\" }`"));
+            crate::problem::Practice::NothingToAssess,
+        ));
     }
     let relative = format!("content/assessments/{date}.yaml");
     let locale = content.config.locale;
@@ -197,7 +196,12 @@ pub fn one_on_one(
     manager: &str,
     date: NaiveDate,
 ) -> Result<(String, String), Diagnostic> {
-    super::active_manager(content, manager, date, "a one-to-one")?;
+    super::active_manager(
+        content,
+        manager,
+        date,
+        crate::problem::practice::Scaffold::OneOnOne,
+    )?;
     let relative = format!("content/one-on-ones/{date}-{manager}.md");
     let locale = content.config.locale;
     let modeline = schema::modeline(&relative).unwrap_or_default();

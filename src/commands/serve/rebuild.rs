@@ -85,12 +85,17 @@ pub(super) fn rebuild(
             );
         }
     } else {
-        let shown = diagnostic::render_human(&checked.diagnostics, &checked.content.sources, color);
+        let shown = diagnostic::render_human(
+            &checked.diagnostics,
+            &checked.content.sources,
+            color,
+            locale,
+        );
         eprint!("{shown}");
         memory.shown = checked.diagnostics.clone();
     }
     if !errors.is_empty() {
-        let plain = diagnostic::render_human(&errors, &checked.content.sources, false);
+        let plain = diagnostic::render_human(&errors, &checked.content.sources, false, locale);
         return Err(Failed {
             locale,
             page: error_page(locale, errors.len(), &plain),

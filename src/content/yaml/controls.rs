@@ -2,6 +2,7 @@
 
 use super::spot::Spot;
 use crate::diagnostic::Diagnostic;
+use crate::problem::Yaml;
 
 /// A forbidden character written as it is, wherever it stands (a comment
 /// too: a terminal that shows the line would obey it).
@@ -10,15 +11,7 @@ pub(super) fn raw(path: &str, text: &str, line_offset: u64) -> Option<Diagnostic
     let line = text[..at].bytes().filter(|b| *b == b'\n').count() as u64 + 1;
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let column = text[start..at].chars().count() as u64 + 1;
-    let message = format!(
-        "the control character {} is not allowed in a content file",
-        describe(c)
-    );
-    Some(
-        Diagnostic::error(path, message)
-            .at(line + line_offset, column)
-            .hint(control_hint(c)),
-    )
+    Some(Diagnostic::error(path, control(c, false)).at(line + line_offset, column))
 }
 
 /// A forbidden character made by a `\` escape in double-quoted text, which
@@ -29,15 +22,10 @@ pub(super) fn escaped(path: &str, text: &str, line_offset: u64) -> Option<Diagno
     }
     let (line, column, c) = escaped_control_character(text)?;
     let width = Spot::new(text, Some((line, column))).token_width();
-    let message = format!(
-        "this quoted text makes the control character {} with a `\\` escape; it is not allowed in a content file",
-        describe(c)
-    );
     Some(
-        Diagnostic::error(path, message)
+        Diagnostic::error(path, control(c, true))
             .at(line + line_offset, column)
-            .width(width)
-            .hint(control_hint(c)),
+            .width(width),
     )
 }
 
@@ -122,11 +110,12 @@ pub fn describe(c: char) -> String {
     format!("U+{:04X} ({name})", c as u32)
 }
 
-fn control_hint(c: char) -> &'static str {
-    if ('\u{202a}'..='\u{2069}').contains(&c) {
-        "delete it: it makes text show in another order than it is written, and Russian or English text needs no direction marks"
-    } else {
-        "delete it; it is invisible in most editors (one that shows invisible characters shows where it is)"
+/// The problem of a forbidden character, written as it is or made by an escape.
+fn control(c: char, escaped: bool) -> Yaml {
+    Yaml::Control {
+        character: describe(c),
+        bidi: ('\u{202a}'..='\u{2069}').contains(&c),
+        escaped,
     }
 }
 
@@ -170,7 +159,7 @@ mod tests {
         ] {
             let d = parse::<N>("f.yaml", text, 3).unwrap_err();
             assert_eq!(
-                d.message,
+                d.message(),
                 format!("the control character {what} is not allowed in a content file"),
                 "{text:?}"
             );
@@ -179,9 +168,9 @@ mod tests {
         // Made by an escape in double quotes; a backslash elsewhere is text.
         let d = error::<N>("note: \"all \\e[2J\\u202Efine\"\n");
         assert!(
-            d.message.contains("U+001B (escape) with a `\\` escape"),
+            d.message().contains("U+001B (escape) with a `\\` escape"),
             "{}",
-            d.message
+            d.message()
         );
         assert_eq!((d.line, d.column), (Some(1), Some(7)));
         let path = parse::<N>("f.yaml", "note: C:\\exports\\new\n", 0).unwrap();

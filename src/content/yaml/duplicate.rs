@@ -9,6 +9,7 @@ use serde_saphyr::granit_parser::{Event, Parser};
 
 use super::explain::Explained;
 use super::spot::Spot;
+use crate::problem::Yaml;
 
 /// `key` is serde-saphyr's text of the key when it is a plain string; the
 /// spot points at the repeat. `line_offset` turns YAML lines into file lines.
@@ -21,20 +22,12 @@ pub(super) fn explain(key: Option<&str>, spot: &Spot, line_offset: u64) -> Expla
         .or_else(|| found.as_ref().map(|(key, _)| key.clone()))
         .unwrap_or_else(|| spot.token().to_string());
     let lines = match (found, spot.position) {
-        (Some((_, (first, _))), Some((repeat, _))) if first == repeat => {
-            format!(" on line {}", first + line_offset)
+        (Some((_, (first, _))), Some((repeat, _))) => {
+            Some((first + line_offset, repeat + line_offset))
         }
-        (Some((_, (first, _))), Some((repeat, _))) => format!(
-            ", on lines {} and {}",
-            first + line_offset,
-            repeat + line_offset
-        ),
-        _ => String::new(),
+        _ => None,
     };
-    Explained::hint(
-        format!("key `{key}` is written twice{lines}"),
-        "keep one of them",
-    )
+    Explained::new(Yaml::Duplicate { key, lines })
 }
 
 /// A map being read: whether its next node is a key, and the scalar keys
@@ -128,13 +121,13 @@ mod tests {
         let text = "managers:\n  anna: 1\n  petr: 2\n  anna: 3\n";
         let spot = Spot::new(text, Some((4, 3)));
         let e = explain(Some("anna"), &spot, 1);
-        assert_eq!(e.message, "key `anna` is written twice, on lines 3 and 5");
-        assert_eq!(e.hint.as_deref(), Some("keep one of them"));
+        assert_eq!(e.message(), "key `anna` is written twice, on lines 3 and 5");
+        assert_eq!(e.hint().as_deref(), Some("keep one of them"));
         let spot = Spot::new("{ a: 1, a: 2 }\n", Some((1, 9)));
         let e = explain(None, &spot, 0);
-        assert_eq!(e.message, "key `a` is written twice on line 1");
+        assert_eq!(e.message(), "key `a` is written twice on line 1");
         // Not found (here: no position): the key alone.
         let e = explain(Some("anna"), &Spot::new(text, None), 0);
-        assert_eq!(e.message, "key `anna` is written twice");
+        assert_eq!(e.message(), "key `anna` is written twice");
     }
 }

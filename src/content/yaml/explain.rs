@@ -11,10 +11,11 @@
 use serde_saphyr::granit_parser::ErrorKind;
 use serde_saphyr::{DefaultMessageFormatter, Error, ExternalMessageSource, MessageFormatter};
 
-use super::limits::{Limit, too_big};
+use super::limits::{OfBreach, too_big};
 use super::spot::Spot;
-use super::{HINT_MARK, duplicate, syntax};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use super::{carried, duplicate, syntax};
+use crate::diagnostic::Diagnostic;
+use crate::problem::{Found, Limit, MapFix, Suggestion, Yaml};
 
 /// The error itself, under the wrappers that only add a snippet or an alias's location.
 fn original(mut err: &Error) -> &Error {
@@ -43,51 +44,45 @@ pub(super) fn to_diagnostic(path: &str, text: &str, line_offset: u64, err: &Erro
         None => spot.token_width(),
     });
     let position = explained.position.or(position);
-    Diagnostic::error(path, explained.message)
+    Diagnostic::error(path, explained.problem)
         .at_opt(position.map(|(l, c)| (l + line_offset, c)))
         .width(width)
-        .hint_opt(explained.hint)
 }
 
-/// A message a sales head can act on, and where exactly to point.
+/// What is wrong, and where exactly to point.
 #[derive(Debug)]
 pub(super) struct Explained {
-    pub(super) message: String,
-    pub(super) hint: Option<String>,
+    pub(super) problem: Yaml,
     /// A better YAML position than the parser's (the tab itself, not the text after it).
     pub(super) position: Option<(u64, u64)>,
     pub(super) width: Option<usize>,
 }
 
 impl Explained {
-    pub(super) fn new(message: impl Into<String>, hint: Option<String>) -> Self {
+    pub(super) fn new(problem: Yaml) -> Self {
         Self {
-            message: message.into(),
-            hint,
+            problem,
             position: None,
             width: None,
         }
     }
 
-    pub(super) fn hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self::new(message, Some(hint.into()))
+    /// The English message, for tests.
+    #[cfg(test)]
+    pub(super) fn message(&self) -> String {
+        self.english().message
     }
 
-    /// Names the key in an "expected …" message (see [`name_key`]).
-    fn named(mut self, spot: &Spot) -> Self {
-        self.message = name_key(&self.message, spot.key());
-        self
+    /// The English hint, for tests.
+    #[cfg(test)]
+    pub(super) fn hint(&self) -> Option<String> {
+        self.english().hint
     }
-}
 
-/// "expected X, found Y" becomes "`deals` must be X, found Y" when the key
-/// is known: the reader sees which value to fix. A rewording of text about
-/// to be shown (ours, from value.rs, and serde's share the shape), not a
-/// way of telling errors apart.
-fn name_key(message: &str, key: Option<String>) -> String {
-    match (message.strip_prefix("expected "), key) {
-        (Some(rest), Some(key)) => format!("`{key}` must be {rest}"),
-        _ => message.to_string(),
+    #[cfg(test)]
+    fn english(&self) -> crate::locale::diagnostics::Text {
+        let problem = crate::problem::Problem::Yaml(self.problem.clone());
+        crate::locale::diagnostics::text(&problem, crate::content::Locale::En)
     }
 }
 
@@ -100,172 +95,137 @@ fn developer_text(err: &Error) -> String {
 /// `line_offset` (lines before the YAML in its file) is for messages that
 /// name a line.
 fn explain(err: &Error, spot: &Spot, line_offset: u64) -> Explained {
-    match err {
+    let problem = match err {
         Error::Message { msg, .. } => our_message(msg, spot),
         Error::SerdeUnknownField {
             field, expected, ..
-        } => unknown_field(field, expected),
+        } => Yaml::UnknownKey {
+            key: field.clone(),
+            fix: Suggestion::of(field, expected.iter().copied()),
+        },
         Error::SerdeUnknownVariant {
             variant, expected, ..
-        } => unknown_variant(variant, expected, spot),
-        Error::SerdeMissingField { field, .. } => missing_field(field, spot),
+        } => Yaml::UnknownValue {
+            value: variant.clone(),
+            key: spot.key(),
+            fix: Suggestion::of(variant, expected.iter().copied()),
+        },
+        Error::SerdeMissingField { field, .. } => Yaml::MissingKey {
+            key: field.to_string(),
+            within: spot.parent_key(),
+        },
         Error::SerdeInvalidType {
             unexpected,
             expected,
             ..
         } => invalid_type(unexpected, expected, spot),
-        Error::InvalidBooleanStrict { .. } => invalid_boolean(spot),
-        Error::NonFiniteFloat { .. } => non_finite(spot),
+        Error::InvalidBooleanStrict { .. } => Yaml::NotTrueFalse {
+            key: spot.key(),
+            found: spot.found(),
+        },
+        Error::NonFiniteFloat { .. } => Yaml::NotFinite {
+            key: spot.key(),
+            found: spot.found(),
+        },
         Error::Unexpected { expected, .. } => unexpected(expected, spot),
         Error::DuplicateMappingKey { key, .. } => {
-            duplicate::explain(key.as_deref(), spot, line_offset)
+            return duplicate::explain(key.as_deref(), spot, line_offset);
         }
-        Error::Budget { breach, .. } => too_big(Limit::of(breach), spot),
+        Error::Budget { breach, .. } => return too_big(Limit::of(breach), spot),
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => too_big(Limit::Aliases, spot),
-        Error::UnknownAnchor { .. } => unknown_anchor(spot),
-        Error::MultipleDocuments { .. } => Explained::hint(
-            "the file holds more than one YAML document",
-            "remove the second `---` line: one file is one document",
-        ),
-        Error::Eof { .. } => Explained::hint(
-            "the file ends in the middle of a value",
-            "look for an unclosed quote or bracket, or a key with nothing after it",
-        ),
+        | Error::AliasReplayStackDepthExceeded { .. } => return too_big(Limit::Aliases, spot),
+        Error::UnknownAnchor { .. } => Yaml::UnknownAnchor {
+            alias: spot.token().to_string(),
+        },
+        Error::MultipleDocuments { .. } => Yaml::ManyDocuments,
+        Error::Eof { .. } => Yaml::EndsMidValue,
         Error::ExternalMessage { source, .. } => match source.as_ref() {
             ExternalMessageSource::Parser(scan) => match scan.kind() {
                 // The scanner's own nesting limit for `[[[…`: the same limit to the reader.
-                ErrorKind::RecursionLimitExceeded => too_big(Limit::Depth, spot),
-                kind => syntax::explain(kind, &developer_text(err), spot),
+                ErrorKind::RecursionLimitExceeded => return too_big(Limit::Depth, spot),
+                kind => return syntax::explain(kind, &developer_text(err), spot),
             },
             _ => value_error(err, spot),
         },
         _ => value_error(err, spot),
-    }
+    };
+    Explained::new(problem)
 }
 
 /// A value refused for a reason without a case of its own: its message
 /// already says what is wrong; it is not a syntax problem.
-fn value_error(err: &Error, spot: &Spot) -> Explained {
-    Explained::new(developer_text(err), None).named(spot)
+fn value_error(err: &Error, spot: &Spot) -> Yaml {
+    Yaml::Parser {
+        key: spot.key(),
+        text: developer_text(err),
+    }
 }
 
-/// A message of our own visitors (value.rs) or of a type we read through
-/// (chrono's dates): with its hint after [`HINT_MARK`] when it has one.
-fn our_message(msg: &str, spot: &Spot) -> Explained {
-    let Some((message, hint)) = msg.split_once(HINT_MARK) else {
-        return Explained::new(name_key(msg, spot.key()), None);
+/// A problem of our own visitors (value.rs, the calendar's types), carried
+/// in the error's text; any other text (a type we read through) is shown
+/// as it is.
+fn our_message(msg: &str, spot: &Spot) -> Yaml {
+    let Some(value) = carried(msg) else {
+        return Yaml::Parser {
+            key: spot.key(),
+            text: msg.to_string(),
+        };
     };
     // `{ deals: 12` with no `}` runs on into the next line, and the value
     // read is `12 petr-sidorov`: the bracket is the mistake to fix.
-    let hint = match spot.unclosed_bracket() {
-        Some((open, close)) => {
-            format!("the `{open}` on this line is never closed: end the entry with `{close}`")
-        }
-        None => hint.to_string(),
-    };
-    Explained::hint(name_key(message, spot.key()), hint)
-}
-
-/// "did you mean …?" when one name is close, else the whole list.
-fn suggestion(name: &str, expected: &[&str]) -> String {
-    did_you_mean(name, expected.iter().copied())
-        .unwrap_or_else(|| format!("expected one of: {}", expected.join(", ")))
-}
-
-fn unknown_field(field: &str, expected: &[&str]) -> Explained {
-    Explained::hint(
-        format!("unknown key `{field}`"),
-        suggestion(field, expected),
-    )
-}
-
-fn unknown_variant(variant: &str, expected: &[&str], spot: &Spot) -> Explained {
-    let whose = spot
-        .key()
-        .map_or_else(String::new, |k| format!(" for `{k}`"));
-    Explained::hint(
-        format!("unknown value `{variant}`{whose}"),
-        suggestion(variant, expected),
-    )
-}
-
-fn missing_field(field: &str, spot: &Spot) -> Explained {
-    let whose = spot
-        .parent_key()
-        .map_or_else(String::new, |p| format!(" in `{p}`"));
-    Explained::hint(
-        format!("missing key `{field}`{whose}"),
-        format!("add `{field}:` to this entry"),
-    )
+    Yaml::Value {
+        key: spot.key(),
+        value,
+        unclosed: spot.unclosed_bracket().map(|(open, _)| open),
+    }
 }
 
 /// serde's own type error, e.g. a map where a number goes. `unexpected`
 /// is serde's `Unexpected` as words ("map", "sequence", "unit value", …).
-fn invalid_type(unexpected: &str, expected: &str, spot: &Spot) -> Explained {
+fn invalid_type(unexpected: &str, expected: &str, spot: &Spot) -> Yaml {
     let found = match unexpected {
-        "map" => "a map",
-        "sequence" => "a list",
-        "unit value" => "nothing",
-        other => other,
+        "map" => Found::Map,
+        "sequence" => Found::List,
+        "unit value" => Found::Nothing,
+        other => Found::Other(other.to_string()),
     };
-    Explained::new(format!("expected {expected}, found {found}"), None).named(spot)
-}
-
-fn invalid_boolean(spot: &Spot) -> Explained {
-    Explained::hint(
-        format!("expected `true` or `false`, found {}", spot.found()),
-        "write true or false (not yes/no, on/off or 1/0)",
-    )
-    .named(spot)
-}
-
-fn non_finite(spot: &Spot) -> Explained {
-    Explained::hint(
-        format!("expected a number ≥ 0, found {}", spot.found()),
-        "write the number in digits",
-    )
-    .named(spot)
+    Yaml::WrongType {
+        key: spot.key(),
+        expected: expected.to_string(),
+        found,
+    }
 }
 
 /// The deserializer met another kind of node than the type reads:
 /// `expected` names the event it wanted ("mapping start", "string scalar", …).
-fn unexpected(expected: &str, spot: &Spot) -> Explained {
-    let key = || spot.key().or_else(|| spot.parent_key());
+fn unexpected(expected: &str, spot: &Spot) -> Yaml {
+    let key = spot.key().or_else(|| spot.parent_key());
     match expected {
         "mapping start" => {
             let found = spot.found();
-            let hint = if found.contains(':') && !found.contains(": ") {
-                "put a space after the colon: `key: value`"
-            } else if found == "a list" {
-                "write the entries as `key: value` lines, without `- `"
-            } else {
-                "write `key: value` lines here, indented under their key (see the README)"
+            let text = match &found {
+                Found::Text(t) => t.as_str(),
+                _ => "",
             };
-            let message = format!("expected a map of `key: value` lines, found {found}");
-            Explained::hint(name_key(&message, key()), hint)
+            let fix = if text.contains(':') && !text.contains(": ") {
+                MapFix::ColonSpace
+            } else if found == Found::List {
+                MapFix::NoDashes
+            } else {
+                MapFix::Indent
+            };
+            Yaml::NotAMap { key, found, fix }
         }
-        "string scalar" => Explained::hint(
-            name_key(
-                &format!("expected a single value, found {}", spot.found()),
-                key(),
-            ),
-            "write one value after the key; put text that starts with `[`, `{` or `-` in quotes",
-        ),
-        other => Explained::new(format!("expected {other}"), None).named(spot),
+        "string scalar" => Yaml::NotOneValue {
+            key,
+            found: spot.found(),
+        },
+        other => Yaml::Unexpected {
+            key: spot.key(),
+            expected: other.to_string(),
+        },
     }
-}
-
-fn unknown_anchor(spot: &Spot) -> Explained {
-    let alias = spot.token();
-    Explained::hint(
-        format!("`{alias}` refers to an anchor that is not defined"),
-        format!(
-            "define `&{}` earlier in the file, or write the value out",
-            alias.trim_start_matches('*')
-        ),
-    )
 }
 
 #[cfg(test)]
@@ -290,18 +250,18 @@ mod tests {
             location: AT,
         };
         let e = at(field("dealz"), "dealz: 3\n", 1);
-        assert_eq!(e.message, "unknown key `dealz`");
-        assert_eq!(e.hint.as_deref(), Some("did you mean `deals`?"));
+        assert_eq!(e.message(), "unknown key `dealz`");
+        assert_eq!(e.hint().as_deref(), Some("did you mean `deals`?"));
         let e = at(field("video"), "video: 3\n", 1);
-        assert_eq!(e.hint.as_deref(), Some("expected one of: revenue, deals"));
+        assert_eq!(e.hint().as_deref(), Some("expected one of: revenue, deals"));
         let variant = Error::SerdeUnknownVariant {
             variant: "activ".into(),
             expected: vec!["active", "completed"],
             location: AT,
         };
         let e = at(variant, "status: activ\n", 9);
-        assert_eq!(e.message, "unknown value `activ` for `status`");
-        assert_eq!(e.hint.as_deref(), Some("did you mean `active`?"));
+        assert_eq!(e.message(), "unknown value `activ` for `status`");
+        assert_eq!(e.hint().as_deref(), Some("did you mean `active`?"));
     }
 
     #[test]
@@ -312,8 +272,8 @@ mod tests {
         };
         let text = "managers:\n  anna:\n    revenue: 1\n";
         let e = explain(&err, &Spot::new(text, Some((3, 5))), 0);
-        assert_eq!(e.message, "missing key `deals` in `anna`");
-        assert_eq!(e.hint.as_deref(), Some("add `deals:` to this entry"));
+        assert_eq!(e.message(), "missing key `deals` in `anna`");
+        assert_eq!(e.hint().as_deref(), Some("add `deals:` to this entry"));
     }
 
     #[test]
@@ -321,18 +281,24 @@ mod tests {
         // Our visitor's text, with its hint; even when it reads like one of
         // serde's, it is not taken for an unknown field.
         let err = Error::Message {
-            msg: format!("unknown field `x`{HINT_MARK}fix it"),
+            msg: "unknown field `x`".into(),
             location: AT,
         };
         let e = at(err, "x: 1\n", 4);
-        assert_eq!(e.message, "unknown field `x`");
-        assert_eq!(e.hint.as_deref(), Some("fix it"));
+        assert_eq!(e.message(), "unknown field `x`");
+        assert_eq!(e.hint(), None);
         let err = Error::Message {
-            msg: format!("expected a whole number ≥ 0, found `x`{HINT_MARK}digits"),
+            msg: crate::content::yaml::invalid::<serde::de::value::Error>(
+                crate::problem::Value::Count {
+                    found: crate::problem::Found::Text("x".into()),
+                    fix: crate::problem::NumberFix::DigitsExample,
+                },
+            )
+            .to_string(),
             location: AT,
         };
         assert_eq!(
-            at(err, "deals: x\n", 8).message,
+            at(err, "deals: x\n", 8).message(),
             "`deals` must be a whole number ≥ 0, found `x`"
         );
         // chrono's, without a hint.
@@ -342,7 +308,7 @@ mod tests {
         };
         let e = at(err, "opened: 2026-02-30\n", 9);
         assert_eq!(
-            (e.message.as_str(), e.hint),
+            (e.message().as_str(), e.hint()),
             ("input is out of range", None)
         );
     }
@@ -355,7 +321,7 @@ mod tests {
             location: AT,
         };
         assert_eq!(
-            at(err, "deals: { a: 1 }\n", 8).message,
+            at(err, "deals: { a: 1 }\n", 8).message(),
             "`deals` must be a whole number ≥ 0, found a map"
         );
         let e = at(
@@ -363,18 +329,21 @@ mod tests {
             "video: yes\n",
             8,
         );
-        assert_eq!(e.message, "`video` must be `true` or `false`, found `yes`");
+        assert_eq!(
+            e.message(),
+            "`video` must be `true` or `false`, found `yes`"
+        );
         let err = Error::Unexpected {
             expected: "mapping start",
             location: AT,
         };
         let e = at(err, "managers: [a, b]\n", 11);
         assert_eq!(
-            e.message,
+            e.message(),
             "`managers` must be a map of `key: value` lines, found a list"
         );
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("write the entries as `key: value` lines, without `- `")
         );
     }
@@ -388,13 +357,13 @@ mod tests {
         let text = "a: &x [1]\nb: [*x, *x]\n";
         let depth = at(budget(BudgetBreach::Depth { depth: 33 }), text, 1);
         assert_eq!(
-            depth.message,
+            depth.message(),
             "the file is nested too deeply (more than 32 levels); refusing to read it"
         );
         assert_eq!(depth.position, None);
         let nodes = at(budget(BudgetBreach::Nodes { nodes: 200_001 }), text, 1);
         assert_eq!(
-            nodes.message,
+            nodes.message(),
             "the file has too many YAML values (more than 200000); refusing to read it"
         );
         let aliases = [
@@ -414,7 +383,7 @@ mod tests {
         for err in aliases {
             let e = at(err, text, 1);
             assert_eq!(
-                e.message,
+                e.message(),
                 "the file expands too many YAML aliases (`&anchor` / `*alias`); refusing to read it"
             );
             // Pointed at the first alias, where the expansion starts.
@@ -430,8 +399,8 @@ mod tests {
         };
         // Its first line is found in the text; lines are file lines.
         let e = explain(&err, &Spot::new("anna: 1\nanna: 2\n", Some((2, 1))), 3);
-        assert_eq!(e.message, "key `anna` is written twice, on lines 4 and 5");
-        assert_eq!(e.hint.as_deref(), Some("keep one of them"));
+        assert_eq!(e.message(), "key `anna` is written twice, on lines 4 and 5");
+        assert_eq!(e.hint().as_deref(), Some("keep one of them"));
     }
 
     #[test]
@@ -452,18 +421,18 @@ mod tests {
         }
         let message = |text: &str| super::super::parse::<Plan>("f.yaml", text, 0).unwrap_err();
         let d = message("deals: 1\nstatus: active\ndealz: 2\n");
-        assert_eq!(d.message, "unknown key `dealz`");
-        assert_eq!(d.hint.as_deref(), Some("did you mean `deals`?"));
+        assert_eq!(d.message(), "unknown key `dealz`");
+        assert_eq!(d.help().as_deref(), Some("did you mean `deals`?"));
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
         let d = message("deals: 1\nstatus: activ\n");
-        assert_eq!(d.message, "unknown value `activ` for `status`");
-        assert_eq!(message("deals: 1\n").message, "missing key `status`");
+        assert_eq!(d.message(), "unknown value `activ` for `status`");
+        assert_eq!(message("deals: 1\n").message(), "missing key `status`");
         let d = message("deals: 1\ndeals: 2\nstatus: active\n");
         assert!(
-            d.message.starts_with("key `deals` is written twice"),
+            d.message().starts_with("key `deals` is written twice"),
             "{d:?}"
         );
         let d = message("deals: [1]\nstatus: active\n");
-        assert_eq!(d.message, "`deals` must be a single value, found a list");
+        assert_eq!(d.message(), "`deals` must be a single value, found a list");
     }
 }

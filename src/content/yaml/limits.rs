@@ -6,20 +6,16 @@ use serde_saphyr::budget::BudgetBreach;
 
 use super::explain::Explained;
 use super::spot::Spot;
-use super::{MAX_DEPTH, MAX_NODES};
+use crate::problem::{Limit, Yaml};
 
-/// Which of our safety limits a file broke (docs/limits.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Limit {
-    Depth,
-    Aliases,
-    Nodes,
+/// Budgets we do not set ourselves (events, scalar bytes, …) are all
+/// about size: the reader is told the file has too many values.
+pub(super) trait OfBreach {
+    fn of(breach: &BudgetBreach) -> Self;
 }
 
-impl Limit {
-    /// Budgets we do not set ourselves (events, scalar bytes, …) are all
-    /// about size: the reader is told the file has too many values.
-    pub(super) fn of(breach: &BudgetBreach) -> Self {
+impl OfBreach for Limit {
+    fn of(breach: &BudgetBreach) -> Self {
         match breach {
             BudgetBreach::Depth { .. } | BudgetBreach::InclusionDepth { .. } => Limit::Depth,
             BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => Limit::Aliases,
@@ -29,15 +25,7 @@ impl Limit {
 }
 
 pub(super) fn too_big(limit: Limit, spot: &Spot) -> Explained {
-    let what = match limit {
-        Limit::Depth => format!("the file is nested too deeply (more than {MAX_DEPTH} levels)"),
-        Limit::Aliases => "the file expands too many YAML aliases (`&anchor` / `*alias`)".into(),
-        Limit::Nodes => format!("the file has too many YAML values (more than {MAX_NODES})"),
-    };
-    let mut e = Explained::hint(
-        format!("{what}; refusing to read it"),
-        "content files are plain maps and lists a few levels deep; see docs/limits.md",
-    );
+    let mut e = Explained::new(Yaml::TooBig(limit));
     if limit == Limit::Aliases {
         // The replay stops somewhere inside an anchor; the first alias is
         // what the reader can act on.

@@ -14,11 +14,10 @@ mod limits;
 mod spot;
 mod syntax;
 
-use std::fmt::Display;
-
 use serde::de::{self, DeserializeOwned};
 
 use crate::diagnostic::Diagnostic;
+use crate::problem::{Value, Yaml};
 pub use controls::{describe, forbidden};
 use explain::to_diagnostic;
 
@@ -46,14 +45,22 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
-/// Separates a message from its hint inside one serde error text (see [`invalid`]).
-const HINT_MARK: char = '\u{1f}';
+/// Starts a serde error text that carries a typed [`Value`] problem (see [`invalid`]).
+const VALUE_MARK: char = '\u{1f}';
 
-/// A deserialisation error that carries a hint on how to fix it. serde lets a
-/// visitor return only one string, so the two travel joined and
-/// [`parse`] splits them again into the diagnostic's message and help.
-pub(crate) fn invalid<E: de::Error>(message: impl Display, hint: impl Display) -> E {
-    E::custom(format!("{message}{HINT_MARK}{hint}"))
+/// A deserialisation error that carries what is wrong with a value. serde
+/// lets a visitor return only a string, so the problem travels in it as
+/// JSON after [`VALUE_MARK`], and `explain` reads it back.
+pub(crate) fn invalid<E: de::Error>(problem: Value) -> E {
+    E::custom(format!(
+        "{VALUE_MARK}{}",
+        serde_json::to_string(&problem).unwrap_or_default()
+    ))
+}
+
+/// The problem [`invalid`] carried in a serde error text, if it did.
+fn carried(message: &str) -> Option<Value> {
+    serde_json::from_str(message.strip_prefix(VALUE_MARK)?).ok()
 }
 
 /// Parses `text` (YAML that starts `line_offset` lines into the file at `path`).
@@ -63,9 +70,7 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: u64,
 ) -> Result<T, Diagnostic> {
     if let Some(what) = no_data(text) {
-        return Err(Diagnostic::error(path, what).at(line_offset + 1, 1).hint(
-            "write the file's keys (the README shows an example of every kind), or delete the file",
-        ));
+        return Err(Diagnostic::error(path, what).at(line_offset + 1, 1));
     }
     if let Some(d) = controls::raw(path, text, line_offset) {
         return Err(d);
@@ -81,15 +86,15 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// Why a file holds no YAML value at all, if it does not.
-fn no_data(text: &str) -> Option<&'static str> {
+fn no_data(text: &str) -> Option<Yaml> {
     if text.trim().is_empty() {
-        return Some("the file is empty");
+        return Some(Yaml::Empty);
     }
     let nothing = text
         .lines()
         .map(str::trim)
         .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...");
-    nothing.then_some("the file has only comments, no data")
+    nothing.then_some(Yaml::OnlyComments)
 }
 
 #[cfg(test)]
@@ -111,9 +116,12 @@ mod tests {
     fn yaml_11_booleans_are_refused_with_a_fix() {
         // strict_booleans: `yes` is refused, not silently true.
         let d = error::<Flag>("video: yes\n");
-        assert_eq!(d.message, "`video` must be `true` or `false`, found `yes`");
         assert_eq!(
-            d.hint.as_deref(),
+            d.message(),
+            "`video` must be `true` or `false`, found `yes`"
+        );
+        assert_eq!(
+            d.text(crate::content::Locale::En).hint.as_deref(),
             Some("write true or false (not yes/no, on/off or 1/0)")
         );
         assert_eq!((d.line, d.column), (Some(1), Some(8)));
@@ -134,7 +142,7 @@ mod tests {
         }
         let d = error::<M>("managers:\n  anna:\n\tdeals: 1\n");
         assert_eq!(
-            d.message,
+            d.message(),
             "YAML syntax error: a tab character is used for indentation"
         );
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
@@ -155,7 +163,7 @@ mod tests {
             managers: std::collections::BTreeMap<String, E>,
         }
         let d = error::<F>("extra: &x { a: 1 }\nmanagers:\n  carol: { a: 1, b: 2 }\n  bob: *x\n");
-        assert_eq!(d.message, "missing key `b` in `bob`");
+        assert_eq!(d.message(), "missing key `b` in `bob`");
         assert_eq!((d.line, d.column), (Some(4), Some(8)));
     }
 
@@ -167,7 +175,7 @@ mod tests {
             week: String,
         }
         let d = error::<W>("# to fill in\n\n");
-        assert_eq!(d.message, "the file has only comments, no data");
-        assert_eq!(error::<W>("").message, "the file is empty");
+        assert_eq!(d.message(), "the file has only comments, no data");
+        assert_eq!(error::<W>("").message(), "the file is empty");
     }
 }

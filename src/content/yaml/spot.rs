@@ -1,6 +1,8 @@
 //! Reading the YAML text around the place an error points at: the key, the
 //! token, the map it belongs to.
 
+use crate::problem::Found;
+
 /// Where in the YAML text an error points, with the helpers that read around it.
 pub(super) struct Spot<'a> {
     text: &'a str,
@@ -93,16 +95,16 @@ impl<'a> Spot<'a> {
             .filter(|k| !k.is_empty())
     }
 
-    /// What stands at the error's column, in words: "a list", "a map", "nothing", or the text.
-    pub(super) fn found(&self) -> String {
+    /// What stands at the error's column: a list, a map, nothing, or the text.
+    pub(super) fn found(&self) -> Found {
         let rest = self.rest().trim_end();
         match rest.chars().next() {
-            None | Some('#') | Some(':') => "nothing".into(),
-            Some('[') => "a list".into(),
-            Some('-') if rest.starts_with("- ") || rest == "-" => "a list".into(),
-            Some('{') => "a map".into(),
-            _ if self.token().is_empty() => "nothing".into(),
-            _ => format!("`{}`", self.token()),
+            None | Some('#') | Some(':') => Found::Nothing,
+            Some('[') => Found::List,
+            Some('-') if rest.starts_with("- ") || rest == "-" => Found::List,
+            Some('{') => Found::Map,
+            _ if self.token().is_empty() => Found::Nothing,
+            _ => Found::Text(self.token().to_string()),
         }
     }
 

@@ -8,63 +8,37 @@ use serde_saphyr::granit_parser::ErrorKind;
 
 use super::explain::Explained;
 use super::spot::Spot;
+use crate::problem::{Syntax, Yaml};
 
 /// `message` is the scanner's own wording of `kind`.
 pub(super) fn explain(kind: &ErrorKind, message: &str, spot: &Spot) -> Explained {
+    let problem = |kind| Yaml::Syntax {
+        kind,
+        scanner: message.to_string(),
+    };
     if let Some(tab) = spot.tab() {
         // The scanner points past the tab, or at the end of the line before
         // it; point at the tab itself.
-        let mut e = Explained::hint(
-            "YAML syntax error: a tab character is used for indentation",
-            "YAML indents with spaces only: replace the tab with spaces",
-        );
+        let mut e = Explained::new(problem(Syntax::Tab));
         e.position = Some(tab);
         e.width = Some(1);
         return e;
     }
-    let colon_without_space = spot.colon_without_space();
-    if colon_without_space || *kind == ErrorKind::SimpleKeyExpected {
-        return Explained::hint(
-            "YAML syntax error: expected `key: value`",
-            if colon_without_space {
-                "put a space after the colon: `key: value`"
-            } else {
-                "a key ends with `: `; check the indentation"
-            },
-        );
+    if spot.colon_without_space() {
+        return Explained::new(problem(Syntax::ColonWithoutSpace));
     }
-    if let ErrorKind::UnclosedFlowCollection { open } = kind {
-        let close = if *open == '[' { ']' } else { '}' };
-        return Explained::hint(
-            format!("YAML syntax error: `{open}` is never closed"),
-            format!(
-                "close it with `{close}` on the same line, or write the entries as indented lines"
-            ),
-        );
-    }
-    Explained::hint(format!("YAML syntax error: {message}"), hint(kind))
-}
-
-/// How to fix the common syntax mistakes of hand-written content.
-fn hint(kind: &ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::UnclosedQuotedScalar => "end the text with the same quote it starts with",
-        ErrorKind::MappingValueNotAllowed => {
-            "text that contains `: ` must be in quotes, e.g. note: \"plan: 3 deals\"; or check the indentation"
-        }
+    Explained::new(problem(match kind {
+        ErrorKind::SimpleKeyExpected => Syntax::KeyExpected,
+        ErrorKind::UnclosedFlowCollection { open } => Syntax::Unclosed(*open),
+        ErrorKind::UnclosedQuotedScalar => Syntax::UnclosedQuote,
+        ErrorKind::MappingValueNotAllowed => Syntax::ColonInText,
         ErrorKind::InvalidTrailingSingleQuotedScalar
-        | ErrorKind::InvalidTrailingDoubleQuotedScalar => {
-            "a quoted value ends at its closing quote; to use double quotes inside, wrap the text in single quotes"
-        }
-        ErrorKind::UnexpectedCharacter { .. } => {
-            "put the text in quotes, e.g. note: \"@ the office\""
-        }
-        ErrorKind::BlockSequenceEntryNotAllowed => {
-            "text that starts with `- ` must be in quotes; a list starts on the next line"
-        }
-        ErrorKind::MisplacedFlowCollectionEnd => "remove it, or put the text in quotes",
-        _ => "check the indentation and the quotes on this line and the one above",
-    }
+        | ErrorKind::InvalidTrailingDoubleQuotedScalar => Syntax::TextAfterQuote,
+        ErrorKind::UnexpectedCharacter { .. } => Syntax::UnexpectedCharacter,
+        ErrorKind::BlockSequenceEntryNotAllowed => Syntax::DashInText,
+        ErrorKind::MisplacedFlowCollectionEnd => Syntax::StrayBracket,
+        _ => Syntax::Other,
+    }))
 }
 
 #[cfg(test)]
@@ -80,9 +54,9 @@ mod tests {
     #[test]
     fn hints_follow_the_kind() {
         let e = at(ErrorKind::UnclosedQuotedScalar, "note: \"abc\n", 7);
-        assert_eq!(e.message, "YAML syntax error: (scanner text)");
+        assert_eq!(e.message(), "YAML syntax error: (scanner text)");
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("end the text with the same quote it starts with")
         );
         let e = at(
@@ -91,12 +65,12 @@ mod tests {
             7,
         );
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("put the text in quotes, e.g. note: \"@ the office\"")
         );
         let e = at(ErrorKind::InvalidIndentation, "a: 1\n", 1);
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("check the indentation and the quotes on this line and the one above")
         );
         let e = at(
@@ -104,9 +78,9 @@ mod tests {
             "a: [1\n",
             4,
         );
-        assert_eq!(e.message, "YAML syntax error: `[` is never closed");
+        assert_eq!(e.message(), "YAML syntax error: `[` is never closed");
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("close it with `]` on the same line, or write the entries as indented lines")
         );
     }
@@ -115,9 +89,9 @@ mod tests {
     fn the_source_line_can_say_more_than_the_kind() {
         // `deals:3` is one plain word to the scanner, whatever it reports.
         let e = at(ErrorKind::MappingValueNotAllowed, "deals:3\n", 1);
-        assert_eq!(e.message, "YAML syntax error: expected `key: value`");
+        assert_eq!(e.message(), "YAML syntax error: expected `key: value`");
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint().as_deref(),
             Some("put a space after the colon: `key: value`")
         );
         // A tab is pointed at, on the error's line or the next.
@@ -132,7 +106,7 @@ mod tests {
         let message = |text: &str| {
             super::super::parse::<Map>("f.yaml", text, 0)
                 .unwrap_err()
-                .message
+                .message()
         };
         assert_eq!(
             message("a: { b: 1\n"),
