@@ -140,15 +140,7 @@ fn of_plan(
 pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
     let t = &m.team;
     let f = &ctx.fmt;
-    let card = |label: &'static str, value: String, sub: Option<String>| Card {
-        label,
-        value,
-        tone: None,
-        sub,
-        delta: None,
-        spark: None,
-        spark_caption: None,
-    };
+    let card = Card::plain;
     let mut cards = vec![Card {
         spark: charts::team_spark(ctx, m),
         spark_caption: Some(ctx.t().spark_caption),
@@ -179,15 +171,7 @@ pub fn cards(ctx: &Ctx, m: &MonthStats) -> Vec<Card> {
         Some(deals),
     ));
     cards.push(growth_card(ctx, m));
-    cards.push(card(
-        ctx.t().processing_rate,
-        ctx.pct(t.base.processing_rate),
-        Some(format!(
-            "{}: {}",
-            ctx.t().leads_overnight,
-            f.number(t.base.leads_overnight as f64, 0)
-        )),
-    ));
+    cards.push(Card::processing(ctx, &t.base));
     cards
 }
 

@@ -136,15 +136,7 @@ pub struct ManagerMonthRow {
 /// beside the team's, lead processing.
 fn cards(ctx: &Ctx, ms: &MonthStats, x: &MonthFigures) -> Vec<Card> {
     let f = &ctx.fmt;
-    let card = |label: &'static str, value: String, sub: Option<String>| Card {
-        label,
-        value,
-        tone: None,
-        sub,
-        delta: None,
-        spark: None,
-        spark_caption: None,
-    };
+    let card = Card::plain;
     let mut cards = vec![card(
         ctx.t().revenue,
         f.money(x.base.revenue),
@@ -171,15 +163,7 @@ fn cards(ctx: &Ctx, ms: &MonthStats, x: &MonthFigures) -> Vec<Card> {
                 .team_and_avg_deal(&team, &ctx.money(x.base.avg_deal)),
         ),
     ));
-    cards.push(card(
-        ctx.t().processing_rate,
-        ctx.pct(x.base.processing_rate),
-        Some(format!(
-            "{}: {}",
-            ctx.t().leads_overnight,
-            f.number(x.base.leads_overnight as f64, 0)
-        )),
-    ));
+    cards.push(Card::processing(ctx, &x.base));
     cards
 }
 

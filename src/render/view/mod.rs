@@ -342,6 +342,35 @@ pub struct Card {
     pub spark_caption: Option<&'static str>,
 }
 
+impl Card {
+    /// A figure with its label and, maybe, a line under it.
+    pub fn plain(label: &'static str, value: String, sub: Option<String>) -> Self {
+        Self {
+            label,
+            value,
+            tone: None,
+            sub,
+            delta: None,
+            spark: None,
+            spark_caption: None,
+        }
+    }
+
+    /// The share of leads processed, with the leads left overnight under
+    /// it (the team's on the dashboard, a manager's on their page).
+    pub fn processing(ctx: &Ctx, f: &crate::analytics::Figures) -> Self {
+        Self::plain(
+            ctx.t().processing_rate,
+            ctx.pct(f.processing_rate),
+            Some(format!(
+                "{}: {}",
+                ctx.t().leads_overnight,
+                ctx.fmt.number(f.leads_overnight as f64, 0)
+            )),
+        )
+    }
+}
+
 /// A change with its direction and whether it is good news.
 #[derive(Debug, Serialize)]
 pub struct Delta {
