@@ -44,6 +44,12 @@ pub enum Files {
     CannotWrite {
         reason: String,
     },
+    /// A file in the site's templates/ that overrides nothing.
+    TemplateIgnored,
+    /// A site template Tera cannot compile; Tera's own words.
+    TemplateBroken {
+        detail: String,
+    },
 }
 
 impl Files {
@@ -62,6 +68,8 @@ impl Files {
             Files::ManyUnread { .. } => "unread-files",
             Files::Exists => "file-exists",
             Files::CannotWrite { .. } => "cannot-write",
+            Files::TemplateIgnored => "template-ignored",
+            Files::TemplateBroken { .. } => "template-error",
         }
     }
 
@@ -100,6 +108,10 @@ impl Files {
             Files::Exists,
             Files::CannotWrite {
                 reason: "Permission denied (os error 13)".into(),
+            },
+            Files::TemplateIgnored,
+            Files::TemplateBroken {
+                detail: "error: Unexpected end of input\n --> base.html:7:1".into(),
             },
         ]
     }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use tera::Tera;
 
 use crate::diagnostic::Diagnostic;
+use crate::problem::Files;
 
 /// Built-in templates and assets, by file name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -143,10 +144,10 @@ pub fn load(overrides: &BTreeMap<String, String>) -> (Option<Templates>, Vec<Dia
         if name.ends_with(".html") || name == "style.css" {
             files.insert(name.as_str(), text.as_str());
         } else {
-            diagnostics.push(
-                Diagnostic::warning(format!("templates/{name}"), "unexpected file is ignored")
-                    .hint("templates/ may override the built-in *.html templates and style.css"),
-            );
+            diagnostics.push(Diagnostic::warning(
+                format!("templates/{name}"),
+                Files::TemplateIgnored,
+            ));
         }
     }
     let mut tera = Tera::new();
@@ -160,10 +161,12 @@ pub fn load(overrides: &BTreeMap<String, String>) -> (Option<Templates>, Vec<Dia
             .keys()
             .find(|n| err.to_string().contains(n.as_str()))
             .map_or_else(|| "templates".to_string(), |n| format!("templates/{n}"));
-        diagnostics.push(
-            Diagnostic::error(culprit, format!("template error: {}", error_text(&err)))
-                .hint("a site template must keep every block the built-in pages use"),
-        );
+        diagnostics.push(Diagnostic::error(
+            culprit,
+            Files::TemplateBroken {
+                detail: error_text(&err),
+            },
+        ));
         return (None, diagnostics);
     }
     let templates = Templates {

@@ -63,6 +63,20 @@ fn en(p: &Files) -> Text {
         Files::Exists => Text::new("the file already exists; not overwriting it")
             .hint("edit it, or remove it first if you want a fresh one"),
         Files::CannotWrite { reason } => Text::new(format!("cannot write: {reason}")),
+        Files::TemplateIgnored => Text::new("unexpected file is ignored")
+            .hint("templates/ may override the built-in *.html templates and style.css"),
+        Files::TemplateBroken { detail } => Text::new(format!("template error: {detail}"))
+            .hint("a site template must keep every block the built-in pages use"),
+    }
+}
+
+/// Tera's error on one line: its first line and where it points
+/// ("error: Unexpected end of input (base.html:7:1)").
+fn one_line(detail: &str) -> String {
+    let first = detail.lines().next().unwrap_or_default().trim();
+    match detail.lines().find_map(|l| l.trim().strip_prefix("-->")) {
+        Some(at) => format!("{first} ({})", at.trim()),
+        None => first.to_string(),
     }
 }
 
@@ -116,5 +130,16 @@ fn ru(p: &Files) -> Text {
             .hint("допишите его или удалите, если нужен новый"),
         Files::CannotWrite { reason } => Text::new("файл не удалось записать")
             .hint(format!("проверьте права на папку; система ответила: `{reason}`")),
+        Files::TemplateIgnored => {
+            Text::new("этот файл в `templates/` ничего не заменяет и не читается").hint(
+                "в `templates/` кладут свои версии встроенных шаблонов `*.html` и `style.css`",
+            )
+        }
+        Files::TemplateBroken { detail } => {
+            Text::new("свой шаблон сайта не собирается").hint(format!(
+                "в нём должны остаться все блоки встроенных страниц (`title`, `content`); шаблонизатор ответил: `{}`",
+                one_line(detail)
+            ))
+        }
     }
 }
