@@ -255,36 +255,7 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
         if !planned.contains_key(&period.month) {
             unplanned.entry(period.month).or_insert(&doc.path);
         }
-        for (key, entry) in &doc.data.managers {
-            match roster.get(key.as_str()) {
-                None => out.extend(unknown_manager(content, doc, key)),
-                Some(m) if !m.active_during(period.first, period.last) => {
-                    out.push(doc.key_warning(
-                        key,
-                        Numbers::NotActive {
-                            id: key.to_string(),
-                            period: period.to_string(),
-                            plan: false,
-                        },
-                    ))
-                }
-                Some(_) => {}
-            }
-            check_entry(content, doc, key, entry, period, &custom, out);
-        }
-        for manager in &content.team.managers {
-            let m = &manager.value;
-            if m.active_during(period.first, period.last) && !doc.data.managers.contains_key(m.id())
-            {
-                out.push(doc.warning_at(
-                    &doc.data.week,
-                    Numbers::NoNumbersFor {
-                        id: m.id().to_string(),
-                        period: period.to_string(),
-                    },
-                ));
-            }
-        }
+        check_week_managers(content, roster, doc, period, &custom, out);
     }
     for (month, first) in unplanned {
         if plan_reported(content, month) {
@@ -297,6 +268,45 @@ fn check_weeks(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut V
                 first: first.to_string(),
             },
         ));
+    }
+}
+
+/// Each manager of one week file: known, active in the period, numbers
+/// that hold together; and every active manager has an entry.
+fn check_week_managers(
+    content: &Content,
+    roster: &Roster,
+    doc: &Doc<WeekFile>,
+    period: Period,
+    custom: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (key, entry) in &doc.data.managers {
+        match roster.get(key.as_str()) {
+            None => out.extend(unknown_manager(content, doc, key)),
+            Some(m) if !m.active_during(period.first, period.last) => out.push(doc.key_warning(
+                key,
+                Numbers::NotActive {
+                    id: key.to_string(),
+                    period: period.to_string(),
+                    plan: false,
+                },
+            )),
+            Some(_) => {}
+        }
+        check_entry(content, doc, key, entry, period, custom, out);
+    }
+    for manager in &content.team.managers {
+        let m = &manager.value;
+        if m.active_during(period.first, period.last) && !doc.data.managers.contains_key(m.id()) {
+            out.push(doc.warning_at(
+                &doc.data.week,
+                Numbers::NoNumbersFor {
+                    id: m.id().to_string(),
+                    period: period.to_string(),
+                },
+            ));
+        }
     }
 }
 

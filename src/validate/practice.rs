@@ -172,25 +172,7 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if let Some(d) = &s.duration_min
-            && d.value.0 == 0
-        {
-            out.push(doc.warning_at(d, Practice::ZeroMinutes));
-        }
-        if let Some(d) = &s.duration_min
-            && d.value.0 > u64::from(limit)
-        {
-            out.push(doc.warning_at(
-                d,
-                Practice::LongStandup {
-                    minutes: d.value.0,
-                    limit,
-                },
-            ));
-        }
-        if !s.video.value {
-            out.push(doc.warning_at(&s.video, Practice::NoVideo));
-        }
+        standup_format(doc, limit, out);
         for (key, report) in &s.reports {
             let missing = report.value.missing();
             if !missing.is_empty() {
@@ -216,6 +198,30 @@ fn standups(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
+    }
+}
+
+/// A stand-up's own format: minutes within the limit (and not zero), on video.
+fn standup_format(doc: &Doc<crate::content::Standup>, limit: u32, out: &mut Vec<Diagnostic>) {
+    let s = &doc.data;
+    if let Some(d) = &s.duration_min
+        && d.value.0 == 0
+    {
+        out.push(doc.warning_at(d, Practice::ZeroMinutes));
+    }
+    if let Some(d) = &s.duration_min
+        && d.value.0 > u64::from(limit)
+    {
+        out.push(doc.warning_at(
+            d,
+            Practice::LongStandup {
+                minutes: d.value.0,
+                limit,
+            },
+        ));
+    }
+    if !s.video.value {
+        out.push(doc.warning_at(&s.video, Practice::NoVideo));
     }
 }
 
