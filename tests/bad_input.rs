@@ -291,16 +291,13 @@ fn every_bad_input_is_explained() {
 
 /// Latin words of a Russian line outside backticks, but for the names of
 /// things (and the `error`/`warning`/`help` marks, which stay as cargo's).
-fn english_words(text: &str) -> Vec<String> {
-    const ALLOWED: [&str; 8] = [
-        "CRM", "YAML", "ISO", "UTF", "README", "Windows", "GitHub", "CSV",
-    ];
-    text.split('`')
-        .step_by(2)
-        .flat_map(|part| part.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|w| !w.is_empty() && !ALLOWED.contains(w))
-        .map(str::to_string)
-        .collect()
+fn english_words(text: &str) -> Vec<&str> {
+    salespulse::locale::latin_words(
+        text,
+        &[
+            "CRM", "YAML", "ISO", "UTF", "README", "Windows", "GitHub", "CSV",
+        ],
+    )
 }
 
 /// What `check` says on a Russian site is Russian: messages, notes under

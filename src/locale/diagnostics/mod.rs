@@ -137,16 +137,13 @@ mod tests {
 
     /// Latin words of a Russian text outside backticks, but for the
     /// allowed names of things.
-    fn latin_outside_backticks(text: &str) -> Vec<String> {
-        const ALLOWED: [&str; 8] = [
-            "CRM", "YAML", "ISO", "UTF", "README", "Windows", "GitHub", "CSV",
-        ];
-        text.split('`')
-            .step_by(2)
-            .flat_map(|part| part.split(|c: char| !c.is_ascii_alphabetic()))
-            .filter(|w| !w.is_empty() && !ALLOWED.contains(w))
-            .map(str::to_string)
-            .collect()
+    fn latin_outside_backticks(text: &str) -> Vec<&str> {
+        crate::locale::latin_words(
+            text,
+            &[
+                "CRM", "YAML", "ISO", "UTF", "README", "Windows", "GitHub", "CSV",
+            ],
+        )
     }
 
     /// Every kind has words in both languages, and the Russian has no
