@@ -503,3 +503,33 @@ fn a_russian_site_is_refused_in_russian() {
         "precious\n"
     );
 }
+
+/// A build stopped by a mistake in the files says so in the site's
+/// language, and of someone's own folder only that nothing in it was
+/// touched (it never held a site of ours to keep).
+#[test]
+fn a_russian_site_with_an_error_leaves_a_foreign_folder_untouched() {
+    let (_dir, site) = site("safety");
+    let config = site.join("content/config.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, text.replace("locale: en", "locale: ru")).unwrap();
+    fs::write(site.join("content/weeks/2026-W47.yml"), "week: 2026-W47\n").unwrap();
+    let docs = site.join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
+    let run = build(&site, Some(&docs));
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error: в файлах 1 ошибка: сайт не собран"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("note: в {} ничего не тронуто", docs.display())),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(docs.join("notes.txt")).unwrap(),
+        "precious\n"
+    );
+}

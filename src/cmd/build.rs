@@ -140,6 +140,7 @@ fn stages(t: &Timings) -> String {
 fn refused(locale: Locale, err: &BuildError, out: &Path) {
     let why = match err {
         BuildError::Output(e) => refusals::output(locale, e),
+        BuildError::Content(n) => locale::console::content_errors(locale, *n),
         other => other.to_string(),
     };
     let fate = if matches!(err, BuildError::Output(e) if e.is_refusal()) {
@@ -152,8 +153,10 @@ fn refused(locale: Locale, err: &BuildError, out: &Path) {
 }
 
 fn fate(out: &Path) -> Fate<'_> {
-    if out.is_dir() {
+    if out.join(output::MARKER).is_file() {
         Fate::PreviousKept(out)
+    } else if out.is_dir() {
+        Fate::Untouched(out)
     } else {
         Fate::NothingWritten(out)
     }

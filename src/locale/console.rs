@@ -144,6 +144,8 @@ pub enum Fate<'a> {
     NothingMoved,
     /// The folder holds the last good site.
     PreviousKept(&'a Path),
+    /// The folder is someone's own (salespulse never wrote it): untouched.
+    Untouched(&'a Path),
     /// There was no site yet.
     NothingWritten(&'a Path),
 }
@@ -158,6 +160,9 @@ pub fn fate(locale: Locale, fate: Fate) -> String {
         (Locale::Ru, Fate::NothingWritten(out)) => {
             format!("в {} ничего не записано", out.display())
         }
+        (Locale::Ru, Fate::Untouched(out)) => {
+            format!("в {} ничего не тронуто", out.display())
+        }
         (Locale::En, Fate::NothingMoved) => "nothing was written or moved".into(),
         (Locale::En, Fate::PreviousKept(out)) => {
             format!("the previous site in {} is unchanged", out.display())
@@ -165,6 +170,28 @@ pub fn fate(locale: Locale, fate: Fate) -> String {
         (Locale::En, Fate::NothingWritten(out)) => {
             format!("nothing was written to {}", out.display())
         }
+        (Locale::En, Fate::Untouched(out)) => {
+            format!("nothing in {} was touched", out.display())
+        }
+    }
+}
+
+/// `build` when the content has errors (printed above it).
+pub fn content_errors(locale: Locale, errors: usize) -> String {
+    match locale {
+        Locale::Ru => format!(
+            "в файлах {}: сайт не собран",
+            ru(errors, Forms::new("ошибка", "ошибки", "ошибок"))
+        ),
+        Locale::En => format!(
+            "the content has {}; no site was built",
+            count(
+                locale,
+                errors,
+                Forms::new("error", "errors", "errors"),
+                Forms::new("error", "errors", "errors")
+            )
+        ),
     }
 }
 
