@@ -5,7 +5,7 @@
 //! alerts, the control points).
 
 use crate::analytics::Analytics;
-use crate::content::{Audience as Marked, Content};
+use crate::domain::{Audience as Marked, Department};
 
 /// The readers of a build.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -17,19 +17,18 @@ pub enum Audience {
     Team,
 }
 
-/// The content a team site is built from.
-pub fn for_team(content: &Content) -> Content {
-    let mut team = content.clone();
+/// The department as a team site shows it.
+pub fn for_team(department: &Department) -> Department {
+    let mut team = department.clone();
     // A month note is the head's word to the owner; only its one-line
     // headline is for everyone. The team's site says where an explanation
     // exists without showing it.
-    for note in &mut team.month_notes {
-        let n = &mut note.data;
+    for n in &mut team.month_notes {
         n.withheld = n
             .explanations
             .iter()
             .filter(|(_, e)| !e.reason.trim().is_empty() || !e.actions.is_empty())
-            .map(|(metric, _)| metric.as_str().to_string())
+            .map(|(metric, _)| metric.clone())
             .collect();
         n.explanations.clear();
         n.body.clear();
@@ -37,15 +36,12 @@ pub fn for_team(content: &Content) -> Content {
     team.idps.clear();
     team.checklist = None;
     for round in &mut team.assessments {
-        round.data.notes.clear();
+        round.notes.clear();
     }
     // One-to-ones are private unless marked for the team.
     team.one_on_ones
-        .retain(|o| o.data.audience == Some(Marked::Team));
-    team.pages
-        .retain(|p| p.data.audience != Some(Marked::Owner));
-    // The sources are kept only for diagnostics; a team build must not carry owner text.
-    team.sources = Default::default();
+        .retain(|o| o.audience == Some(Marked::Team));
+    team.pages.retain(|p| p.audience != Some(Marked::Owner));
     team
 }
 

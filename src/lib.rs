@@ -3,7 +3,8 @@
 //! The program is a pipeline, and the folders show it:
 //!
 //! `content` (read and type every file) → `validate` (cross-file checks) →
-//! `audience` (what a team build may see) → `analytics` (every number; pure,
+//! `domain` (the checked files as plain values) → `audience` (what a team
+//! build may see) → `analytics` (every number; pure,
 //! no I/O, no clock) → `render` (pages, charts, exports, digests, all in
 //! memory) → `output` (the only stage that writes, atomically).
 //!
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod diagnostic;
+pub mod domain;
 pub mod locale;
 pub mod output;
 pub mod problem;

@@ -1,6 +1,5 @@
 //! The commands as pipelines: load → validate → analytics → render → output.
 
-use std::borrow::Cow;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -11,6 +10,7 @@ use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
 use crate::content::{self, Content, Locale};
 use crate::diagnostic::{self, Diagnostic};
+use crate::domain::Department;
 use crate::output;
 use crate::output::encrypt::{self, Password};
 use crate::render::reuse::Reuse;
@@ -153,11 +153,11 @@ pub fn render_for(
     audience: Audience,
     exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>, Timings), BuildError> {
-    let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
+    let (department, analytics, mut timings) = prepare(checked, as_of, audience)?;
     let started = Instant::now();
     crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
-    let files = render::site(templates, &content, &analytics, audience, exports)?;
+    let files = render::site(templates, &department, &analytics, audience, exports)?;
     timings.render = started.elapsed();
     timings.charts = crate::render::charts::take_drawing_time();
     Ok((analytics, files, timings))
@@ -179,20 +179,22 @@ fn prepare(
     checked: &Checked,
     as_of: NaiveDate,
     audience: Audience,
-) -> Result<(Cow<'_, Content>, Analytics, Timings), BuildError> {
+) -> Result<(Department, Analytics, Timings), BuildError> {
     refuse_errors(checked)?;
-    let content = match audience {
-        Audience::Owner => Cow::Borrowed(&checked.content),
-        Audience::Team => Cow::Owned(crate::audience::for_team(&checked.content)),
-    };
     let mut timings = checked.timings;
     let started = Instant::now();
-    let mut analytics = analytics::compute(&content, as_of);
+    // Checked: from here on, plain values without positions in files.
+    let department = Department::of(&checked.content);
+    let department = match audience {
+        Audience::Owner => department,
+        Audience::Team => crate::audience::for_team(&department),
+    };
+    let mut analytics = analytics::compute(&department, as_of);
     if audience == Audience::Team {
         crate::audience::restrict(&mut analytics);
     }
     timings.analytics = started.elapsed();
-    Ok((content, analytics, timings))
+    Ok((department, analytics, timings))
 }
 
 /// Checks, renders, encrypts when given a password, and writes; the previous
@@ -284,11 +286,12 @@ pub fn render_reusing(
     as_of: NaiveDate,
     reuse: &mut Reuse,
     emit: &render::Emit,
-) -> Result<(Timings, Analytics), BuildError> {
-    let (content, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
+) -> Result<(Timings, Department, Analytics), BuildError> {
+    let (department, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
+    reuse.files_besides_standups(&checked.content.sources);
     let rendered = render_prepared(
         checked,
-        &content,
+        &department,
         &analytics,
         Audience::Owner,
         Exports::OnRequest,
@@ -302,7 +305,7 @@ pub fn render_reusing(
     let (render, charts) = rendered?;
     timings.render = render;
     timings.charts = charts;
-    Ok((timings, analytics))
+    Ok((timings, department, analytics))
 }
 
 /// Renders a checked site, handing each file to `emit` as it is made; an
@@ -315,9 +318,15 @@ fn render_to(
     reuse: Option<&Reuse>,
     emit: &render::Emit,
 ) -> Result<Timings, BuildError> {
-    let (content, analytics, mut timings) = prepare(checked, as_of, audience)?;
+    let (department, analytics, mut timings) = prepare(checked, as_of, audience)?;
     let (render, charts) = render_prepared(
-        checked, &content, &analytics, audience, exports, reuse, emit,
+        checked,
+        &department,
+        &analytics,
+        audience,
+        exports,
+        reuse,
+        emit,
     )?;
     timings.render = render;
     timings.charts = charts;
@@ -328,7 +337,7 @@ fn render_to(
 /// the CPU time of chart drawing.
 fn render_prepared(
     checked: &Checked,
-    content: &Content,
+    department: &Department,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
@@ -339,7 +348,7 @@ fn render_prepared(
     crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
     render::site_to(
-        templates, content, analytics, audience, exports, reuse, emit,
+        templates, department, analytics, audience, exports, reuse, emit,
     )
     .map_err(|err| match err {
         render::SiteError::Render(e) => BuildError::Render(e),
@@ -401,15 +410,15 @@ pub fn digest(
     options: crate::render::digest::Options,
     format: crate::render::digest::Format,
 ) -> Result<String, BuildError> {
-    let (content, now, _) = prepare(checked, as_of, options.audience)?;
+    let (department, now, _) = prepare(checked, as_of, options.audience)?;
     let before_date = crate::render::digest::facts::previous_as_of(options.period, as_of, &now);
     let mut before = analytics::compute(
-        &crate::render::digest::facts::as_it_stood(&content, before_date),
+        &crate::render::digest::facts::as_it_stood(&department, before_date),
         before_date,
     );
     if options.audience == Audience::Team {
         crate::audience::restrict(&mut before);
     }
-    let digest = crate::render::digest::digest(&content, &now, &before, options);
+    let digest = crate::render::digest::digest(&department, &now, &before, options);
     Ok(crate::render::digest::render(&digest, format))
 }

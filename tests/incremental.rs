@@ -35,7 +35,7 @@ fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> us
         changed.lock().unwrap().push(file);
         Ok(())
     };
-    let (_, analytics) = site::render_reusing(&checked, as_of(), reuse, &keep).unwrap();
+    let (_, department, analytics) = site::render_reusing(&checked, as_of(), reuse, &keep).unwrap();
     let changed = changed.into_inner().unwrap();
     let made = changed.len();
     let pages: Vec<&str> = reuse.pages().collect();
@@ -43,7 +43,7 @@ fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> us
     served.extend(changed.into_iter().map(|f| (f.path, f.bytes)));
     // The exports, as serve makes them when they are asked for.
     for path in EXPORTS {
-        let bytes = render::export(path, &checked.content, &analytics, Audience::Owner).unwrap();
+        let bytes = render::export(path, &department, &analytics, Audience::Owner).unwrap();
         served.insert(path.to_string(), bytes);
     }
     made

@@ -128,7 +128,10 @@ fn goal_progress_is_measured_from_the_weekly_figures() {
     let site = common::fixture("practice");
     let (content, diagnostics) = salespulse::content::load(site.path());
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let a = analytics::compute(&content, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+    let a = analytics::compute(
+        &salespulse::domain::Department::of(&content),
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    );
     let plan = &a.idps[0];
     assert_eq!(plan.slug, "bob-2026-11");
     assert!(!plan.overdue);

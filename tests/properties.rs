@@ -336,7 +336,8 @@ proptest! {
             .map(|d| d.message())
             .collect();
         prop_assert!(errors.is_empty(), "generated site has errors: {:?}", errors);
-        let a = analytics::compute(&content, site.as_of);
+        let department = salespulse::domain::Department::of(&content);
+        let a = analytics::compute(&department, site.as_of);
 
         for w in &a.weeks {
             let (ints, revenue) = sum_of(w.manager_totals.values());
@@ -377,7 +378,7 @@ proptest! {
         prop_assert!(!all.contains("inf"), "infinity in analytics");
         // And the export is JSON that parses back.
         let json: serde_json::Value =
-            serde_json::from_slice(&export::metrics_json(&content, &a)).unwrap();
+            serde_json::from_slice(&export::metrics_json(&department, &a)).unwrap();
         prop_assert!(json.get("weeks").is_some());
         let by_week: BTreeMap<String, u64> = a
             .weeks

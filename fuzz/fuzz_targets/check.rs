@@ -57,6 +57,8 @@ fuzz_target!(|data: &[u8]| {
     if diagnostics.iter().any(diagnostic::Diagnostic::is_error) {
         return;
     }
+    // Checked: the department as analytics and render read it.
+    let content = salespulse::domain::Department::of(&content);
     let a = analytics::compute(&content, as_of);
     let json = export::metrics_json(&content, &a);
     assert!(!json.is_empty());

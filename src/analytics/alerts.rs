@@ -7,7 +7,7 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use crate::calendar::IsoWeek;
-use crate::content::PlanMetric;
+use crate::domain::PlanMetric;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,7 @@
 
 use super::{LaggingManager, LaggingMetric, Periods};
 use crate::calendar::IsoWeek;
-use crate::content::{Content, PlanMetric};
+use crate::domain::{Department, PlanMetric};
 
 /// Weeks with a plan in a row, ending at `week`, in which `manager`'s
 /// attainment was below `pct` %. A week whose plan is 0 or missing (no
@@ -46,9 +46,9 @@ pub(super) fn judged_week(a: &Periods) -> Option<IsoWeek> {
         .map(|w| w.week)
 }
 
-pub(super) fn managers(a: &Periods, content: &Content) -> Vec<LaggingManager> {
-    let thresholds = &content.config.thresholds;
-    let need = thresholds.manager_lagging_weeks.value.max(1);
+pub(super) fn managers(a: &Periods, department: &Department) -> Vec<LaggingManager> {
+    let thresholds = &department.config.thresholds;
+    let need = thresholds.manager_lagging_weeks.max(1);
     let Some(judged) = judged_week(a).and_then(|w| a.week(w)) else {
         return Vec::new();
     };
@@ -67,11 +67,11 @@ pub(super) fn managers(a: &Periods, content: &Content) -> Vec<LaggingManager> {
         .collect()
 }
 
-pub(super) fn metrics(a: &Periods, content: &Content) -> Vec<LaggingMetric> {
+pub(super) fn metrics(a: &Periods, department: &Department) -> Vec<LaggingMetric> {
     let Some(month) = a.current_month.and_then(|m| a.month(m)) else {
         return Vec::new();
     };
-    let limit = content.config.thresholds.team_lagging_pct / 100.0;
+    let limit = department.config.thresholds.team_lagging_pct / 100.0;
     let days = month.days;
     let share = f64::from(days.elapsed_working_days) / f64::from(days.working_days.max(1));
     let t = &month.team;

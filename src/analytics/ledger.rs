@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::metrics::{PlanFigures, Totals};
 use super::plan::MonthPlan;
 use crate::calendar::{IsoWeek, Period, WorkCalendar, YearMonth};
-use crate::content::{Content, Team};
+use crate::domain::{Department, Team};
 
 /// One manager's or the team's numbers in each period that has a file.
 pub(crate) type PeriodTotals = BTreeMap<String, Totals>;
@@ -36,24 +36,20 @@ impl<'a> Ledger<'a> {
     /// `as_of`; a file whose period cannot be told (an error `check`
     /// reports) and the second file of a period are left out.
     pub fn new(
-        content: &'a Content,
+        department: &'a Department,
         plans: &'a BTreeMap<YearMonth, MonthPlan>,
         as_of: NaiveDate,
     ) -> Self {
-        let calendar = &content.calendar;
+        let calendar = &department.calendar;
         let mut periods = BTreeMap::new();
-        for doc in &content.weeks {
-            let Ok(period) = doc.data.period(calendar) else {
-                continue;
-            };
-            if period.first > as_of {
+        for file in &department.weeks {
+            if file.period.first > as_of {
                 continue;
             }
-            periods.entry(period).or_insert_with(|| {
-                doc.data
-                    .managers
+            periods.entry(file.period).or_insert_with(|| {
+                file.managers
                     .iter()
-                    .map(|(id, e)| (id.as_str().to_string(), Totals::of(&e.value)))
+                    .map(|(id, e)| (id.clone(), Totals::of(e)))
                     .collect()
             });
         }
@@ -82,7 +78,7 @@ impl<'a> Ledger<'a> {
             .collect();
         Self {
             calendar,
-            team: &content.team,
+            team: &department.team,
             as_of,
             plans,
             periods,
@@ -133,9 +129,9 @@ impl<'a> Ledger<'a> {
         // the range narrows to it (an id not in team.yaml is always active).
         let (mut first, mut last) = (first, last);
         if let Some(m) = manager.and_then(|id| self.team.get(id)) {
-            first = first.max(m.joined.value.0);
-            if let Some(left) = &m.left {
-                last = last.min(left.value.0);
+            first = first.max(m.joined);
+            if let Some(left) = m.left {
+                last = last.min(left);
             }
         }
         if first > last {

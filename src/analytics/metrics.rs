@@ -4,8 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::content::WeekEntry;
-use crate::content::config::Aggregate;
+use crate::domain::{Aggregate, WeekEntry};
 
 /// `num / den`, or `None` when the denominator is zero: a ratio never becomes 0 or ∞.
 /// (A tiny but non-zero denominator could still overflow to ∞: that is `None` too.)
@@ -80,7 +79,7 @@ impl Totals {
             t.response_sum = minutes.0;
         }
         for (key, value) in &entry.custom {
-            t.custom.insert(key.as_str().to_string(), (value.0, 1));
+            t.custom.insert(key.clone(), (value.0, 1));
         }
         if let Some(tr) = entry.trainings {
             t.trainings = TrainingCounts {

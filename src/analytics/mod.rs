@@ -1,6 +1,8 @@
 //! The numbers: pure functions from typed content and `--as-of` to every
 //! figure the site shows. No I/O, no clock, no strings for people.
 
+use crate::domain::{Department, PlanMetric};
+
 pub mod alerts;
 pub mod checklist;
 pub mod decomposition;
@@ -27,7 +29,6 @@ pub use practice::{GoalProgress, GoalState, IdpProgress, Round, StandupStats, St
 pub use requests::{Request, RequestKind, Resolution};
 
 use crate::calendar::{IsoWeek, Period, YearMonth};
-use crate::content::{Content, PlanMetric};
 use ledger::Ledger;
 
 /// One ISO week with at least one period file: the team's and each present
@@ -242,19 +243,19 @@ impl std::ops::Deref for Analytics {
 }
 
 /// Computes everything from validated content, as of a date.
-pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
-    let periods = periods(content, as_of);
-    let lagging_managers = lagging::managers(&periods, content);
-    let lagging_metrics = lagging::metrics(&periods, content);
-    let idps = practice::idps(content, &periods);
+pub fn compute(department: &Department, as_of: NaiveDate) -> Analytics {
+    let periods = periods(department, as_of);
+    let lagging_managers = lagging::managers(&periods, department);
+    let lagging_metrics = lagging::metrics(&periods, department);
+    let idps = practice::idps(department, &periods);
     let judged = Judged {
         periods: &periods,
         lagging_managers: &lagging_managers,
         lagging_metrics: &lagging_metrics,
         idps: &idps,
     };
-    let alerts = raise_alerts(&judged, content);
-    let checklist = checklist::measure(content, &judged);
+    let alerts = raise_alerts(&judged, department);
+    let checklist = checklist::measure(department, &judged);
     Analytics {
         periods,
         lagging_managers,
@@ -267,9 +268,9 @@ pub fn compute(content: &Content, as_of: NaiveDate) -> Analytics {
 
 /// The weeks and months from the ledger of every period file, and the
 /// practice's counts.
-fn periods(content: &Content, as_of: NaiveDate) -> Periods {
-    let plans = plan::monthly(content.targets.iter().map(|d| &d.data));
-    let ledger = Ledger::new(content, &plans, as_of);
+fn periods(department: &Department, as_of: NaiveDate) -> Periods {
+    let plans = plan::monthly(&department.targets);
+    let ledger = Ledger::new(department, &plans, as_of);
     let weeks = weeks::stats(&ledger);
     let latest_week = weeks.last().map(|w| w.week);
     let current_month = ledger
@@ -278,7 +279,7 @@ fn periods(content: &Content, as_of: NaiveDate) -> Periods {
         .map(|latest| (*latest).min(YearMonth::of(as_of)));
     let months = months::stats(&ledger, current_month);
     drop(ledger);
-    let standups = practice::standups(content);
+    let standups = practice::standups(department);
     let standup_weeks = practice::standup_weeks(&standups);
     Periods {
         as_of,
@@ -288,14 +289,14 @@ fn periods(content: &Content, as_of: NaiveDate) -> Periods {
         latest_week,
         standups,
         standup_weeks,
-        requests: requests::ledger(content, as_of).requests,
-        rounds: practice::rounds(content),
+        requests: requests::ledger(&department.standups, as_of).requests,
+        rounds: practice::rounds(department),
         plans,
     }
 }
 
-fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
-    let threshold_pct = content.config.thresholds.manager_lagging_pct;
+fn raise_alerts(a: &Judged, department: &Department) -> Vec<Alert> {
+    let threshold_pct = department.config.thresholds.manager_lagging_pct;
     let mut alerts = Vec::new();
     for m in a.lagging_managers {
         let has_plan = a
@@ -312,7 +313,7 @@ fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
         }
     }
     for m in a.lagging_metrics {
-        if explanation(content, a.current_month, m.metric).is_none() {
+        if explanation(department, a.current_month, m.metric).is_none() {
             alerts.push(Alert::TeamMetricUnexplained {
                 metric: m.metric,
                 pace: m.pace,
@@ -330,7 +331,7 @@ fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
             }
         }
     }
-    let limit = u64::from(content.config.thresholds.standup_max_minutes);
+    let limit = u64::from(department.config.thresholds.standup_max_minutes);
     for s in practice::last_week(&a.standups, a.as_of) {
         if let Some(minutes) = s.duration_min.filter(|_| s.over_limit) {
             alerts.push(Alert::StandupTooLong {
@@ -349,8 +350,8 @@ fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
             });
         }
     }
-    for manager in checklist::one_on_ones_overdue(content, a.as_of).unwrap_or_default() {
-        let last = checklist::latest_one_on_one(content, &manager);
+    for manager in checklist::one_on_ones_overdue(department, a.as_of).unwrap_or_default() {
+        let last = checklist::latest_one_on_one(department, &manager);
         alerts.push(Alert::OneOnOneOverdue { manager, last });
     }
     for p in a.idps.iter().filter(|p| p.overdue) {
@@ -366,16 +367,16 @@ fn raise_alerts(a: &Judged, content: &Content) -> Vec<Alert> {
 
 /// The head's explanation of a lagging metric in a month's note, if written.
 pub fn explanation(
-    content: &Content,
+    department: &Department,
     month: Option<YearMonth>,
     metric: PlanMetric,
-) -> Option<&crate::content::Explanation> {
+) -> Option<&crate::domain::Explanation> {
     let month = month?;
-    content
+    department
         .month_notes
         .iter()
-        .find(|n| n.data.month.value == month)
-        .and_then(|n| n.data.explanations.get(metric.name()))
+        .find(|n| n.month == month)
+        .and_then(|n| n.explanations.get(metric.name()))
         .filter(|e| !e.reason.trim().is_empty())
 }
 

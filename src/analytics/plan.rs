@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::metrics::PlanFigures;
 use crate::calendar::YearMonth;
-use crate::content::{Plan, Targets};
+use crate::domain::{Plan, Targets};
 
 /// One month's plan: the team's and each planned manager's.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,7 +33,7 @@ pub fn month_plan(targets: &Targets) -> MonthPlan {
     let managers: BTreeMap<String, PlanFigures> = targets
         .managers
         .iter()
-        .map(|(id, plan)| (id.as_str().to_string(), figures(plan)))
+        .map(|(id, plan)| (id.clone(), figures(plan)))
         .collect();
     let sum = |part: fn(&PlanFigures) -> Option<f64>| {
         let parts: Vec<f64> = managers.values().filter_map(part).collect();
@@ -55,7 +55,7 @@ pub fn monthly<'a>(
 ) -> BTreeMap<YearMonth, MonthPlan> {
     let mut plans = BTreeMap::new();
     for t in targets {
-        plans.entry(t.month.value).or_insert_with(|| month_plan(t));
+        plans.entry(t.month).or_insert_with(|| month_plan(t));
     }
     plans
 }

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{Figures, Periods};
 use crate::calendar::IsoWeek;
-use crate::content::{Content, IdpStatus, Ratio};
+use crate::domain::{Department, IdpStatus, Ratio};
 use serde::Serialize;
 
 /// One stand-up, counted.
@@ -118,28 +118,26 @@ pub fn ratio(figures: &Figures, ratio: Ratio) -> Option<f64> {
     }
 }
 
-pub fn standups(content: &Content) -> Vec<StandupStats> {
-    let limit = u64::from(content.config.thresholds.standup_max_minutes);
-    let mut list: Vec<StandupStats> = content
+pub fn standups(department: &Department) -> Vec<StandupStats> {
+    let limit = u64::from(department.config.thresholds.standup_max_minutes);
+    let mut list: Vec<StandupStats> = department
         .standups
         .iter()
-        .map(|doc| {
-            let s = &doc.data;
-            let date = s.date.value.0;
-            let active: Vec<&str> = content
+        .map(|s| {
+            let date = s.date;
+            let active: Vec<&str> = department
                 .team
                 .managers
                 .iter()
-                .map(|m| &m.value)
                 .filter(|m| m.active_on(date))
                 .map(|m| m.id())
                 .collect();
-            let duration = s.duration_min.as_ref().map(|d| d.value.0);
+            let duration = s.duration_min;
             StandupStats {
                 date,
                 duration_min: duration,
                 over_limit: duration.is_some_and(|d| d > limit),
-                video: s.video.value,
+                video: s.video,
                 expected: active
                     .iter()
                     .filter(|id| !s.absent.contains_key(**id))
@@ -149,7 +147,7 @@ pub fn standups(content: &Content) -> Vec<StandupStats> {
                 complete: s
                     .reports
                     .values()
-                    .filter(|r| r.value.missing().is_empty())
+                    .filter(|r| r.missing().is_empty())
                     .count(),
                 missing: active
                     .iter()
@@ -203,23 +201,20 @@ pub fn standup_weeks(list: &[StandupStats]) -> Vec<StandupWeek> {
 }
 
 /// Each plan with each measured goal's weekly values since the plan opened.
-pub fn idps(content: &Content, a: &Periods) -> Vec<IdpProgress> {
-    let mut list: Vec<IdpProgress> = content
+pub fn idps(department: &Department, a: &Periods) -> Vec<IdpProgress> {
+    let mut list: Vec<IdpProgress> = department
         .idps
         .iter()
-        .map(|doc| {
-            let p = &doc.data;
-            let manager = p.manager.value.clone();
+        .map(|p| {
+            let manager = p.manager.clone();
             // From the week after the plan opens: the week it opens in was
             // mostly lived before it, and a goal must not be met on day one.
-            let from = IsoWeek::of(p.opened.value.0).next();
+            let from = IsoWeek::of(p.opened).next();
             let goals = p
                 .goals
                 .iter()
                 .map(|g| {
-                    let g = &g.value;
-                    // An unknown name is an error `check` reports: nothing to measure.
-                    let measured = g.metric.as_ref().and_then(|m| Ratio::from_name(&m.value));
+                    let measured = g.metric;
                     let weekly: Vec<(IsoWeek, Option<f64>)> = match measured {
                         Some(r) => a
                             .weeks
@@ -230,7 +225,7 @@ pub fn idps(content: &Content, a: &Periods) -> Vec<IdpProgress> {
                         None => Vec::new(),
                     };
                     let latest = weekly.iter().rev().find_map(|(_, v)| *v);
-                    let target = g.target.as_ref().map(|t| t.value);
+                    let target = g.target;
                     GoalProgress {
                         text: g.text.clone(),
                         metric: measured,
@@ -243,12 +238,12 @@ pub fn idps(content: &Content, a: &Periods) -> Vec<IdpProgress> {
                 })
                 .collect();
             IdpProgress {
-                slug: doc.stem().to_string(),
+                slug: p.slug.clone(),
                 manager,
                 status: p.status,
-                opened: p.opened.value.0,
-                due: p.due.value.0,
-                overdue: p.status.is_open() && p.due.value.0 < a.as_of,
+                opened: p.opened,
+                due: p.due,
+                overdue: p.status.is_open() && p.due < a.as_of,
                 goals,
             }
         })
@@ -264,34 +259,31 @@ pub fn idps(content: &Content, a: &Periods) -> Vec<IdpProgress> {
     list
 }
 
-pub fn rounds(content: &Content) -> Vec<Round> {
-    let mut list: Vec<Round> = content
+pub fn rounds(department: &Department) -> Vec<Round> {
+    let mut list: Vec<Round> = department
         .assessments
         .iter()
-        .map(|doc| {
-            let a = &doc.data;
-            Round {
-                date: a.date.value.0,
-                scale: a.scale.value.0,
-                scores: a
-                    .scores
-                    .iter()
-                    .map(|(m, s)| {
-                        (
-                            m.as_str().to_string(),
-                            // A score not given yet is left out.
-                            s.iter()
-                                .filter_map(|(c, v)| Some((c.as_str().to_string(), v.value?.0)))
-                                .collect(),
-                        )
-                    })
-                    .collect(),
-                notes: a
-                    .notes
-                    .iter()
-                    .map(|(m, n)| (m.as_str().to_string(), n.clone()))
-                    .collect(),
-            }
+        .map(|a| Round {
+            date: a.date,
+            scale: a.scale,
+            scores: a
+                .scores
+                .iter()
+                .map(|(m, s)| {
+                    (
+                        m.clone(),
+                        // A score not given yet is left out.
+                        s.iter()
+                            .filter_map(|(c, v)| Some((c.clone(), (*v)?)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+            notes: a
+                .notes
+                .iter()
+                .map(|(m, n)| (m.clone(), n.clone()))
+                .collect(),
         })
         .collect();
     list.sort_by_key(|r| r.date);

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::{Content, Doc, Standup};
+use crate::domain::Standup;
 
 /// Which of a stand-up's two asks a request is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -59,11 +59,11 @@ pub struct Resolution {
     pub note: String,
 }
 
-/// A `resolved:` item that closes nothing, located by its stand-up file and
-/// its place in the list.
+/// A `resolved:` item that closes nothing: its stand-up (an index into the
+/// stand-ups the ledger was read from) and its place in the list.
 #[derive(Debug, Clone)]
-pub struct Problem<'a> {
-    pub doc: &'a Doc<Standup>,
+pub struct Problem {
+    pub standup: usize,
     pub item: usize,
     pub kind: ProblemKind,
 }
@@ -80,12 +80,12 @@ pub enum ProblemKind {
 
 /// Every request, and the `resolved:` items that close nothing.
 #[derive(Debug, Default)]
-pub struct Ledger<'a> {
+pub struct Ledger {
     /// Oldest first.
     pub requests: Vec<Request>,
     /// Every id a request goes by (its own, and those of its repeats).
     pub ids: BTreeMap<String, usize>,
-    pub problems: Vec<Problem<'a>>,
+    pub problems: Vec<Problem>,
     /// The open requests by manager and words, to find a repeat at once
     /// (a big department asks thousands over the years).
     open: BTreeMap<(String, String), usize>,
@@ -108,21 +108,21 @@ fn same_words(text: &str) -> String {
 }
 
 /// Reads every stand-up in date order: each one's asks first, then what it resolves.
-pub fn ledger(content: &Content, as_of: NaiveDate) -> Ledger<'_> {
-    let mut standups: Vec<&Doc<Standup>> = content.standups.iter().collect();
-    standups.sort_by_key(|d| d.data.date.value.0);
+pub fn ledger(standups: &[Standup], as_of: NaiveDate) -> Ledger {
+    let mut standups: Vec<(usize, &Standup)> = standups.iter().enumerate().collect();
+    standups.sort_by_key(|(_, s)| s.date);
     // Every id any stand-up asks, to tell "asked later" from "never asked".
     let mut later: BTreeMap<String, NaiveDate> = BTreeMap::new();
-    for doc in &standups {
-        for (manager, kind, _) in asks(doc) {
-            let date = doc.data.date.value.0;
+    for (_, standup) in &standups {
+        for (manager, kind, _) in asks(standup) {
+            let date = standup.date;
             later.entry(request_id(manager, date, kind)).or_insert(date);
         }
     }
     let mut ledger = Ledger::default();
-    for doc in standups {
-        ask(&mut ledger, doc);
-        resolve(&mut ledger, doc, &later);
+    for (index, standup) in standups {
+        ask(&mut ledger, standup);
+        resolve(&mut ledger, index, standup, &later);
     }
     for r in &mut ledger.requests {
         let end = r.resolved.as_ref().map_or(as_of, |s| s.date);
@@ -132,9 +132,8 @@ pub fn ledger(content: &Content, as_of: NaiveDate) -> Ledger<'_> {
 }
 
 /// A stand-up's non-empty `help` and `need` answers.
-fn asks(doc: &Doc<Standup>) -> impl Iterator<Item = (&str, RequestKind, &str)> {
-    doc.data.reports.iter().flat_map(|(id, report)| {
-        let r = &report.value;
+fn asks(standup: &Standup) -> impl Iterator<Item = (&str, RequestKind, &str)> {
+    standup.reports.iter().flat_map(|(id, r)| {
         [(RequestKind::Help, &r.help), (RequestKind::Need, &r.need)]
             .into_iter()
             .filter(|(_, text)| !text.trim().is_empty())
@@ -142,9 +141,9 @@ fn asks(doc: &Doc<Standup>) -> impl Iterator<Item = (&str, RequestKind, &str)> {
     })
 }
 
-fn ask(ledger: &mut Ledger, doc: &Doc<Standup>) {
-    let date = doc.data.date.value.0;
-    for (manager, kind, text) in asks(doc) {
+fn ask(ledger: &mut Ledger, standup: &Standup) {
+    let date = standup.date;
+    for (manager, kind, text) in asks(standup) {
         let id = request_id(manager, date, kind);
         let words = (manager.to_string(), same_words(text));
         let index = match ledger.open.get(&words).copied() {
@@ -174,15 +173,19 @@ fn ask(ledger: &mut Ledger, doc: &Doc<Standup>) {
     }
 }
 
-fn resolve<'a>(
-    ledger: &mut Ledger<'a>,
-    doc: &'a Doc<Standup>,
+fn resolve(
+    ledger: &mut Ledger,
+    index: usize,
+    standup: &Standup,
     later: &BTreeMap<String, NaiveDate>,
 ) {
-    let date = doc.data.date.value.0;
-    for (item, resolved) in doc.data.resolved.iter().enumerate() {
-        let r = &resolved.value;
-        let problem = |kind| Problem { doc, item, kind };
+    let date = standup.date;
+    for (item, r) in standup.resolved.iter().enumerate() {
+        let problem = |kind| Problem {
+            standup: index,
+            item,
+            kind,
+        };
         let Some(&index) = ledger.ids.get(&r.id) else {
             let kind = match later.get(&r.id) {
                 Some(&opened) => ProblemKind::BeforeAsked { opened },
@@ -213,7 +216,7 @@ fn resolve<'a>(
 }
 
 /// Every id a request could be resolved by, for "did you mean".
-pub fn known_ids<'a>(ledger: &'a Ledger) -> BTreeSet<&'a str> {
+pub fn known_ids(ledger: &Ledger) -> BTreeSet<&str> {
     ledger.ids.keys().map(String::as_str).collect()
 }
 
@@ -227,7 +230,7 @@ mod tests {
     }
 
     /// A site with stand-ups: (date, a's help, resolved items as YAML).
-    fn site(days: &[(&str, &str, &str)]) -> Content {
+    fn site(days: &[(&str, &str, &str)]) -> Vec<Standup> {
         let mut files = vec![
             ("content/config.yaml".to_string(), "title: T\n".to_string()),
             (
@@ -245,7 +248,7 @@ mod tests {
         }
         let (content, problems) = parse_files(files);
         assert!(problems.is_empty(), "{problems:?}");
-        content
+        crate::domain::Department::of(&content).standups
     }
 
     #[test]
@@ -324,7 +327,7 @@ mod tests {
         let kinds: Vec<(NaiveDate, usize, ProblemKind)> = l
             .problems
             .iter()
-            .map(|p| (p.doc.data.date.value.0, p.item, p.kind.clone()))
+            .map(|p| (c[p.standup].date, p.item, p.kind.clone()))
             .collect();
         assert_eq!(
             kinds,

@@ -2,24 +2,25 @@
 
 use chrono::NaiveDate;
 
-use crate::content::{Content, parse_files};
+use crate::content::parse_files;
+use crate::domain::Department;
 
 /// Two managers `a` and `b` (joined 2024-01-01).
 pub const TEAM: &str = "managers:\n  - { id: a, name: A, joined: 2024-01-01 }\n  - { id: b, name: B, joined: 2024-01-01 }\n";
 
 /// Managers `a` and `b`, English, USD, Monday to Friday without public
 /// holidays, plus `files`.
-pub fn site(files: &[(&str, &str)]) -> Content {
+pub fn site(files: &[(&str, &str)]) -> Department {
     site_with("", TEAM, files)
 }
 
 /// [`site`] on Russia's production calendar.
-pub fn ru_site(files: &[(&str, &str)]) -> Content {
+pub fn ru_site(files: &[(&str, &str)]) -> Department {
     site_with("calendar: { country: ru }\n", TEAM, files)
 }
 
 /// A site whose config.yaml adds `config` to the basics, with its own team.yaml.
-pub fn site_with(config: &str, team: &str, files: &[(&str, &str)]) -> Content {
+pub fn site_with(config: &str, team: &str, files: &[(&str, &str)]) -> Department {
     let mut all = vec![
         (
             "content/config.yaml".to_string(),
@@ -30,7 +31,7 @@ pub fn site_with(config: &str, team: &str, files: &[(&str, &str)]) -> Content {
     all.extend(files.iter().map(|(p, t)| (p.to_string(), t.to_string())));
     let (content, diagnostics) = parse_files(all);
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
-    content
+    Department::of(&content)
 }
 
 /// A targets file: `plans` as (manager, revenue, deals).

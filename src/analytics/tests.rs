@@ -3,7 +3,7 @@
 
 use super::testkit::{TEAM, date, period, ru_site, site, site_with, targets, week};
 use super::*;
-use crate::content::PlanMetric;
+use crate::domain::PlanMetric;
 
 fn w(text: &str) -> IsoWeek {
     IsoWeek::parse(text).unwrap()

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use salespulse::analytics::{self, AlertSeverity, Analytics};
 use salespulse::cli::Format;
-use salespulse::content::Content;
 use salespulse::diagnostic;
+use salespulse::domain::Department;
 use salespulse::locale::{self, console::AlertCounts, format::Formatter};
 use salespulse::site;
 
@@ -35,11 +35,14 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
                     checked.locale,
                 )
             );
-            let analytics =
-                (!checked.has_errors()).then(|| analytics::compute(&checked.content, as_of));
-            let alerts = analytics.as_ref().map_or(&[][..], |a| &a.alerts[..]);
-            if let Some(a) = &analytics {
-                eprint!("{}", alert_lines(&checked.content, a));
+            let computed = (!checked.has_errors()).then(|| {
+                let department = Department::of(&checked.content);
+                let analytics = analytics::compute(&department, as_of);
+                (department, analytics)
+            });
+            let alerts = computed.as_ref().map_or(&[][..], |(_, a)| &a.alerts[..]);
+            if let Some((department, a)) = &computed {
+                eprint!("{}", alert_lines(department, a));
             }
             let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
             let count = |s: AlertSeverity| alerts.iter().filter(|a| a.severity() == s).count();
@@ -57,7 +60,7 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
                     counts
                 )
             );
-            leave_to_exit(analytics);
+            leave_to_exit(computed);
         }
     }
     let ok = !checked.has_errors();
@@ -66,9 +69,9 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
 }
 
 /// Alerts as `check` prints them, in the site's language.
-fn alert_lines(content: &Content, analytics: &Analytics) -> String {
-    let fmt = Formatter::for_config(&content.config);
-    let name = |id: &str| content.team.name_of(id);
+fn alert_lines(department: &Department, analytics: &Analytics) -> String {
+    let fmt = Formatter::for_config(&department.config);
+    let name = |id: &str| department.team.name_of(id);
     analytics
         .alerts
         .iter()

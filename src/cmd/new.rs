@@ -11,6 +11,7 @@ use salespulse::cli::NewFile;
 use salespulse::commands::new as scaffold;
 use salespulse::content::Content;
 use salespulse::diagnostic::{self, Diagnostic};
+use salespulse::domain::Department;
 use salespulse::locale;
 use salespulse::site;
 
@@ -71,9 +72,12 @@ fn scaffold_files(
             week.unwrap_or_else(|| scaffold::next_week(content, as_of)),
         )),
         NewFile::Standup { date } => Ok(vec![scaffold::standup(content, date.unwrap_or(as_of))]),
-        NewFile::Idp { manager } => {
-            scaffold::idp(content, &analytics::compute(content, as_of), &manager).map(|f| vec![f])
-        }
+        NewFile::Idp { manager } => scaffold::idp(
+            content,
+            &analytics::compute(&Department::of(content), as_of),
+            &manager,
+        )
+        .map(|f| vec![f]),
         NewFile::Targets { month } => Ok(vec![scaffold::targets(
             content,
             month.unwrap_or_else(|| scaffold::next_targets_month(content, as_of)),
@@ -83,7 +87,7 @@ fn scaffold_files(
         }
         NewFile::Month { month } => Ok(vec![scaffold::month(
             content,
-            &analytics::compute(content, as_of),
+            &analytics::compute(&Department::of(content), as_of),
             month.unwrap_or_else(|| YearMonth::of(as_of)),
         )]),
         NewFile::OneOnOne { manager, date } => {

@@ -27,12 +27,6 @@ pub struct MonthNote {
     pub explanations: BTreeMap<Key, Explanation>,
     #[serde(skip)]
     pub body: String,
-    /// The metrics whose explanation was left out of a team build (set by
-    /// `audience::for_team`, never read from the file): the team's site
-    /// says an explanation exists without showing it.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub withheld: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]

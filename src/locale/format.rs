@@ -106,7 +106,7 @@ impl Formatter {
 
     /// A site's formats: its locale and currency, and its words with the
     /// names `labels:` gives its metrics.
-    pub fn for_config(config: &crate::content::Config) -> Self {
+    pub fn for_config(config: &crate::domain::Config) -> Self {
         Self {
             words: crate::locale::labels::site_words(config.locale, &config.labels),
             ..Self::new(config.locale, config.currency_symbol())

@@ -21,7 +21,7 @@ use tera::Context;
 
 use crate::analytics::Analytics;
 use crate::audience::Audience;
-use crate::content::Content;
+use crate::domain::Department;
 use crate::render::reuse::Reuse;
 use crate::render::templates::{Templates, error_text};
 use export::spreadsheet;
@@ -75,18 +75,18 @@ pub const EXPORTS: [&str; 5] = [
 /// `None` for another path.
 pub fn export(
     path: &str,
-    content: &Content,
+    department: &Department,
     analytics: &Analytics,
     audience: Audience,
 ) -> Option<Vec<u8>> {
     Some(match path {
-        "data/metrics.json" => export::metrics_json(content, analytics),
-        "data/weekly.csv" => export::weekly_csv(content, analytics),
-        "data/weekly.xlsx" => spreadsheet::weekly_xlsx(content, analytics),
-        "data/weekly.ru.csv" => spreadsheet::weekly_ru_csv(content, analytics),
+        "data/metrics.json" => export::metrics_json(department, analytics),
+        "data/weekly.csv" => export::weekly_csv(department, analytics),
+        "data/weekly.xlsx" => spreadsheet::weekly_xlsx(department, analytics),
+        "data/weekly.ru.csv" => spreadsheet::weekly_ru_csv(department, analytics),
         // The feed computes the analytics again as of each closed period
         // (two dozen computations, side by side).
-        "feed.xml" => export::feed::atom(content, analytics, audience),
+        "feed.xml" => export::feed::atom(department, analytics, audience),
         _ => return None,
     })
 }
@@ -190,7 +190,7 @@ impl Renderer<'_> {
 /// Renders the whole site into memory, sorted by path.
 pub fn site(
     templates: &Templates,
-    content: &Content,
+    department: &Department,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
@@ -201,7 +201,7 @@ pub fn site(
         Ok(())
     };
     match site_to(
-        templates, content, analytics, audience, exports, None, &keep,
+        templates, department, analytics, audience, exports, None, &keep,
     ) {
         Ok(()) => {}
         Err(SiteError::Render(e)) => return Err(e),
@@ -219,14 +219,14 @@ pub fn site(
 /// at all ([`Reuse::pages`] lists every page of the site).
 pub fn site_to(
     templates: &Templates,
-    content: &Content,
+    department: &Department,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
     reuse: Option<&Reuse>,
     emit: &Emit,
 ) -> Result<(), SiteError> {
-    let ctx = Ctx::new(content, analytics, audience).reusing(reuse);
+    let ctx = Ctx::new(department, analytics, audience).reusing(reuse);
     let r = Renderer {
         templates,
         strings: tera::Value::try_from_serializable(ctx.t()).expect("strings serialise"),
@@ -234,9 +234,9 @@ pub fn site_to(
         emit,
         reuse,
         salt: crate::render::reuse::hash_of(&(
-            &content.templates,
-            content.config.locale == crate::content::Locale::Ru,
-            &content.config.labels,
+            &department.templates,
+            department.config.locale == crate::domain::Locale::Ru,
+            &department.config.labels,
             exports.linked(),
             audience == Audience::Owner,
         )),
@@ -252,7 +252,7 @@ pub fn site_to(
         jobs.extend(owner_pages(&r, &ctx));
     }
     if exports == Exports::Published {
-        jobs.extend(exported(&r, content, analytics, audience));
+        jobs.extend(exported(&r, department, analytics, audience));
     }
     let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
     results.into_iter().collect()
@@ -262,7 +262,7 @@ pub fn site_to(
 /// and rule page, and the stylesheet. `shared` is what months, weeks and
 /// stand-ups are made from besides their own data.
 fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>> {
-    let (content, analytics, templates) = (ctx.content, ctx.analytics, r.templates);
+    let (department, analytics, templates) = (ctx.department, ctx.analytics, r.templates);
     let mut jobs: Vec<Job<'a>> = vec![
         Box::new(move || {
             r.page(
@@ -303,26 +303,26 @@ fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>>
         }),
         Box::new(move || {
             r.each(
-                &content.team.managers,
+                &department.team.managers,
                 "manager.html",
-                |m| Route::Manager(m.value.id().to_string()).path(),
-                |m| view::manager(ctx, &m.value),
+                |m| Route::Manager(m.id.clone()).path(),
+                |m| view::manager(ctx, m),
             )
         }),
         Box::new(move || {
             r.each_with_inputs(
-                &content.standups,
+                &department.standups,
                 "standup.html",
-                |d| Route::Standup(d.data.date.value.0).path(),
+                |d| Route::Standup(d.date).path(),
                 |d| view::standup_inputs(ctx, shared, d),
                 |d| view::standup(ctx, d),
             )
         }),
         Box::new(move || {
             r.each(
-                &content.pages,
+                &department.pages,
                 "page.html",
-                |d| Route::Page(d.stem().to_string()).path(),
+                |d| Route::Page(d.slug.clone()).path(),
                 |d| view::page(ctx, d),
             )
         }),
@@ -370,7 +370,7 @@ fn owner_pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>) -> Vec<Job<'a>> {
 /// The data downloads and the feed, where the site publishes them.
 fn exported<'a>(
     r: &'a Renderer<'a>,
-    content: &'a Content,
+    department: &'a Department,
     analytics: &'a Analytics,
     audience: Audience,
 ) -> Vec<Job<'a>> {
@@ -378,7 +378,7 @@ fn exported<'a>(
         .into_iter()
         .map(|path| {
             Box::new(move || {
-                let bytes = export(path, content, analytics, audience).expect("one of EXPORTS");
+                let bytes = export(path, department, analytics, audience).expect("one of EXPORTS");
                 r.file(path.into(), bytes)
             }) as Job<'a>
         })

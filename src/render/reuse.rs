@@ -26,6 +26,8 @@ pub struct Reuse {
     pages: Generations<String, u64>,
     /// Hashes of what a page is made from, by path, for views that say so.
     inputs: Generations<String, u64>,
+    /// A hash of every content file but the stand-ups, for this render.
+    besides_standups: u64,
 }
 
 /// The entries of the previous render, and those of the running one.
@@ -75,6 +77,24 @@ impl<K: Eq + std::hash::Hash + Clone, V: Clone> Generations<K, V> {
 }
 
 impl Reuse {
+    /// Remembers, for the render about to start, a hash of every file of
+    /// `sources` but the stand-ups: what month, week and stand-up pages
+    /// are made from besides their own period or stand-up.
+    pub fn files_besides_standups(&mut self, sources: &crate::diagnostic::SourceMap) {
+        let mut hasher = hasher();
+        for (path, text) in sources.iter() {
+            if !path.starts_with("content/standups/") {
+                (path, text).hash(&mut hasher);
+            }
+        }
+        self.besides_standups = hasher.finish();
+    }
+
+    /// [`Reuse::files_besides_standups`]'s hash.
+    pub fn besides_standups(&self) -> u64 {
+        self.besides_standups
+    }
+
     /// The chart drawn last time from the same `inputs`, or a new drawing.
     /// `inputs` must hold every argument the drawing depends on.
     pub fn chart(&self, inputs: impl Debug, draw: impl FnOnce() -> Chart) -> Chart {

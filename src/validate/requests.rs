@@ -8,13 +8,16 @@ use super::Roster;
 use crate::analytics::requests::{ProblemKind, known_ids, ledger};
 use crate::content::{Content, TEAM_PATH};
 use crate::diagnostic::{Diagnostic, closest};
+use crate::domain::Standup;
 use crate::problem::Practice;
 
 pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
-    let ledger = ledger(content, as_of);
+    // The ledger reads plain stand-ups; a problem names its stand-up by index.
+    let standups: Vec<Standup> = content.standups.iter().map(|d| (&d.data).into()).collect();
+    let ledger = ledger(&standups, as_of);
     let ids = known_ids(&ledger);
     for problem in &ledger.problems {
-        let doc = problem.doc;
+        let doc = &content.standups[problem.standup];
         let item = &doc.data.resolved[problem.item];
         let id = &item.value.id;
         let d = match problem.kind {

@@ -4,6 +4,8 @@
 //! A new point is one `Point` variant: the compiler then lists its phase,
 //! its measure (`points.rs`) and its words (`locale::checklist`).
 
+use crate::domain::{Department, PlanMetric};
+
 mod points;
 #[cfg(test)]
 mod tests;
@@ -12,7 +14,6 @@ use chrono::{Days, Months, NaiveDate};
 
 use super::Judged;
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::content::{Content, PlanMetric};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -245,11 +246,10 @@ fn no_data(point: Point) -> ControlPoint {
 }
 
 /// The head's start date, if `checklist.yaml` gives it.
-pub fn started(content: &Content) -> Option<NaiveDate> {
-    content
+pub fn started(department: &Department) -> Option<NaiveDate> {
+    department
         .checklist
         .as_ref()?
-        .data
         .head
         .as_ref()?
         .started
@@ -257,45 +257,43 @@ pub fn started(content: &Content) -> Option<NaiveDate> {
 }
 
 /// The date month three begins (two calendar months after the start).
-pub fn phase_two_from(content: &Content) -> Option<NaiveDate> {
-    started(content).and_then(|s| s.checked_add_months(Months::new(2)))
+pub fn phase_two_from(department: &Department) -> Option<NaiveDate> {
+    started(department).and_then(|s| s.checked_add_months(Months::new(2)))
 }
 
 /// Managers active on `day`, by id.
-fn active_on(content: &Content, day: NaiveDate) -> Vec<&str> {
-    content
+fn active_on(department: &Department, day: NaiveDate) -> Vec<&str> {
+    department
         .team
         .managers
         .iter()
-        .map(|m| &m.value)
         .filter(|m| m.active_on(day))
         .map(|m| m.id())
         .collect()
 }
 
 /// Every control point, in order.
-pub fn measure(content: &Content, a: &Judged) -> Vec<ControlPoint> {
-    let judge = points::Judge::new(content, a);
+pub fn measure(department: &Department, a: &Judged) -> Vec<ControlPoint> {
+    let judge = points::Judge::new(department, a);
     Point::ALL.into_iter().map(|p| judge.measure(p)).collect()
 }
 
 /// Active managers without a one-to-one in the last `one_on_one_weeks`
 /// weeks up to `as_of`; `None` while the department records none at all.
-pub fn one_on_ones_overdue(content: &Content, as_of: NaiveDate) -> Option<Vec<String>> {
-    if content.one_on_ones.is_empty() {
+pub fn one_on_ones_overdue(department: &Department, as_of: NaiveDate) -> Option<Vec<String>> {
+    if department.one_on_ones.is_empty() {
         return None;
     }
-    let weeks = u64::from(content.config.thresholds.one_on_one_weeks);
+    let weeks = u64::from(department.config.thresholds.one_on_one_weeks);
     let from = as_of - Days::new(weeks * 7 - 1);
     Some(
-        active_on(content, as_of)
+        active_on(department, as_of)
             .into_iter()
             .filter(|id| {
-                !content.one_on_ones.iter().any(|o| {
-                    o.data.manager.value == *id
-                        && o.data.date.value.0 >= from
-                        && o.data.date.value.0 <= as_of
-                })
+                !department
+                    .one_on_ones
+                    .iter()
+                    .any(|o| o.manager == *id && o.date >= from && o.date <= as_of)
             })
             .map(str::to_string)
             .collect(),
@@ -303,11 +301,11 @@ pub fn one_on_ones_overdue(content: &Content, as_of: NaiveDate) -> Option<Vec<St
 }
 
 /// The latest one-to-one per manager, for the one-to-ones page.
-pub fn latest_one_on_one(content: &Content, manager: &str) -> Option<NaiveDate> {
-    content
+pub fn latest_one_on_one(department: &Department, manager: &str) -> Option<NaiveDate> {
+    department
         .one_on_ones
         .iter()
-        .filter(|o| o.data.manager.value == manager)
-        .map(|o| o.data.date.value.0)
+        .filter(|o| o.manager == manager)
+        .map(|o| o.date)
         .max()
 }

@@ -9,11 +9,11 @@ use super::{
 };
 use crate::analytics::{Judged, MonthStats};
 use crate::calendar::YearMonth;
-use crate::content::{Content, PageKind, PlanMetric};
+use crate::domain::{Department, PageKind, PlanMetric};
 
 /// What every point is judged with.
 pub(super) struct Judge<'a> {
-    content: &'a Content,
+    department: &'a Department,
     a: &'a Judged<'a>,
     /// A share at or above this is met…
     met: f64,
@@ -27,16 +27,16 @@ pub(super) struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
-    pub(super) fn new(content: &'a Content, a: &'a Judged<'a>) -> Self {
-        let t = &content.config.thresholds;
+    pub(super) fn new(department: &'a Department, a: &'a Judged<'a>) -> Self {
+        let t = &department.config.thresholds;
         Self {
-            content,
+            department,
             a,
             met: t.control_met_pct / 100.0,
             partly: t.control_partly_pct / 100.0,
-            from: started(content).unwrap_or(NaiveDate::MIN),
+            from: started(department).unwrap_or(NaiveDate::MIN),
             current: a.current_month.and_then(|m| a.month(m)),
-            active: active_on(content, a.as_of),
+            active: active_on(department, a.as_of),
         }
     }
 
@@ -59,7 +59,7 @@ impl<'a> Judge<'a> {
 
     /// The plan is being met: team revenue pace of the current month.
     fn plan_on_track(&self) -> ControlPoint {
-        let t = &self.content.config.thresholds;
+        let t = &self.department.config.thresholds;
         match self.current.and_then(|m| m.team.pace.map(|p| (m.month, p))) {
             Some((month, pace)) => ControlPoint {
                 point: Point::PlanOnTrack,
@@ -115,15 +115,15 @@ impl<'a> Judge<'a> {
 
     /// The head's vision written within 4 weeks of the start.
     fn vision_written(&self) -> ControlPoint {
-        let deadline = started(self.content).map(|s| s + Days::new(28));
+        let deadline = started(self.department).map(|s| s + Days::new(28));
         let visions: Vec<_> = self
-            .content
+            .department
             .pages
             .iter()
-            .filter(|p| p.data.kind == Some(PageKind::Vision))
+            .filter(|p| p.kind == Some(PageKind::Vision))
             .collect();
-        let in_time = visions.iter().find(|p| match (deadline, p.data.date) {
-            (Some(deadline), Some(date)) => date.0 <= deadline,
+        let in_time = visions.iter().find(|p| match (deadline, p.date) {
+            (Some(deadline), Some(date)) => date <= deadline,
             (None, _) => true,
             (Some(_), None) => false,
         });
@@ -137,12 +137,12 @@ impl<'a> Judge<'a> {
             },
             value: None,
             facts: Facts::Page {
-                slug: shown.map(|p| p.stem().to_string()),
-                date: shown.and_then(|p| p.data.date.map(|d| d.0)),
+                slug: shown.map(|p| p.slug.clone()),
+                date: shown.and_then(|p| p.date),
                 deadline,
             },
             evidence: shown
-                .map(|p| Evidence::Page(p.stem().to_string()))
+                .map(|p| Evidence::Page(p.slug.clone()))
                 .into_iter()
                 .collect(),
         }
@@ -173,18 +173,12 @@ impl<'a> Judge<'a> {
     /// Training in several formats, this month: counted when any period file
     /// of the month reports trainings at all.
     fn training_formats(&self) -> ControlPoint {
-        let calendar = &self.content.calendar;
         let reported = self.current.is_some_and(|m| {
-            self.content
+            self.department
                 .weeks
                 .iter()
-                .filter(|w| w.data.period(calendar).is_ok_and(|p| p.month == m.month))
-                .any(|w| {
-                    w.data
-                        .managers
-                        .values()
-                        .any(|e| e.value.trainings.is_some())
-                })
+                .filter(|w| w.period.month == m.month)
+                .any(|w| w.managers.values().any(|e| e.trainings.is_some()))
         });
         let Some(m) = self.current.filter(|_| reported) else {
             return no_data(Point::TrainingFormats);
@@ -243,7 +237,7 @@ impl<'a> Judge<'a> {
                 within,
                 video,
                 complete,
-                limit: self.content.config.thresholds.standup_max_minutes,
+                limit: self.department.config.thresholds.standup_max_minutes,
             },
             evidence: std::iter::once(Evidence::Standups)
                 .chain(flawed.take(4).map(|d| Evidence::Standup(d.date)))
@@ -257,7 +251,7 @@ impl<'a> Judge<'a> {
         let Some(month) = a.current_month else {
             return no_data(Point::PlanDecomposed);
         };
-        let active = active_on(self.content, a.as_of.min(month.last_day()));
+        let active = active_on(self.department, a.as_of.min(month.last_day()));
         if active.is_empty() {
             return no_data(Point::PlanDecomposed);
         }
@@ -284,10 +278,10 @@ impl<'a> Judge<'a> {
     /// Chat rules written.
     fn chat_rules(&self) -> ControlPoint {
         let rules = self
-            .content
+            .department
             .pages
             .iter()
-            .find(|p| p.data.kind == Some(PageKind::ChatRules));
+            .find(|p| p.kind == Some(PageKind::ChatRules));
         ControlPoint {
             point: Point::ChatRules,
             status: if rules.is_some() {
@@ -297,12 +291,12 @@ impl<'a> Judge<'a> {
             },
             value: None,
             facts: Facts::Page {
-                slug: rules.map(|p| p.stem().to_string()),
-                date: rules.and_then(|p| p.data.date.map(|d| d.0)),
+                slug: rules.map(|p| p.slug.clone()),
+                date: rules.and_then(|p| p.date),
                 deadline: None,
             },
             evidence: rules
-                .map(|p| Evidence::Page(p.stem().to_string()))
+                .map(|p| Evidence::Page(p.slug.clone()))
                 .into_iter()
                 .collect(),
         }
@@ -335,7 +329,7 @@ impl<'a> Judge<'a> {
     /// Every lagging metric explained to the owner, month by month since the start.
     fn lag_explained(&self) -> ControlPoint {
         let a = self.a;
-        let limit = self.content.config.thresholds.team_lagging_pct / 100.0;
+        let limit = self.department.config.thresholds.team_lagging_pct / 100.0;
         let mut lagging: Vec<(YearMonth, PlanMetric, bool)> = Vec::new();
         for m in a
             .months
@@ -348,7 +342,7 @@ impl<'a> Judge<'a> {
             ] {
                 if pace.is_some_and(|p| p < limit) {
                     let explained =
-                        crate::analytics::explanation(self.content, Some(m.month), metric);
+                        crate::analytics::explanation(self.department, Some(m.month), metric);
                     lagging.push((m.month, metric, explained.is_some()));
                 }
             }
@@ -390,17 +384,17 @@ impl<'a> Judge<'a> {
             })
             .collect();
         let closed: Vec<_> = self
-            .content
+            .department
             .idps
             .iter()
-            .filter(|d| !d.data.status.is_open())
+            .filter(|d| !d.status.is_open())
             .collect();
         if lagging.is_empty() && closed.is_empty() {
             return no_data(Point::IdpForLagging);
         }
         let closed_ok = closed
             .iter()
-            .filter(|d| !d.data.outcome.trim().is_empty())
+            .filter(|d| !d.outcome.trim().is_empty())
             .count();
         let whole = lagging.len() + closed.len();
         let part = with_plan.len() + closed_ok;
@@ -430,7 +424,7 @@ impl<'a> Judge<'a> {
 
     /// One-to-ones with every active manager in the last N weeks.
     fn one_on_ones(&self) -> ControlPoint {
-        match one_on_ones_overdue(self.content, self.a.as_of) {
+        match one_on_ones_overdue(self.department, self.a.as_of) {
             Some(missing) if !self.active.is_empty() => every_manager(
                 Point::OneOnOnes,
                 self.active.len(),

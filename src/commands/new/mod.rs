@@ -279,7 +279,10 @@ mod tests {
             ));
         }
         let c = parse_files(files).0;
-        let a = crate::analytics::compute(&c, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let a = crate::analytics::compute(
+            &crate::domain::Department::of(&c),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        );
         let (path, text) = idp(&c, &a, "a").unwrap();
         assert_eq!(path, "content/idp/a-2026-11.md");
         assert!(text.contains("reason: \"Week 47 (Nov 16–22): 70% of the weekly plan; below 80% for 2 weeks in a row\""), "{text}");

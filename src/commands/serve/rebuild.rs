@@ -23,7 +23,7 @@ pub(super) struct Rebuilt {
 /// The content and numbers of the last good build, kept to make an export
 /// (the feed, the spreadsheets, metrics.json) when the browser asks for it.
 pub(super) struct Exportable {
-    pub(super) content: crate::content::Content,
+    pub(super) department: crate::domain::Department,
     pub(super) analytics: crate::analytics::Analytics,
 }
 
@@ -32,7 +32,7 @@ impl Exportable {
     pub(super) fn make(&self, file: &str) -> Option<Vec<u8>> {
         crate::render::export(
             file,
-            &self.content,
+            &self.department,
             &self.analytics,
             crate::audience::Audience::Owner,
         )
@@ -112,16 +112,18 @@ pub(super) fn rebuild(
     };
     let reuse = &mut memory.rendered;
     let rendered = site::render_reusing(&checked, as_of, reuse, &keep);
-    let site::Checked { content, .. } = checked;
     match rendered {
-        Ok((timings, analytics)) => Ok(Rebuilt {
+        Ok((timings, department, analytics)) => Ok(Rebuilt {
             locale,
             changed: changed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
             pages: reuse.pages().map(String::from).collect(),
             timings,
-            exports: Arc::new(Exportable { content, analytics }),
+            exports: Arc::new(Exportable {
+                department,
+                analytics,
+            }),
         }),
         Err(err) => {
             eprintln!("error: {err}");

@@ -150,7 +150,7 @@ fn line_labels(c: &Canvas, width: i32, y: i32, marks: &[(i32, String, Role); 2])
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     fn rows() -> Vec<ManagerValue> {
         [

@@ -126,7 +126,7 @@ fn draw(fmt: &Formatter, d: &Trend, v: Variant, root: &Root) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     #[test]
     fn title_compares_the_latest_with_the_team_and_the_start() {

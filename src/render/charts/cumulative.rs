@@ -151,7 +151,7 @@ fn draw(fmt: &Formatter, d: &Cumulative, v: Variant, root: &Root) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     fn month(closed: bool) -> Cumulative {
         Cumulative {

@@ -150,7 +150,7 @@ fn draw(fmt: &Formatter, rows: &[FunnelRow], labels: &Labels, v: Variant, root: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     #[test]
     fn title_gives_the_first_rows_conversions_and_the_best() {

@@ -198,7 +198,7 @@ fn value_label(fmt: &Formatter, r: &LeadsRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     #[test]
     fn title_sums_the_rows() {

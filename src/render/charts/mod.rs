@@ -130,7 +130,7 @@ fn say(fmt: &crate::locale::format::Formatter) -> &'static dyn crate::locale::ch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
     use crate::locale::format::Formatter;
 
     /// One small chart of every kind.

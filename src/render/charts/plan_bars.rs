@@ -173,7 +173,7 @@ fn plan_line(c: &Canvas, f: &Columns, bars: &[PeriodBar]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     fn bars() -> Vec<PeriodBar> {
         vec![

@@ -106,7 +106,7 @@ fn high(known: &[(&str, f64)]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     #[test]
     fn title_gives_first_and_last() {

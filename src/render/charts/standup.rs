@@ -84,7 +84,7 @@ fn draw(fmt: &Formatter, days: &[StandupDay], limit: f64, v: Variant, root: &Roo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Locale;
+    use crate::domain::Locale;
 
     #[test]
     fn title_counts_the_long_ones() {

@@ -12,8 +12,7 @@ use super::Period;
 use crate::analytics::{Alert, Analytics};
 use crate::audience::Audience;
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::content::Content;
-use crate::content::PlanMetric;
+use crate::domain::{Department, PlanMetric};
 use crate::render::view::{self, Ctx};
 
 /// What a digest is about.
@@ -147,51 +146,49 @@ const STANDUP_DAYS: u64 = 35;
 /// one-to-ones dated after it, are left out (and stand-ups older than
 /// five weeks, which no digest line reads). With the week-based analytics
 /// a week file written ahead would otherwise count as of any date.
-pub fn as_it_stood(content: &Content, date: NaiveDate) -> Content {
+pub fn as_it_stood(department: &Department, date: NaiveDate) -> Department {
     let oldest = date
         .checked_sub_days(Days::new(STANDUP_DAYS))
         .unwrap_or(date);
-    Content {
-        sources: Default::default(),
-        config: content.config.clone(),
-        calendar: content.calendar.clone(),
-        team: content.team.clone(),
-        targets: content.targets.clone(),
-        weeks: content
+    Department {
+        config: department.config.clone(),
+        calendar: department.calendar.clone(),
+        team: department.team.clone(),
+        targets: department.targets.clone(),
+        weeks: department
             .weeks
             .iter()
-            .filter(|d| d.data.week.value.monday() <= date)
+            .filter(|w| w.week().monday() <= date)
             .cloned()
             .collect(),
-        standups: content
+        standups: department
             .standups
             .iter()
-            .filter(|d| (oldest..=date).contains(&d.data.date.value.0))
+            .filter(|d| (oldest..=date).contains(&d.date))
             .cloned()
             .collect(),
-        idps: content
+        idps: department
             .idps
             .iter()
-            .filter(|d| d.data.opened.value.0 <= date)
+            .filter(|d| d.opened <= date)
             .cloned()
             .collect(),
-        assessments: content
+        assessments: department
             .assessments
             .iter()
-            .filter(|d| d.data.date.value.0 <= date)
+            .filter(|d| d.date <= date)
             .cloned()
             .collect(),
-        month_notes: content.month_notes.clone(),
+        month_notes: department.month_notes.clone(),
         pages: Vec::new(),
-        one_on_ones: content
+        one_on_ones: department
             .one_on_ones
             .iter()
-            .filter(|d| d.data.date.value.0 <= date)
+            .filter(|d| d.date <= date)
             .cloned()
             .collect(),
-        checklist: content.checklist.clone(),
+        checklist: department.checklist.clone(),
         templates: Default::default(),
-        failed: content.failed.clone(),
     }
 }
 
@@ -211,17 +208,17 @@ pub fn previous_as_of(period: Period, as_of: NaiveDate, a: &Analytics) -> NaiveD
 /// The figures of a digest for the audience's content and analytics, and
 /// the analytics of the same content as of [`previous_as_of`].
 pub fn gather(
-    content: &Content,
+    department: &Department,
     now: &Analytics,
     before: &Analytics,
     period: Period,
     audience: Audience,
     base_url: Option<&str>,
 ) -> Facts {
-    let ctx = Ctx::new(content, now, audience);
+    let ctx = Ctx::new(department, now, audience);
     let month = month_facts(&ctx, now);
     let week = week_facts(now);
-    let standup = standup_facts(content, now);
+    let standup = standup_facts(department, now);
     let subject = match period {
         Period::Day => Subject::Day(standup.as_ref().map_or(now.as_of, |s| s.date)),
         Period::Week => Subject::Week(
@@ -240,21 +237,21 @@ pub fn gather(
         subject,
         as_of: now.as_of,
         audience,
-        title: content.config.title.clone(),
+        title: department.config.title.clone(),
         base_url: absolute(base_url),
         month,
         week,
         standup,
-        lagging_managers: lagging_managers(&ctx, content, now),
-        lagging_metrics: lagging_metrics(content, now),
+        lagging_managers: lagging_managers(&ctx, department, now),
+        lagging_metrics: lagging_metrics(department, now),
         new_alerts: new_alerts(now, before),
         since: before.as_of,
         page,
-        names: content
+        names: department
             .team
             .managers
             .iter()
-            .map(|m| (m.value.id().to_string(), m.value.name.clone()))
+            .map(|m| (m.id.clone(), m.name.clone()))
             .collect(),
     }
 }
@@ -315,7 +312,7 @@ fn week_facts(now: &Analytics) -> Option<WeekFacts> {
 }
 
 /// The latest stand-up by --as-of and the one before it.
-fn standup_facts(content: &Content, now: &Analytics) -> Option<StandupFacts> {
+fn standup_facts(department: &Department, now: &Analytics) -> Option<StandupFacts> {
     let standups: Vec<&crate::analytics::StandupStats> = now
         .standups
         .iter()
@@ -324,7 +321,7 @@ fn standup_facts(content: &Content, now: &Analytics) -> Option<StandupFacts> {
     standups.last().map(|s| StandupFacts {
         date: s.date,
         duration_min: s.duration_min,
-        limit: u64::from(content.config.thresholds.standup_max_minutes),
+        limit: u64::from(department.config.thresholds.standup_max_minutes),
         video: s.video,
         reported: s.reported,
         expected: s.expected.saturating_sub(s.absent),
@@ -342,7 +339,11 @@ fn standup_facts(content: &Content, now: &Analytics) -> Option<StandupFacts> {
 
 /// Managers below their plan for weeks in a row, each with their latest
 /// open development plan.
-fn lagging_managers(ctx: &Ctx, content: &Content, now: &Analytics) -> Vec<LaggingManagerFacts> {
+fn lagging_managers(
+    ctx: &Ctx,
+    department: &Department,
+    now: &Analytics,
+) -> Vec<LaggingManagerFacts> {
     now.lagging_managers
         .iter()
         .map(|l| LaggingManagerFacts {
@@ -350,23 +351,24 @@ fn lagging_managers(ctx: &Ctx, content: &Content, now: &Analytics) -> Vec<Laggin
             name: ctx.name(&l.id),
             attainment: l.attainment,
             weeks: l.weeks,
-            threshold: content.config.thresholds.manager_lagging_pct,
-            idp: content
+            threshold: department.config.thresholds.manager_lagging_pct,
+            idp: department
                 .idps
                 .iter()
-                .filter(|d| d.data.manager.value == l.id && d.data.status.is_open())
-                .max_by_key(|d| d.data.opened.value.0)
-                .map(|d| (d.data.title.clone(), d.data.due.value.0)),
+                .filter(|d| d.manager == l.id && d.status.is_open())
+                .max_by_key(|d| d.opened)
+                .map(|d| (d.title.clone(), d.due)),
         })
         .collect()
 }
 
 /// The team's plan metrics behind pace, with what the head says is done.
-fn lagging_metrics(content: &Content, now: &Analytics) -> Vec<LaggingMetricFacts> {
+fn lagging_metrics(department: &Department, now: &Analytics) -> Vec<LaggingMetricFacts> {
     now.lagging_metrics
         .iter()
         .map(|l| {
-            let explanation = crate::analytics::explanation(content, now.current_month, l.metric);
+            let explanation =
+                crate::analytics::explanation(department, now.current_month, l.metric);
             LaggingMetricFacts {
                 metric: l.metric,
                 pace: l.pace,

@@ -15,7 +15,7 @@ pub mod text;
 
 use crate::analytics::Analytics;
 use crate::audience::Audience;
-use crate::content::Content;
+use crate::domain::Department;
 use crate::locale::format::Formatter;
 
 pub use facts::Facts;
@@ -96,10 +96,10 @@ pub struct Options<'a> {
 
 /// The digest of the audience's content and analytics (`before`: the same
 /// content as of [`facts::previous_as_of`]), in words.
-pub fn digest(content: &Content, now: &Analytics, before: &Analytics, o: Options) -> Digest {
-    let base = o.base_url.or(Some(content.config.base_url.value.as_str()));
-    let facts = facts::gather(content, now, before, o.period, o.audience, base);
-    let fmt = Formatter::for_config(&content.config);
+pub fn digest(department: &Department, now: &Analytics, before: &Analytics, o: Options) -> Digest {
+    let base = o.base_url.or(Some(department.config.base_url.as_str()));
+    let facts = facts::gather(department, now, before, o.period, o.audience, base);
+    let fmt = Formatter::for_config(&department.config);
     text::compose(&facts, &fmt, o.redact)
 }
 

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::analytics::{self, Analytics};
 use crate::audience::Audience;
-use crate::content::Content;
+use crate::domain::Department;
 use crate::render::digest::{self, Options, Period};
 use crate::render::route::Route;
 
@@ -128,14 +128,14 @@ fn stamp(day: NaiveDate) -> String {
 /// The analytics of `content` as of each date (restricted for the team),
 /// computed side by side.
 fn analytics_at(
-    content: &Content,
+    department: &Department,
     dates: BTreeSet<NaiveDate>,
     audience: Audience,
 ) -> BTreeMap<NaiveDate, Analytics> {
     dates
         .into_par_iter()
         .map(|d| {
-            let mut a = analytics::compute(&digest::facts::as_it_stood(content, d), d);
+            let mut a = analytics::compute(&digest::facts::as_it_stood(department, d), d);
             if audience == Audience::Team {
                 crate::audience::restrict(&mut a);
             }
@@ -153,15 +153,15 @@ struct History {
 }
 
 impl History {
-    fn compute(content: &Content, periods: &[Closed], audience: Audience) -> Self {
+    fn compute(department: &Department, periods: &[Closed], audience: Audience) -> Self {
         let dates = periods.iter().map(|p| p.last_day).collect();
-        let at = analytics_at(content, dates, audience);
+        let at = analytics_at(department, dates, audience);
         let befores: BTreeSet<NaiveDate> = periods
             .iter()
             .map(|p| digest::facts::previous_as_of(p.period(), p.last_day, &at[&p.last_day]))
             .filter(|d| !at.contains_key(d))
             .collect();
-        let before_at = analytics_at(content, befores, audience);
+        let before_at = analytics_at(department, befores, audience);
         Self { at, before_at }
     }
 
@@ -215,16 +215,16 @@ impl Links {
 }
 
 /// `feed.xml` for the audience's content as of `a.as_of`.
-pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
+pub fn atom(department: &Department, a: &Analytics, audience: Audience) -> Vec<u8> {
     let periods = closed(a);
-    let links = Links::new(&content.config.base_url.value);
-    let history = History::compute(content, &periods, audience);
+    let links = Links::new(&department.config.base_url);
+    let history = History::compute(department, &periods, audience);
     let mut out = String::new();
     let updated = periods.first().map_or(a.as_of, |p| p.last_day);
-    write_head(&mut out, content, &links, updated);
+    write_head(&mut out, department, &links, updated);
     for p in &periods {
         let (now, before) = history.now_and_before(*p);
-        let stood = digest::facts::as_it_stood(content, p.last_day);
+        let stood = digest::facts::as_it_stood(department, p.last_day);
         let d = digest::digest(
             &stood,
             now,
@@ -236,16 +236,16 @@ pub fn atom(content: &Content, a: &Analytics, audience: Audience) -> Vec<u8> {
                 redact: false,
             },
         );
-        write_entry(&mut out, &content.config.title, &links, *p, &d);
+        write_entry(&mut out, &department.config.title, &links, *p, &d);
     }
     out.push_str("</feed>\n");
     out.into_bytes()
 }
 
 /// The XML declaration and the feed's own elements, up to its entries.
-fn write_head(out: &mut String, content: &Content, links: &Links, updated: NaiveDate) {
-    let title = &content.config.title;
-    let lang = crate::locale::lang(content.config.locale);
+fn write_head(out: &mut String, department: &Department, links: &Links, updated: NaiveDate) {
+    let title = &department.config.title;
+    let lang = crate::locale::lang(department.config.locale);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         out,
@@ -255,7 +255,7 @@ fn write_head(out: &mut String, content: &Content, links: &Links, updated: Naive
     let _ = writeln!(
         out,
         "  <subtitle>{}</subtitle>",
-        escape(crate::locale::words(content.config.locale).feed_subtitle)
+        escape(crate::locale::words(department.config.locale).feed_subtitle)
     );
     let _ = writeln!(out, "  <id>{}</id>", escape(&links.feed_id(title)));
     let _ = writeln!(

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::analytics::{
     Analytics, Decomposition, Figures, ManagerMonth, MonthDays, MonthFigures, MonthStatus,
 };
-use crate::content::Content;
+use crate::domain::Department;
 use crate::locale;
 use crate::locale::format::Formatter;
 
@@ -71,12 +71,12 @@ struct AlertOut {
 }
 
 /// Every computed number, in the shape DESIGN.md fixes.
-pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
-    let fmt = Formatter::for_config(&content.config);
-    let name = |id: &str| content.team.name_of(id);
+pub fn metrics_json(department: &Department, a: &Analytics) -> Vec<u8> {
+    let fmt = Formatter::for_config(&department.config);
+    let name = |id: &str| department.team.name_of(id);
     let metrics = Metrics {
         as_of: a.as_of.to_string(),
-        currency: &content.config.currency.value,
+        currency: &department.config.currency,
         weeks: a
             .weeks
             .iter()
@@ -134,8 +134,8 @@ pub fn metrics_json(content: &Content, a: &Analytics) -> Vec<u8> {
 
 /// One row per period (a week, or a split week's part in one month) and
 /// manager (and `team`), for spreadsheets: rows of a month add up to it.
-pub fn weekly_csv(content: &Content, a: &Analytics) -> Vec<u8> {
-    let custom = &content.config.custom_metrics;
+pub fn weekly_csv(department: &Department, a: &Analytics) -> Vec<u8> {
+    let custom = &department.config.custom_metrics;
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "week",
@@ -165,7 +165,7 @@ pub fn weekly_csv(content: &Content, a: &Analytics) -> Vec<u8> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    header.extend(custom.iter().map(|m| m.value.key.clone()));
+    header.extend(custom.iter().map(|m| m.key.clone()));
     w.write_record(&header).expect("csv to memory");
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for period in a.weeks.iter().flat_map(|w| &w.periods) {
@@ -205,7 +205,7 @@ pub fn weekly_csv(content: &Content, a: &Analytics) -> Vec<u8> {
             record.extend(
                 custom
                     .iter()
-                    .map(|m| num(totals.custom(&m.value.key, m.value.aggregate))),
+                    .map(|m| num(totals.custom(&m.key, m.aggregate))),
             );
             w.write_record(&record).expect("csv to memory");
         }

@@ -11,7 +11,7 @@ use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
 use crate::analytics::{Analytics, Figures, MonthStats};
-use crate::content::Content;
+use crate::domain::Department;
 use crate::locale::Words;
 use crate::locale::format::Formatter;
 
@@ -150,11 +150,11 @@ fn sheet_name(text: &str) -> String {
 /// `data/weekly.xlsx`: one sheet per month with data, oldest first; in each,
 /// a row per week for the team and each manager present, then the month's
 /// totals. The header row and the week and name columns stay in view.
-pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
-    let currency = content.config.currency_symbol();
-    let fmt = Formatter::for_config(&content.config);
+pub fn weekly_xlsx(department: &Department, a: &Analytics) -> Vec<u8> {
+    let currency = department.config.currency_symbol();
+    let fmt = Formatter::for_config(&department.config);
     let t = fmt.words;
-    let name = |id: &str| content.team.name_of(id);
+    let name = |id: &str| department.team.name_of(id);
 
     let mut book = Workbook::new();
     // The creation date is part of the file: take it from the report date.
@@ -166,7 +166,7 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
     .expect("a calendar date is an Excel date");
     book.set_properties(
         &DocProperties::new()
-            .set_title(&content.config.title)
+            .set_title(&department.config.title)
             .set_creation_datetime(&created),
     );
 
@@ -182,7 +182,7 @@ pub fn weekly_xlsx(content: &Content, a: &Analytics) -> Vec<u8> {
             (plain.clone(), plain.set_bold())
         })
         .collect();
-    let custom = &content.config.custom_metrics;
+    let custom = &department.config.custom_metrics;
 
     for month in &a.months {
         let sheet = book.add_worksheet();
@@ -223,7 +223,7 @@ struct MonthSheet<'a> {
     total: &'a Format,
     /// Each of [`COLUMNS`]' format, plain and bold.
     formats: &'a [(Format, Format)],
-    custom: &'a [serde_saphyr::Spanned<crate::content::config::CustomMetric>],
+    custom: &'a [crate::domain::CustomMetric],
 }
 
 /// The columns before the figures: the week and the manager.
@@ -241,7 +241,7 @@ impl MonthSheet<'_> {
     fn custom_of(&self, totals: &crate::analytics::Totals) -> Vec<Option<f64>> {
         self.custom
             .iter()
-            .map(|m| totals.custom(&m.value.key, m.value.aggregate))
+            .map(|m| totals.custom(&m.key, m.aggregate))
             .collect()
     }
 }
@@ -297,7 +297,7 @@ fn write_header(sheet: &mut Worksheet, s: &MonthSheet) -> Result<(), rust_xlsxwr
         sheet.write_string_with_format(0, FIRST + i as u16, (c.label)(s.t), s.header)?;
     }
     for (i, m) in s.custom.iter().enumerate() {
-        sheet.write_string_with_format(0, CUSTOM_FIRST + i as u16, &m.value.label, s.header)?;
+        sheet.write_string_with_format(0, CUSTOM_FIRST + i as u16, &m.label, s.header)?;
     }
     sheet.set_row_height(0, 45)?;
     sheet.set_column_width(0, 26)?;
@@ -356,8 +356,8 @@ impl Rows<'_, '_> {
 /// `data/weekly.ru.csv`: the rows and columns of `weekly.csv`, in the
 /// dialect Russian Excel reads by double-click (UTF-8 with a BOM, `;`
 /// between fields, a decimal comma, no thousands separator).
-pub fn weekly_ru_csv(content: &Content, a: &Analytics) -> Vec<u8> {
-    let source = crate::render::export::weekly_csv(content, a);
+pub fn weekly_ru_csv(department: &Department, a: &Analytics) -> Vec<u8> {
+    let source = crate::render::export::weekly_csv(department, a);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(source.as_slice());

@@ -119,7 +119,7 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
 /// The month so far: cumulative team revenue by period, plan line by
 /// working days, forecast.
 pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
-    let calendar = &ctx.content.calendar;
+    let calendar = &ctx.department.calendar;
     let periods = calendar.periods_of_month(m.month);
     let mut total = 0.0;
     let actual: Vec<Option<f64>> = periods
@@ -223,7 +223,7 @@ pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
         .into_iter()
         .map(|(id, f)| (ctx.name(id), value(&f.figures)))
         .collect();
-    let threshold = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
+    let threshold = ctx.department.config.thresholds.manager_lagging_pct / 100.0;
     let data: Vec<ManagerValue> = rows
         .iter()
         .map(|(name, value)| ManagerValue {
@@ -457,7 +457,7 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
 
 /// The stand-ups' durations against the limit, oldest first (the last 30 at most).
 pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
-    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let limit = ctx.department.config.thresholds.standup_max_minutes;
     let days: Vec<_> = ctx
         .analytics
         .standups

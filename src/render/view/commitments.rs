@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Ctx;
 use super::period::Link;
 use crate::calendar::YearMonth;
-use crate::content::{Action, Actions, MonthNote, PlanMetric};
+use crate::domain::{Action, Actions, MonthNote, PlanMetric};
 use crate::render::route::Route;
 
 /// One action as a line of the checklist.
@@ -38,17 +38,13 @@ pub struct Placed<'a> {
 }
 
 pub fn note<'a>(ctx: &Ctx<'a>, month: YearMonth) -> Option<&'a MonthNote> {
-    ctx.content
-        .month_notes
-        .iter()
-        .map(|d| &d.data)
-        .find(|n| n.month.value == month)
+    ctx.department.month_notes.iter().find(|n| n.month == month)
 }
 
 /// The explanations of a note, metric by metric in the site's order.
 pub fn explanations(
     n: &MonthNote,
-) -> impl Iterator<Item = (PlanMetric, &crate::content::Explanation)> {
+) -> impl Iterator<Item = (PlanMetric, &crate::domain::Explanation)> {
     PlanMetric::ALL
         .into_iter()
         .filter_map(|m| n.explanations.get(m.name()).map(|e| (m, e)))
@@ -60,7 +56,7 @@ fn placed(n: &MonthNote) -> Vec<Placed<'_>> {
     for (metric, e) in explanations(n) {
         for action in e.actions.list() {
             all.push(Placed {
-                month: n.month.value,
+                month: n.month,
                 metric,
                 action,
                 order,
@@ -91,10 +87,10 @@ pub fn of_month<'a>(ctx: &Ctx<'a>, month: YearMonth) -> Vec<Placed<'a>> {
 pub fn overdue<'a>(ctx: &Ctx<'a>) -> Vec<Placed<'a>> {
     let today = ctx.analytics.as_of;
     let mut list: Vec<Placed> = ctx
-        .content
+        .department
         .month_notes
         .iter()
-        .flat_map(|d| placed(&d.data))
+        .flat_map(placed)
         .filter(|p| p.action.overdue(today))
         .collect();
     sort(&mut list);
@@ -105,10 +101,10 @@ pub fn overdue<'a>(ctx: &Ctx<'a>) -> Vec<Placed<'a>> {
 /// current month's note, then by date.
 pub fn of_manager<'a>(ctx: &Ctx<'a>, id: &str) -> Vec<Placed<'a>> {
     let mut list: Vec<Placed> = ctx
-        .content
+        .department
         .month_notes
         .iter()
-        .flat_map(|d| placed(&d.data))
+        .flat_map(placed)
         .filter(|p| p.action.manager() == Some(id))
         .collect();
     let (current, today) = (ctx.analytics.current_month, ctx.analytics.as_of);

@@ -101,11 +101,11 @@ fn evidence_link(ctx: &Ctx, e: &Evidence) -> super::period::Link {
         },
         Evidence::Page(slug) => Link {
             label: ctx
-                .content
+                .department
                 .pages
                 .iter()
-                .find(|p| p.stem() == slug)
-                .map_or_else(|| slug.clone(), |p| p.data.title.clone()),
+                .find(|p| p.slug == *slug)
+                .map_or_else(|| slug.clone(), |p| p.title.clone()),
             href: Route::Page(slug.to_string()).path(),
         },
         Evidence::Manager(id) => Link {
@@ -166,14 +166,14 @@ pub fn checklist(ctx: &Ctx) -> ChecklistPage {
             .collect(),
     })
     .collect();
-    let checklist = ctx.content.checklist.as_ref().map(|c| &c.data);
+    let checklist = ctx.department.checklist.as_ref();
     ChecklistPage {
         layout: ctx.layout(&Route::Checklist, ctx.t().checklist_title.into()),
         head: checklist
             .and_then(|c| c.head.as_ref())
             .map(|h| h.name.clone()),
-        started: started(ctx.content).map(|d| ctx.fmt.date(d)),
-        phase_two_from: phase_two_from(ctx.content).map(|d| ctx.fmt.date(d)),
+        started: started(ctx.department).map(|d| ctx.fmt.date(d)),
+        phase_two_from: phase_two_from(ctx.department).map(|d| ctx.fmt.date(d)),
         summary: summary_line(ctx),
         phases,
         training: training(ctx),
@@ -263,8 +263,8 @@ pub struct TalkView {
     pub body: String,
 }
 
-fn mood(ctx: &Ctx, m: crate::content::Mood) -> MoodView {
-    use crate::content::Mood;
+fn mood(ctx: &Ctx, m: crate::domain::Mood) -> MoodView {
+    use crate::domain::Mood;
     let key = match m {
         Mood::Good => "good",
         Mood::Neutral => "neutral",
@@ -282,25 +282,19 @@ fn mood(ctx: &Ctx, m: crate::content::Mood) -> MoodView {
 
 pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
     let a = ctx.analytics;
-    let overdue =
-        crate::analytics::checklist::one_on_ones_overdue(ctx.content, a.as_of).unwrap_or_default();
-    let mut talks: Vec<_> = ctx.content.one_on_ones.iter().collect();
-    talks.sort_by(|x, y| {
-        (x.data.date.value, &x.data.manager.value).cmp(&(y.data.date.value, &y.data.manager.value))
-    });
+    let overdue = crate::analytics::checklist::one_on_ones_overdue(ctx.department, a.as_of)
+        .unwrap_or_default();
+    let mut talks: Vec<_> = ctx.department.one_on_ones.iter().collect();
+    talks.sort_by(|x, y| (x.date, &x.manager).cmp(&(y.date, &y.manager)));
     let rows = ctx
-        .content
+        .department
         .team
         .managers
         .iter()
-        .map(|m| &m.value)
         .filter(|m| m.active_on(a.as_of))
         .map(|m| {
-            let mine: Vec<_> = talks
-                .iter()
-                .filter(|t| t.data.manager.value == m.id())
-                .collect();
-            let last = mine.last().map(|t| t.data.date.value.0);
+            let mine: Vec<_> = talks.iter().filter(|t| t.manager == m.id()).collect();
+            let last = mine.last().map(|t| t.date);
             OneOnOneRow {
                 name: m.name.clone(),
                 href: Route::Manager(m.id().to_string()).path(),
@@ -312,7 +306,7 @@ pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
                 count: mine.len(),
                 moods: mine
                     .iter()
-                    .filter_map(|t| t.data.mood)
+                    .filter_map(|t| t.mood)
                     .map(|x| mood(ctx, x))
                     .collect(),
             }
@@ -320,17 +314,17 @@ pub fn one_on_ones(ctx: &Ctx) -> OneOnOnesPage {
         .collect();
     OneOnOnesPage {
         layout: ctx.layout(&Route::OneOnOnes, ctx.t().one_on_ones_title.into()),
-        weeks: ctx.content.config.thresholds.one_on_one_weeks,
+        weeks: ctx.department.config.thresholds.one_on_one_weeks,
         rows,
         talks: talks
             .iter()
             .rev()
             .map(|t| TalkView {
-                date: ctx.fmt.date(t.data.date.value.0),
-                name: ctx.name(&t.data.manager.value),
-                topic: t.data.topic.clone(),
-                mood: t.data.mood.map(|x| mood(ctx, x)),
-                body: crate::render::markdown::to_html(&t.data.body),
+                date: ctx.fmt.date(t.date),
+                name: ctx.name(&t.manager),
+                topic: t.topic.clone(),
+                mood: t.mood.map(|x| mood(ctx, x)),
+                body: crate::render::markdown::to_html(&t.body),
             })
             .collect(),
     }

@@ -47,10 +47,10 @@ pub fn dashboard(ctx: &Ctx) -> Dashboard {
     let month = a.current_month.and_then(|m| a.month(m));
     let heading = match a.current_month {
         Some(m) => month_title(ctx, m),
-        None => ctx.content.config.title.clone(),
+        None => ctx.department.config.title.clone(),
     };
     Dashboard {
-        layout: ctx.layout(&Route::Dashboard, ctx.content.config.title.clone()),
+        layout: ctx.layout(&Route::Dashboard, ctx.department.config.title.clone()),
         heading,
         status: month.map(|m| month_status(ctx, m)),
         month_href: a.current_month.map(|m| Route::Month(m).path()),

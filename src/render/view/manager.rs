@@ -12,7 +12,7 @@ use super::practice::{IdpRow, idp_row};
 use super::requests::RequestRow;
 use super::{Card, Ctx, Layout, bar_width, month_title, week_title};
 use crate::analytics::{MonthFigures, MonthStats, Round};
-use crate::content::Manager;
+use crate::domain::Manager;
 use crate::render::route::Route;
 
 #[derive(Debug, Serialize)]
@@ -169,7 +169,7 @@ fn cards(ctx: &Ctx, ms: &MonthStats, x: &MonthFigures) -> Vec<Card> {
 
 fn week_rows(ctx: &Ctx, id: &str) -> Vec<ManagerWeekRow> {
     let (a, f) = (ctx.analytics, &ctx.fmt);
-    let threshold = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
+    let threshold = ctx.department.config.thresholds.manager_lagging_pct / 100.0;
     a.weeks
         .iter()
         .rev()
@@ -217,17 +217,17 @@ fn stand_up_commitments(ctx: &Ctx, id: &str) -> Vec<Commitment> {
     let (a, f) = (ctx.analytics, &ctx.fmt);
     let two_weeks_ago = a.as_of - chrono::Days::new(13);
     let mut list: Vec<Commitment> = ctx
-        .content
+        .department
         .standups
         .iter()
-        .filter(|d| d.data.date.value.0 >= two_weeks_ago && d.data.date.value.0 <= a.as_of)
+        .filter(|d| d.date >= two_weeks_ago && d.date <= a.as_of)
         .filter_map(|d| {
-            d.data.reports.get(id).map(|r| Commitment {
-                date: f.date(d.data.date.value.0),
-                href: Route::Standup(d.data.date.value.0).path(),
-                result: r.value.result.clone(),
-                goal: r.value.goal.clone(),
-                how: r.value.how.clone(),
+            d.reports.get(id).map(|r| Commitment {
+                date: f.date(d.date),
+                href: Route::Standup(d.date).path(),
+                result: r.result.clone(),
+                goal: r.goal.clone(),
+                how: r.how.clone(),
             })
         })
         .collect();
@@ -238,11 +238,11 @@ fn stand_up_commitments(ctx: &Ctx, id: &str) -> Vec<Commitment> {
 /// The managers before and after in `team.yaml`'s order.
 fn neighbours(ctx: &Ctx, id: &str) -> (Option<Link>, Option<Link>) {
     let ids: Vec<&str> = ctx
-        .content
+        .department
         .team
         .managers
         .iter()
-        .map(|m| m.value.id())
+        .map(|m| m.id())
         .collect();
     let i = ids.iter().position(|x| *x == id).unwrap_or(0);
     let link = |x: &str| Link {
@@ -294,13 +294,9 @@ pub fn manager(ctx: &Ctx, m: &Manager) -> ManagerPage {
         assessments: history(ctx, id),
         layout: ctx.layout(&route, m.name.clone()),
         name: m.name.clone(),
-        since: ctx.fmt.date(m.joined.value.0),
-        left: m.left.as_ref().map(|l| ctx.fmt.date(l.value.0)),
-        tenure: crate::locale::tenure(
-            &ctx.fmt,
-            m.joined.value.0,
-            m.left.as_ref().map(|l| l.value.0),
-        ),
+        since: ctx.fmt.date(m.joined),
+        left: m.left.map(|l| ctx.fmt.date(l)),
+        tenure: crate::locale::tenure(&ctx.fmt, m.joined, m.left),
         month: current.map(|(ms, _)| month_title(ctx, ms.month)),
         prev,
         next,

@@ -99,7 +99,7 @@ fn attainment(ctx: &Ctx, m: &MonthStats, id: &str, x: &ManagerMonth) -> Cell {
 fn conversion(ctx: &Ctx, m: &MonthStats, id: &str, x: &ManagerMonth) -> Cell {
     let own = x.figures.base.conv_meeting_deal;
     let team = m.team.base.conv_meeting_deal;
-    let share = ctx.content.config.thresholds.manager_lagging_pct / 100.0;
+    let share = ctx.department.config.thresholds.manager_lagging_pct / 100.0;
     let below = own.zip(team).is_some_and(|(o, t)| o < t * share);
     Cell::num(ctx.pct(own)).mark(if below {
         bad(
@@ -124,18 +124,18 @@ fn overnight(ctx: &Ctx, id: &str, x: &ManagerMonth) -> Cell {
 /// Days since the last one-to-one, marked past `one_on_one_weeks`; only
 /// once the department records one-to-ones at all.
 fn one_on_one(ctx: &Ctx, id: &str) -> Cell {
-    let content = ctx.content;
-    if content.one_on_ones.is_empty() {
+    let department = ctx.department;
+    if department.one_on_ones.is_empty() {
         return Cell::num("—");
     }
     let today = ctx.analytics.as_of;
-    let last = content
+    let last = department
         .one_on_ones
         .iter()
-        .filter(|o| o.data.manager.value == id && o.data.date.value.0 <= today)
-        .map(|o| o.data.date.value.0)
+        .filter(|o| o.manager == id && o.date <= today)
+        .map(|o| o.date)
         .max();
-    let limit = i64::from(content.config.thresholds.one_on_one_weeks) * 7;
+    let limit = i64::from(department.config.thresholds.one_on_one_weeks) * 7;
     let href = Some(Route::OneOnOnes.path());
     match last {
         Some(d) => {

@@ -28,21 +28,21 @@ pub use week::{week, weeks};
 
 use crate::analytics::{Alert, Analytics};
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::content::{Content, Doc, Locale, Page};
+use crate::domain::{Department, Locale, Page};
 use crate::locale;
 use crate::locale::format::Formatter;
 pub use crate::render::route::{Route, Section};
 
 /// What every page view is built from.
 pub struct Ctx<'a> {
-    pub content: &'a Content,
+    pub department: &'a Department,
     pub analytics: &'a Analytics,
     pub fmt: Formatter,
     pub audience: crate::audience::Audience,
     /// The previous render's drawings, when there is one to lend them (serve).
     pub reuse: Option<&'a crate::render::reuse::Reuse>,
     /// The rule pages by `order`, then title: sorted once, not per page.
-    pub rules: Vec<&'a Doc<Page>>,
+    pub rules: Vec<&'a Page>,
 }
 
 /// Rule pages linked from every page's header. Beyond these the header
@@ -52,18 +52,17 @@ pub const NAV_RULES: usize = 8;
 
 impl<'a> Ctx<'a> {
     pub fn new(
-        content: &'a Content,
+        department: &'a Department,
         analytics: &'a Analytics,
         audience: crate::audience::Audience,
     ) -> Self {
-        let fmt = Formatter::for_config(&content.config);
-        let mut rules: Vec<&Doc<Page>> = content.pages.iter().collect();
+        let fmt = Formatter::for_config(&department.config);
+        let mut rules: Vec<&Page> = department.pages.iter().collect();
         rules.sort_by(|a, b| {
-            (a.data.order.unwrap_or(i64::MAX), &a.data.title)
-                .cmp(&(b.data.order.unwrap_or(i64::MAX), &b.data.title))
+            (a.order.unwrap_or(i64::MAX), &a.title).cmp(&(b.order.unwrap_or(i64::MAX), &b.title))
         });
         Self {
-            content,
+            department,
             analytics,
             fmt,
             audience,
@@ -112,7 +111,7 @@ impl<'a> Ctx<'a> {
 
     /// A manager's name from team.yaml, or the id if they are not listed.
     pub fn name(&self, id: &str) -> String {
-        self.content.team.name_of(id)
+        self.department.team.name_of(id)
     }
 
     pub fn money(&self, v: Option<f64>) -> String {
@@ -225,7 +224,7 @@ impl Ctx<'_> {
         .map(|s| (s, self.section_label(s)));
         let title_for_crumb = title.clone();
         Layout {
-            site_title: self.content.config.title.clone(),
+            site_title: self.department.config.title.clone(),
             lang: locale::lang(self.locale()),
             root: "../".repeat(depth),
             pages: self
@@ -233,11 +232,11 @@ impl Ctx<'_> {
                 .iter()
                 .take(NAV_RULES)
                 .map(|p| {
-                    let page = Route::Page(p.stem().to_string());
+                    let page = Route::Page(p.slug.clone());
                     NavLink {
                         href: page.path(),
                         current: page == *route,
-                        label: p.data.title.clone(),
+                        label: p.title.clone(),
                     }
                 })
                 .collect(),
@@ -317,12 +316,8 @@ impl Ctx<'_> {
 pub fn inputs_besides_standups(ctx: &Ctx) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = crate::render::reuse::input_hasher();
-    for (path, text) in ctx.content.sources.iter() {
-        if !path.starts_with("content/standups/") {
-            (path, text).hash(&mut hasher);
-        }
-    }
-    (ctx.analytics.as_of, ctx.for_owner()).hash(&mut hasher);
+    let files = ctx.reuse.map_or(0, |r| r.besides_standups());
+    (files, ctx.analytics.as_of, ctx.for_owner()).hash(&mut hasher);
     hasher.finish()
 }
 

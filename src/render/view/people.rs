@@ -37,11 +37,11 @@ pub struct HeatCell {
 }
 
 pub(super) fn competency_keys(ctx: &Ctx) -> Vec<(String, String)> {
-    ctx.content
+    ctx.department
         .config
         .competencies
         .iter()
-        .map(|c| (c.value.key.clone(), c.value.label.clone()))
+        .map(|c| (c.key.clone(), c.label.clone()))
         .collect()
 }
 
@@ -178,16 +178,15 @@ pub fn team(ctx: &Ctx) -> TeamPage {
     let month = a.current_month.and_then(|m| a.month(m));
     let today = a.as_of;
     let roster = ctx
-        .content
+        .department
         .team
         .managers
         .iter()
-        .map(|m| &m.value)
         .map(|m| RosterRow {
             name: m.name.clone(),
             href: Route::Manager(m.id().to_string()).path(),
-            joined: ctx.fmt.date(m.joined.value.0),
-            left: m.left.as_ref().map(|l| ctx.fmt.date(l.value.0)),
+            joined: ctx.fmt.date(m.joined),
+            left: m.left.map(|l| ctx.fmt.date(l)),
             active: m.active_on(today),
         })
         .collect();

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::requests::RequestRow;
 use super::{Ctx, Layout};
 use crate::analytics::{GoalState, IdpProgress};
-use crate::content::{Doc, IdpStatus, Page, Ratio, Standup};
+use crate::domain::{IdpStatus, Page, Ratio, Standup};
 use crate::render::markdown;
 
 /// "сегодня", "вчера", "3 дня назад" / "today", "yesterday", "3 days ago".
@@ -56,7 +56,7 @@ pub struct StandupDayRow {
 pub fn standups(ctx: &Ctx) -> StandupsPage {
     let a = ctx.analytics;
     let (requests, resolved) = super::requests::split(ctx, &a.requests);
-    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let limit = ctx.department.config.thresholds.standup_max_minutes;
     let max = a
         .standups
         .iter()
@@ -154,11 +154,12 @@ pub struct AbsentRow {
 /// `shared` ([`super::inputs_besides_standups`]). Keep in step with the view
 /// (tests/incremental.rs checks an edit of every kind of file against a full
 /// render).
-pub fn standup_inputs(ctx: &Ctx, shared: u64, doc: &Doc<Standup>) -> u64 {
-    let date = doc.data.date.value.0;
+pub fn standup_inputs(ctx: &Ctx, shared: u64, standup: &Standup) -> u64 {
+    let date = standup.date;
     let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
     let mut hasher = crate::render::reuse::input_hasher();
-    (shared, &doc.path, ctx.content.sources.get(&doc.path)).hash(&mut hasher);
+    shared.hash(&mut hasher);
+    format!("{standup:?}").hash(&mut hasher);
     format!("{stats:?}").hash(&mut hasher);
     // The pager's links: a stand-up added or removed beside it changes them.
     neighbours(ctx, date).hash(&mut hasher);
@@ -167,18 +168,17 @@ pub fn standup_inputs(ctx: &Ctx, shared: u64, doc: &Doc<Standup>) -> u64 {
 
 /// The dates of the stand-ups just before and after `date`.
 fn neighbours(ctx: &Ctx, date: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let dates = ctx.content.standups.iter().map(|d| d.data.date.value.0);
+    let dates = ctx.department.standups.iter().map(|d| d.date);
     (
         dates.clone().filter(|d| *d < date).max(),
         dates.filter(|d| *d > date).min(),
     )
 }
 
-pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
-    let s = &doc.data;
-    let date = s.date.value.0;
+pub fn standup(ctx: &Ctx, s: &Standup) -> StandupPage {
+    let date = s.date;
     let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
-    let limit = ctx.content.config.thresholds.standup_max_minutes;
+    let limit = ctx.department.config.thresholds.standup_max_minutes;
     let (prev, next) = neighbours(ctx, date);
     let link = |d: NaiveDate| super::period::Link {
         label: format!("{} {}", ctx.t().standup, ctx.fmt.date(d)),
@@ -196,16 +196,15 @@ pub fn standup(ctx: &Ctx, doc: &Doc<Standup>) -> StandupPage {
             || "—".into(),
             |d| {
                 // The label already names the unit: "Duration, min: 14 (limit 20)".
-                format!("{} ({} {limit})", d.value.0, ctx.t().limit)
+                format!("{} ({} {limit})", d, ctx.t().limit)
             },
         ),
         over_limit: stats.is_some_and(|x| x.over_limit),
-        video: s.video.value,
+        video: s.video,
         reports: s
             .reports
             .iter()
             .map(|(id, r)| {
-                let r = &r.value;
                 // A part's heading and its three answers.
                 let part = |heading, answers: [(&'static str, &String); 3]| Part {
                     heading,
@@ -282,11 +281,11 @@ fn status_label(ctx: &Ctx, s: IdpStatus) -> &'static str {
 }
 
 fn idp_title<'a>(ctx: &'a Ctx, p: &IdpProgress) -> &'a str {
-    ctx.content
+    ctx.department
         .idps
         .iter()
-        .find(|d| d.stem() == p.slug)
-        .map_or("", |d| d.data.title.as_str())
+        .find(|d| d.slug == p.slug)
+        .map_or("", |d| d.title.as_str())
 }
 
 pub fn idp_row(ctx: &Ctx, p: &IdpProgress) -> IdpRow {
@@ -350,7 +349,7 @@ pub struct GoalWeek {
 }
 
 pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
-    let doc = ctx.content.idps.iter().find(|d| d.stem() == p.slug);
+    let doc = ctx.department.idps.iter().find(|d| d.slug == p.slug);
     let show = |metric: Option<Ratio>, v: Option<f64>| {
         if metric.is_some_and(Ratio::is_money) {
             ctx.money(v)
@@ -397,12 +396,10 @@ pub fn idp(ctx: &Ctx, p: &IdpProgress) -> IdpPage {
             format!("{} — {}", row.title, row.name),
         ),
         row,
-        reason: doc.map(|d| d.data.reason.clone()).unwrap_or_default(),
-        outcome: doc.map(|d| d.data.outcome.clone()).unwrap_or_default(),
+        reason: doc.map(|d| d.reason.clone()).unwrap_or_default(),
+        outcome: doc.map(|d| d.outcome.clone()).unwrap_or_default(),
         goals,
-        body: doc
-            .map(|d| markdown::to_html(&d.data.body))
-            .unwrap_or_default(),
+        body: doc.map(|d| markdown::to_html(&d.body)).unwrap_or_default(),
     }
 }
 
@@ -428,19 +425,19 @@ pub fn rule_pages(ctx: &Ctx) -> RulePagesView {
             .rules
             .iter()
             .map(|p| super::NavLink {
-                href: Route::Page(p.stem().to_string()).path(),
+                href: Route::Page(p.slug.clone()).path(),
                 current: false,
-                label: p.data.title.clone(),
+                label: p.title.clone(),
             })
             .collect(),
     }
 }
 
-pub fn page(ctx: &Ctx, doc: &Doc<Page>) -> PageView {
+pub fn page(ctx: &Ctx, doc: &Page) -> PageView {
     PageView {
-        layout: ctx.layout(&Route::Page(doc.stem().to_string()), doc.data.title.clone()),
-        title: doc.data.title.clone(),
-        date: doc.data.date.map(|d| ctx.fmt.date(d.0)),
-        body: markdown::to_html(&doc.data.body),
+        layout: ctx.layout(&Route::Page(doc.slug.clone()), doc.title.clone()),
+        title: doc.title.clone(),
+        date: doc.date.map(|d| ctx.fmt.date(d)),
+        body: markdown::to_html(&doc.body),
     }
 }

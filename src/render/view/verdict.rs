@@ -9,7 +9,7 @@ use super::Ctx;
 use super::commitments::{self, ActionView};
 use super::period::Link;
 use crate::analytics::MonthStats;
-use crate::content::PlanMetric;
+use crate::domain::PlanMetric;
 use crate::render::route::Route;
 
 /// Actions the dashboard lists under the verdict; the month page has them all.
@@ -75,7 +75,7 @@ pub enum On {
 
 /// How a metric stands: on plan, close (not lagging), behind; none without a plan.
 fn standing(ctx: &Ctx, share: Option<f64>) -> Option<&'static str> {
-    let limit = ctx.content.config.thresholds.team_lagging_pct / 100.0;
+    let limit = ctx.department.config.thresholds.team_lagging_pct / 100.0;
     share.map(|s| match s {
         s if s >= 1.0 => "good",
         s if s >= limit => "warn",
@@ -180,9 +180,10 @@ fn need(ctx: &Ctx, m: &MonthStats) -> Option<String> {
 /// Who lags at the latest judged week, lowest attainment first, with their plan.
 pub fn lagging(ctx: &Ctx) -> Vec<LaggingLine> {
     let a = ctx.analytics;
-    let limit = ctx
-        .fmt
-        .percent(ctx.content.config.thresholds.manager_lagging_pct / 100.0, 0);
+    let limit = ctx.fmt.percent(
+        ctx.department.config.thresholds.manager_lagging_pct / 100.0,
+        0,
+    );
     let mut list: Vec<_> = a.lagging_managers.iter().collect();
     list.sort_by(|x, y| {
         let key = |v: Option<f64>| v.unwrap_or(f64::INFINITY);
@@ -214,11 +215,11 @@ pub fn open_idp(ctx: &Ctx, id: &str) -> Option<Link> {
         .iter()
         .find(|p| p.manager == id && p.status.is_open())?;
     let title = ctx
-        .content
+        .department
         .idps
         .iter()
-        .find(|d| d.stem() == p.slug)
-        .map_or("", |d| d.data.title.as_str());
+        .find(|d| d.slug == p.slug)
+        .map_or("", |d| d.title.as_str());
     let due = ctx.fmt.date(p.due);
     Some(Link {
         label: ctx.say().idp_until(title, &due),
@@ -277,14 +278,14 @@ fn actions(ctx: &Ctx, m: &MonthStats, on: On) -> (Vec<ActionView>, Option<Link>)
     (list, more)
 }
 
-fn reasons(ctx: &Ctx, n: &crate::content::MonthNote) -> Vec<ReasonView> {
+fn reasons(ctx: &Ctx, n: &crate::domain::MonthNote) -> Vec<ReasonView> {
     commitments::explanations(n)
         .map(|(metric, e)| ReasonView {
             metric: ctx.t().plan_metric(metric),
             reason: e.reason.trim().to_string(),
             actions: match &e.actions {
-                crate::content::Actions::Text(t) => t.trim().to_string(),
-                crate::content::Actions::List(_) => String::new(),
+                crate::domain::Actions::Text(t) => t.trim().to_string(),
+                crate::domain::Actions::List(_) => String::new(),
             },
             resources: e.resources.trim().to_string(),
         })

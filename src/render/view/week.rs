@@ -250,11 +250,10 @@ fn funnel(ctx: &Ctx, rows: &Rows) -> Grid {
 
 /// Active managers in the week's days without an entry.
 fn missing(ctx: &Ctx, w: &WeekStats) -> Vec<String> {
-    ctx.content
+    ctx.department
         .team
         .managers
         .iter()
-        .map(|m| &m.value)
         .filter(|m| {
             w.periods
                 .iter()
@@ -268,18 +267,13 @@ fn missing(ctx: &Ctx, w: &WeekStats) -> Vec<String> {
 /// Notes of every period file of the week that counts.
 fn notes(ctx: &Ctx, w: &WeekStats) -> Vec<NoteRow> {
     let counted: Vec<_> = w.periods.iter().map(|p| p.period).collect();
-    ctx.content
+    ctx.department
         .weeks
         .iter()
-        .filter(|d| {
-            d.data
-                .period(&ctx.content.calendar)
-                .is_ok_and(|p| counted.contains(&p))
-        })
+        .filter(|d| counted.contains(&d.period))
         .flat_map(|d| {
-            d.data.managers.iter().filter_map(|(id, e)| {
-                e.value
-                    .note
+            d.managers.iter().filter_map(|(id, e)| {
+                e.note
                     .as_ref()
                     .filter(|n| !n.trim().is_empty())
                     .map(|n| NoteRow {

@@ -6,7 +6,7 @@ use super::super::facts::{Facts, LaggingManagerFacts, LaggingMetricFacts};
 use super::super::{Block, Span};
 use super::{W, strong, text};
 use crate::audience::Audience;
-use crate::content::PlanMetric;
+use crate::domain::PlanMetric;
 use crate::locale;
 
 /// At most this many lagging managers and new alerts are listed by name.
