@@ -13,7 +13,6 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::domain::Department;
 use crate::output;
 use crate::output::encrypt::{self, Password};
-use crate::render::reuse::Reuse;
 use crate::render::templates;
 use crate::render::{self, Exports, OutputFile};
 use crate::validate;
@@ -236,7 +235,7 @@ pub fn build(
                 tally.writing(started.elapsed());
                 written
             };
-            let rendered = render_to(checked, as_of, audience, Exports::Published, None, &write);
+            let rendered = render_to(checked, as_of, audience, Exports::Published, &write);
             let failed = failed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -277,35 +276,42 @@ pub fn build(
     Ok(tally.finish(timings, notes))
 }
 
-/// [`render`] for `serve`: charts drawn from the same numbers as last time
-/// are not drawn again and pages whose view did not change are not emitted;
-/// the exports are linked but not made (`serve` makes one when it is asked
-/// for, with [`render::export`] and the analytics returned here).
-pub fn render_reusing(
+/// What [`render_wanted`] made: its timings, the department and numbers
+/// (`serve` makes an export from them when it is asked for one), and the
+/// path of every file the site has, made this time or not.
+pub struct Rendered {
+    pub timings: Timings,
+    pub department: Department,
+    pub analytics: Analytics,
+    pub paths: Vec<String>,
+}
+
+/// [`render`] for `serve`: only the pages `wanted` asks for (serve holds
+/// the others from before), and the exports linked but not made.
+pub fn render_wanted(
     checked: &Checked,
     as_of: NaiveDate,
-    reuse: &mut Reuse,
+    wanted: render::Wanted,
     emit: &render::Emit,
-) -> Result<(Timings, Department, Analytics), BuildError> {
+) -> Result<Rendered, BuildError> {
     let (department, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
-    reuse.files_besides_standups(&checked.content.sources);
-    let rendered = render_prepared(
+    let pages = render::Pages { wanted, emit };
+    let (render, charts, paths) = render_prepared(
         checked,
         &department,
         &analytics,
         Audience::Owner,
         Exports::OnRequest,
-        Some(reuse),
-        emit,
-    );
-    match rendered {
-        Ok(_) => reuse.turn(),
-        Err(_) => reuse.discard(),
-    }
-    let (render, charts) = rendered?;
+        pages,
+    )?;
     timings.render = render;
     timings.charts = charts;
-    Ok((timings, department, analytics))
+    Ok(Rendered {
+        timings,
+        department,
+        analytics,
+        paths,
+    })
 }
 
 /// Renders a checked site, handing each file to `emit` as it is made; an
@@ -315,51 +321,45 @@ fn render_to(
     as_of: NaiveDate,
     audience: Audience,
     exports: Exports,
-    reuse: Option<&Reuse>,
     emit: &render::Emit,
 ) -> Result<Timings, BuildError> {
     let (department, analytics, mut timings) = prepare(checked, as_of, audience)?;
-    let (render, charts) = render_prepared(
-        checked,
-        &department,
-        &analytics,
-        audience,
-        exports,
-        reuse,
+    let pages = render::Pages {
+        wanted: &render::every_page,
         emit,
-    )?;
+    };
+    let (render, charts, _) =
+        render_prepared(checked, &department, &analytics, audience, exports, pages)?;
     timings.render = render;
     timings.charts = charts;
     Ok(timings)
 }
 
-/// Renders prepared content and numbers; the wall time of rendering and
-/// the CPU time of chart drawing.
+/// Renders prepared content and numbers; the wall time of rendering, the
+/// CPU time of chart drawing and every path of the site.
 fn render_prepared(
     checked: &Checked,
     department: &Department,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
-    reuse: Option<&Reuse>,
-    emit: &render::Emit,
-) -> Result<(Duration, Duration), BuildError> {
+    pages: render::Pages,
+) -> Result<(Duration, Duration, Vec<String>), BuildError> {
     let started = Instant::now();
     crate::render::charts::take_drawing_time();
     let templates = checked.templates.as_ref().expect("prepare checked them");
-    render::site_to(
-        templates, department, analytics, audience, exports, reuse, emit,
-    )
-    .map_err(|err| match err {
-        render::SiteError::Render(e) => BuildError::Render(e),
-        render::SiteError::Emit(source) => BuildError::Output(output::OutputError::Io {
-            out: Default::default(),
-            source,
-        }),
-    })?;
+    let paths = render::site_to(templates, department, analytics, audience, exports, pages)
+        .map_err(|err| match err {
+            render::SiteError::Render(e) => BuildError::Render(e),
+            render::SiteError::Emit(source) => BuildError::Output(output::OutputError::Io {
+                out: Default::default(),
+                source,
+            }),
+        })?;
     Ok((
         started.elapsed(),
         crate::render::charts::take_drawing_time(),
+        paths,
     ))
 }
 

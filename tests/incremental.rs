@@ -11,8 +11,8 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use salespulse::audience::Audience;
+use salespulse::commands::serve::memo::Memo;
 use salespulse::content::ParseCache;
-use salespulse::render::reuse::Reuse;
 use salespulse::render::{self, EXPORTS, Exports, OutputFile};
 use salespulse::site;
 
@@ -21,29 +21,31 @@ fn as_of() -> NaiveDate {
 }
 
 /// What `serve` keeps between builds.
-type Memory = (ParseCache, Reuse);
+type Memory = (ParseCache, Memo);
 
 /// What `serve` holds: the site by path.
 type Served = BTreeMap<String, Vec<u8>>;
 
-/// One incremental rebuild as serve does it: returns how many files were made anew.
-fn rebuild(root: &Path, (parsed, reuse): &mut Memory, served: &mut Served) -> usize {
+/// One incremental rebuild as serve does it: returns how many files changed.
+fn rebuild(root: &Path, (parsed, memo): &mut Memory, served: &mut Served) -> usize {
     let checked = site::check_reusing(root, as_of(), parsed);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let changed = Mutex::new(Vec::new());
-    let keep = |file: OutputFile| {
-        changed.lock().unwrap().push(file);
-        Ok(())
-    };
-    let (_, department, analytics) = site::render_reusing(&checked, as_of(), reuse, &keep).unwrap();
+    let keep = |file: OutputFile| changed.lock().unwrap().push(file);
+    let rendered = memo.rerender(&checked, as_of(), &keep).unwrap();
     let changed = changed.into_inner().unwrap();
     let made = changed.len();
-    let pages: Vec<&str> = reuse.pages().collect();
-    served.retain(|path, _| pages.contains(&path.as_str()));
+    served.retain(|path, _| rendered.paths.contains(path));
     served.extend(changed.into_iter().map(|f| (f.path, f.bytes)));
     // The exports, as serve makes them when they are asked for.
     for path in EXPORTS {
-        let bytes = render::export(path, &department, &analytics, Audience::Owner).unwrap();
+        let bytes = render::export(
+            path,
+            &rendered.department,
+            &rendered.analytics,
+            Audience::Owner,
+        )
+        .unwrap();
         served.insert(path.to_string(), bytes);
     }
     made
@@ -83,8 +85,8 @@ fn every_kind_of_edit_gives_the_full_site() {
     assert_same(&served, &full(root), "first build");
     assert_eq!(
         rebuild(root, &mut memory, &mut served),
-        first - pages(&served),
-        "no edit: only the non-page files are made again"
+        0,
+        "no edit: no file changes"
     );
 
     let edits = [
@@ -189,8 +191,8 @@ fn every_kind_of_edit_gives_the_full_site() {
     let made = rebuild(root, &mut memory, &mut served);
     assert_eq!(
         made,
-        served.len() - EXPORTS.len(),
-        "every file is made anew (the exports are made when asked for)"
+        pages(&served),
+        "every page changes (the stylesheet does not; the exports are made when asked for)"
     );
     assert_same(&served, &full(root), "an own template");
 }

@@ -9,7 +9,6 @@ pub mod charts;
 pub mod digest;
 pub mod export;
 pub mod markdown;
-pub mod reuse;
 pub mod route;
 pub mod templates;
 pub mod view;
@@ -22,7 +21,6 @@ use tera::Context;
 use crate::analytics::Analytics;
 use crate::audience::Audience;
 use crate::domain::Department;
-use crate::render::reuse::Reuse;
 use crate::render::templates::{Templates, error_text};
 use export::spreadsheet;
 use view::Ctx;
@@ -109,6 +107,16 @@ pub enum SiteError {
 /// dozen reallocations of the buffer.
 const PAGE_CAPACITY: usize = 32 * 1024;
 
+/// Which pages a render makes: `serve` keeps a copy of a page whose inputs
+/// did not change, and asks only for the others (its own policy, in
+/// `commands/serve/memo.rs`); a build makes them all.
+pub type Wanted<'a> = &'a (dyn Fn(&Route) -> bool + Sync);
+
+/// Every page.
+pub fn every_page(_: &Route) -> bool {
+    true
+}
+
 struct Renderer<'a> {
     templates: &'a Templates,
     /// The interface strings and the exports flag, made into template values
@@ -116,28 +124,34 @@ struct Renderer<'a> {
     strings: tera::Value,
     exports: tera::Value,
     emit: &'a Emit<'a>,
-    reuse: Option<&'a Reuse>,
-    /// What every page shares besides its view, for page fingerprints.
-    salt: u64,
+    wanted: Wanted<'a>,
+    /// The path of every file of the site, made or not.
+    paths: std::sync::Mutex<Vec<String>>,
 }
 
 impl Renderer<'_> {
-    fn page(&self, path: String, template: &str, page: &impl Serialize) -> Result<(), SiteError> {
-        if self
-            .reuse
-            .is_some_and(|r| r.page_unchanged(self.salt, &path, template, page))
-        {
+    /// The page at `route` from `template` and the view `view` makes, when
+    /// it is wanted (its view is not even made otherwise).
+    fn page<V: Serialize>(
+        &self,
+        route: Route,
+        template: &str,
+        view: impl FnOnce() -> V,
+    ) -> Result<(), SiteError> {
+        let path = route.path();
+        self.listed(&path);
+        if !(self.wanted)(&route) {
             return Ok(());
         }
         let mut context = Context::new();
         context.insert_value("t", self.strings.clone());
-        context.insert("page", page);
+        context.insert("page", &view());
         context.insert_value("exports", self.exports.clone());
         // Straight into bytes: `render` would check the whole page is UTF-8
         // again on its way to a `String` we only turn back into bytes.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         match self.templates.tera.render_to(template, &context, &mut html) {
-            Ok(()) => self.file(path, html),
+            Ok(()) => self.emit(path, html),
             Err(e) => Err(SiteError::Render(RenderError {
                 path,
                 template: template.to_string(),
@@ -146,31 +160,21 @@ impl Renderer<'_> {
         }
     }
 
+    /// A file that is not a page (the stylesheet, an export).
     fn file(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
-        (self.emit)(OutputFile { path, bytes }).map_err(SiteError::Emit)
+        self.listed(&path);
+        self.emit(path, bytes)
     }
 
-    /// [`Renderer::each`] for pages that can say what they are made from:
-    /// with a previous render to reuse, a page whose `inputs` hash is the
-    /// same is skipped before its view is even made.
-    fn each_with_inputs<T: Sync, V: Serialize>(
-        &self,
-        items: &[T],
-        template: &str,
-        path: impl Fn(&T) -> String + Sync,
-        inputs: impl Fn(&T) -> u64 + Sync,
-        view: impl Fn(&T) -> V + Sync,
-    ) -> Result<(), SiteError> {
-        items.par_iter().try_for_each(|item| {
-            let path = path(item);
-            if let Some(reuse) = self.reuse {
-                let key = crate::render::reuse::hash_of(&(self.salt, inputs(item)));
-                if reuse.inputs_unchanged(&path, key) {
-                    return Ok(());
-                }
-            }
-            self.page(path, template, &view(item))
-        })
+    fn listed(&self, path: &str) {
+        self.paths
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(path.to_string());
+    }
+
+    fn emit(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        (self.emit)(OutputFile { path, bytes }).map_err(SiteError::Emit)
     }
 
     /// One page per item, rendered in parallel (pages are independent).
@@ -178,12 +182,12 @@ impl Renderer<'_> {
         &self,
         items: &[T],
         template: &str,
-        path: impl Fn(&T) -> String + Sync,
+        route: impl Fn(&T) -> Route + Sync,
         view: impl Fn(&T) -> V + Sync,
     ) -> Result<(), SiteError> {
         items
             .par_iter()
-            .try_for_each(|item| self.page(path(item), template, &view(item)))
+            .try_for_each(|item| self.page(route(item), template, || view(item)))
     }
 }
 
@@ -200,10 +204,12 @@ pub fn site(
         files.lock().expect("no panics while pushing").push(file);
         Ok(())
     };
-    match site_to(
-        templates, department, analytics, audience, exports, None, &keep,
-    ) {
-        Ok(()) => {}
+    let pages = Pages {
+        wanted: &every_page,
+        emit: &keep,
+    };
+    match site_to(templates, department, analytics, audience, exports, pages) {
+        Ok(_) => {}
         Err(SiteError::Render(e)) => return Err(e),
         Err(SiteError::Emit(e)) => unreachable!("keeping a file in memory cannot fail: {e}"),
     }
@@ -212,42 +218,36 @@ pub fn site(
     Ok(files)
 }
 
-/// Renders the whole site — pages, stylesheet and (when published) data
-/// exports — handing each file to `emit` as soon as it is made. With
-/// `reuse`, charts drawn from the same numbers as last time are not drawn
-/// again, and pages whose view did not change are not rendered or emitted
-/// at all ([`Reuse::pages`] lists every page of the site).
+/// Which files a render makes, and where each goes the moment it is made.
+pub struct Pages<'a> {
+    pub wanted: Wanted<'a>,
+    pub emit: &'a Emit<'a>,
+}
+
+/// Renders the site — pages, stylesheet and (when published) data exports
+/// — handing each file that `pages` wants to its `emit` as soon as it is
+/// made. Returns the path of every file of the site, made or not, sorted.
 pub fn site_to(
     templates: &Templates,
     department: &Department,
     analytics: &Analytics,
     audience: Audience,
     exports: Exports,
-    reuse: Option<&Reuse>,
-    emit: &Emit,
-) -> Result<(), SiteError> {
-    let ctx = Ctx::new(department, analytics, audience).reusing(reuse);
+    pages: Pages,
+) -> Result<Vec<String>, SiteError> {
+    let ctx = Ctx::new(department, analytics, audience);
     let r = Renderer {
         templates,
         strings: tera::Value::try_from_serializable(ctx.t()).expect("strings serialise"),
         exports: tera::Value::from(exports.linked()),
-        emit,
-        reuse,
-        salt: crate::render::reuse::hash_of(&(
-            &department.templates,
-            department.config.locale == crate::domain::Locale::Ru,
-            &department.config.labels,
-            exports.linked(),
-            audience == Audience::Owner,
-        )),
+        emit: pages.emit,
+        wanted: pages.wanted,
+        paths: std::sync::Mutex::new(Vec::new()),
     };
-    // What pages that can say what they are made from share (only worth
-    // hashing when there is a previous render to compare with).
-    let shared = reuse.map_or(0, |_| view::inputs_besides_standups(&ctx));
     // Every job is independent; run them side by side (the families split
     // further inside), then report the first failure in this order, so the
     // error does not depend on timing.
-    let mut jobs = pages(&r, &ctx, shared);
+    let mut jobs = site_pages(&r, &ctx);
     if audience == Audience::Owner {
         jobs.extend(owner_pages(&r, &ctx));
     }
@@ -255,49 +255,40 @@ pub fn site_to(
         jobs.extend(exported(&r, department, analytics, audience));
     }
     let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
-    results.into_iter().collect()
+    results.into_iter().collect::<Result<(), SiteError>>()?;
+    let mut paths = std::mem::take(
+        &mut *r
+            .paths
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    paths.sort();
+    Ok(paths)
 }
 
 /// The pages of every site: the lists, each month, week, manager, stand-up
-/// and rule page, and the stylesheet. `shared` is what months, weeks and
-/// stand-ups are made from besides their own data.
-fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>> {
+/// and rule page, and the stylesheet.
+fn site_pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>) -> Vec<Job<'a>> {
     let (department, analytics, templates) = (ctx.department, ctx.analytics, r.templates);
     let mut jobs: Vec<Job<'a>> = vec![
+        Box::new(move || r.page(Route::Dashboard, "dashboard.html", || view::dashboard(ctx))),
+        Box::new(move || r.page(Route::Months, "months.html", || view::months(ctx))),
+        Box::new(move || r.page(Route::Weeks, "weeks.html", || view::weeks(ctx))),
+        Box::new(move || r.page(Route::Team, "team.html", || view::team(ctx))),
+        Box::new(move || r.page(Route::Standups, "standups.html", || view::standups(ctx))),
         Box::new(move || {
-            r.page(
-                Route::Dashboard.path(),
-                "dashboard.html",
-                &view::dashboard(ctx),
-            )
-        }),
-        Box::new(move || r.page(Route::Months.path(), "months.html", &view::months(ctx))),
-        Box::new(move || r.page(Route::Weeks.path(), "weeks.html", &view::weeks(ctx))),
-        Box::new(move || r.page(Route::Team.path(), "team.html", &view::team(ctx))),
-        Box::new(move || {
-            r.page(
-                Route::Standups.path(),
-                "standups.html",
-                &view::standups(ctx),
-            )
-        }),
-        // Months and weeks are made from weeks, plans, notes and names, never
-        // from stand-ups: `shared` is all they read.
-        Box::new(move || {
-            r.each_with_inputs(
+            r.each(
                 &analytics.months,
                 "month.html",
-                |m| Route::Month(m.month).path(),
-                |_| shared,
+                |m| Route::Month(m.month),
                 |m| view::month(ctx, m),
             )
         }),
         Box::new(move || {
-            r.each_with_inputs(
+            r.each(
                 &analytics.weeks,
                 "week.html",
-                |w| Route::Week(w.week).path(),
-                |_| shared,
+                |w| Route::Week(w.week),
                 |w| view::week(ctx, w),
             )
         }),
@@ -305,16 +296,15 @@ fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>>
             r.each(
                 &department.team.managers,
                 "manager.html",
-                |m| Route::Manager(m.id.clone()).path(),
+                |m| Route::Manager(m.id.clone()),
                 |m| view::manager(ctx, m),
             )
         }),
         Box::new(move || {
-            r.each_with_inputs(
+            r.each(
                 &department.standups,
                 "standup.html",
-                |d| Route::Standup(d.date).path(),
-                |d| view::standup_inputs(ctx, shared, d),
+                |d| Route::Standup(d.date),
                 |d| view::standup(ctx, d),
             )
         }),
@@ -322,7 +312,7 @@ fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>>
             r.each(
                 &department.pages,
                 "page.html",
-                |d| Route::Page(d.slug.clone()).path(),
+                |d| Route::Page(d.slug.clone()),
                 |d| view::page(ctx, d),
             )
         }),
@@ -330,7 +320,7 @@ fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>>
     ];
     if ctx.rules.len() > view::NAV_RULES {
         jobs.push(Box::new(move || {
-            r.page(Route::Pages.path(), "pages.html", &view::rule_pages(ctx))
+            r.page(Route::Pages, "pages.html", || view::rule_pages(ctx))
         }));
     }
     jobs
@@ -341,28 +331,20 @@ fn pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>, shared: u64) -> Vec<Job<'a>>
 fn owner_pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>) -> Vec<Job<'a>> {
     let analytics = ctx.analytics;
     vec![
-        Box::new(move || r.page(Route::Idps.path(), "idps.html", &view::idps(ctx))) as Job<'a>,
+        Box::new(move || r.page(Route::Idps, "idps.html", || view::idps(ctx))) as Job<'a>,
         Box::new(move || {
             r.each(
                 &analytics.idps,
                 "idp.html",
-                |p| Route::Idp(p.slug.clone()).path(),
+                |p| Route::Idp(p.slug.clone()),
                 |p| view::idp(ctx, p),
             )
         }),
+        Box::new(move || r.page(Route::Checklist, "checklist.html", || view::checklist(ctx))),
         Box::new(move || {
-            r.page(
-                Route::Checklist.path(),
-                "checklist.html",
-                &view::checklist(ctx),
-            )
-        }),
-        Box::new(move || {
-            r.page(
-                Route::OneOnOnes.path(),
-                "one_on_ones.html",
-                &view::one_on_ones(ctx),
-            )
+            r.page(Route::OneOnOnes, "one_on_ones.html", || {
+                view::one_on_ones(ctx)
+            })
         }),
     ]
 }

@@ -27,13 +27,14 @@ use crate::content::{Locale, ParseCache};
 use crate::diagnostic::{self, Diagnostic};
 use crate::locale::console;
 use crate::render::OutputFile;
-use crate::render::reuse::Reuse;
 use crate::site;
 
 mod http;
+pub mod memo;
 mod rebuild;
 
 use http::{accept, answer, content_type, file_for};
+use memo::Memo;
 use rebuild::{Exportable, Failed, Memory, RELOAD_JS, Rebuilt, rebuild};
 
 /// What the server answers with: the last build, or the problems that stopped it.
@@ -215,7 +216,7 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instan
             s.error = None;
             let ms = |d: Duration| d.as_millis();
             let told = console::Rebuilt {
-                pages: pages.len(),
+                pages: pages.iter().filter(|p| p.ends_with(".html")).count(),
                 millis: started.elapsed().as_millis(),
                 made: rendered,
                 load: ms(t.load),

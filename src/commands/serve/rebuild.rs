@@ -39,11 +39,12 @@ impl Exportable {
     }
 }
 
-/// What one build lends the next: parsed files, drawn charts, page fingerprints.
+/// What one build lends the next: parsed files, and what the pages serve
+/// holds were made from.
 #[derive(Default)]
 pub(super) struct Memory {
     parsed: ParseCache,
-    rendered: Reuse,
+    rendered: Memo,
     /// The problems printed last, to print them again only when they change.
     shown: Vec<Diagnostic>,
 }
@@ -108,21 +109,18 @@ pub(super) fn rebuild(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((file.path, bytes));
-        Ok(())
     };
-    let reuse = &mut memory.rendered;
-    let rendered = site::render_reusing(&checked, as_of, reuse, &keep);
-    match rendered {
-        Ok((timings, department, analytics)) => Ok(Rebuilt {
+    match memory.rendered.rerender(&checked, as_of, &keep) {
+        Ok(rendered) => Ok(Rebuilt {
             locale,
             changed: changed
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
-            pages: reuse.pages().map(String::from).collect(),
-            timings,
+            pages: rendered.paths.into_iter().collect(),
+            timings: rendered.timings,
             exports: Arc::new(Exportable {
-                department,
-                analytics,
+                department: rendered.department,
+                analytics: rendered.analytics,
             }),
         }),
         Err(err) => {

@@ -105,9 +105,7 @@ pub fn revenue_by_month(ctx: &Ctx, current: &MonthStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-months", &bars), || {
-        charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars)
-    });
+    let chart = charts::plan_bars("ch-months", &ctx.fmt, Period::Month, &bars);
     ctx.view(
         "revenue_by_month",
         ctx.t().chart_revenue_by_month,
@@ -170,9 +168,7 @@ pub fn month_progress(ctx: &Ctx, m: &MonthStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-progress", &data), || {
-        charts::cumulative("ch-progress", &ctx.fmt, &data)
-    });
+    let chart = charts::cumulative("ch-progress", &ctx.fmt, &data);
     ctx.view("month_progress", ctx.t().chart_month_progress, chart, table)
 }
 
@@ -195,9 +191,7 @@ fn spark_points(
 pub fn team_spark(ctx: &Ctx, m: &MonthStats) -> Option<String> {
     let end = *m.weeks.last()?;
     let points = spark_points(ctx, end, |w| Some(w.team.revenue));
-    let chart = ctx.drawn(("sp-team", &points), || {
-        charts::sparkline("sp-team", &ctx.fmt, ctx.t().revenue, &points)
-    });
+    let chart = charts::sparkline("sp-team", &ctx.fmt, ctx.t().revenue, &points);
     Some(chart.svg)
 }
 
@@ -208,10 +202,7 @@ pub fn manager_spark(ctx: &Ctx, m: &MonthStats, id: &str) -> String {
     };
     let points = spark_points(ctx, end, |w| w.managers.get(id).map(|f| f.revenue));
     let id = format!("sp-m-{id}");
-    ctx.drawn((&id, &points), || {
-        charts::sparkline(&id, &ctx.fmt, ctx.t().revenue, &points)
-    })
-    .svg
+    charts::sparkline(&id, &ctx.fmt, ctx.t().revenue, &points).svg
 }
 
 /// Plan attainment per manager (pace while the month runs), best first.
@@ -243,9 +234,7 @@ pub fn attainment(ctx: &Ctx, m: &MonthStats) -> ChartView {
             .map(|(name, v)| vec![name.clone(), ctx.pct(*v)])
             .collect(),
     };
-    let chart = ctx.drawn(("ch-attainment", &data, threshold, pace), || {
-        charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace)
-    });
+    let chart = charts::attainment("ch-attainment", &ctx.fmt, &data, threshold, pace);
     ctx.view("attainment", ctx.t().chart_attainment, chart, table)
 }
 
@@ -283,9 +272,7 @@ pub fn leads(ctx: &Ctx, w: &WeekStats) -> ChartView {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-leads", &rows), || {
-        charts::leads("ch-leads", &ctx.fmt, &rows)
-    });
+    let chart = charts::leads("ch-leads", &ctx.fmt, &rows);
     ctx.view("leads", ctx.t().chart_leads, chart, table)
 }
 
@@ -326,7 +313,7 @@ fn funnel_view(ctx: &Ctx, id: &str, rows: Vec<(FunnelRow, &Figures)>) -> ChartVi
             .collect(),
     };
     let data: Vec<FunnelRow> = rows.into_iter().map(|(r, _)| r).collect();
-    let chart = ctx.drawn((id, &data), || charts::funnel(id, &ctx.fmt, &data));
+    let chart = charts::funnel(id, &ctx.fmt, &data);
     ctx.view("funnel", ctx.t().chart_funnel, chart, table)
 }
 
@@ -402,9 +389,7 @@ pub fn manager_revenue(ctx: &Ctx, id: &str) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-weeks", &bars), || {
-        charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars)
-    });
+    let chart = charts::plan_bars("ch-weeks", &ctx.fmt, Period::Week, &bars);
     Some(ctx.view(
         "revenue_by_week",
         ctx.t().chart_revenue_by_week,
@@ -449,9 +434,7 @@ pub fn manager_conversion(ctx: &Ctx, id: &str) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-conversion", &data), || {
-        charts::conversion("ch-conversion", &ctx.fmt, &data)
-    });
+    let chart = charts::conversion("ch-conversion", &ctx.fmt, &data);
     Some(ctx.view("conversion", ctx.t().chart_conversion, chart, table))
 }
 
@@ -490,8 +473,6 @@ pub fn standup_durations(ctx: &Ctx) -> Option<ChartView> {
             })
             .collect(),
     };
-    let chart = ctx.drawn(("ch-standups", &bars, limit), || {
-        charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit))
-    });
+    let chart = charts::standup_durations("ch-standups", &ctx.fmt, &bars, f64::from(limit));
     Some(ctx.view("standup_durations", ctx.t().standups_title, chart, table))
 }

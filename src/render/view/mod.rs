@@ -23,7 +23,7 @@ pub use dashboard::{dashboard, growth_against};
 pub use manager::manager;
 pub use people::team;
 pub use period::{month, months};
-pub use practice::{idp, idps, page, rule_pages, standup, standup_inputs, standups};
+pub use practice::{idp, idps, page, rule_pages, standup, standups};
 pub use week::{week, weeks};
 
 use crate::analytics::{Alert, Analytics};
@@ -39,8 +39,6 @@ pub struct Ctx<'a> {
     pub analytics: &'a Analytics,
     pub fmt: Formatter,
     pub audience: crate::audience::Audience,
-    /// The previous render's drawings, when there is one to lend them (serve).
-    pub reuse: Option<&'a crate::render::reuse::Reuse>,
     /// The rule pages by `order`, then title: sorted once, not per page.
     pub rules: Vec<&'a Page>,
 }
@@ -66,27 +64,7 @@ impl<'a> Ctx<'a> {
             analytics,
             fmt,
             audience,
-            reuse: None,
             rules,
-        }
-    }
-
-    /// The same context, reusing the drawings of a previous render.
-    pub fn reusing(self, reuse: Option<&'a crate::render::reuse::Reuse>) -> Self {
-        Self { reuse, ..self }
-    }
-
-    /// A chart, drawn by `draw` unless the previous render drew one from
-    /// the same `inputs` (which must hold every argument of the drawing
-    /// besides the formatter).
-    pub fn drawn(
-        &self,
-        inputs: impl std::fmt::Debug,
-        draw: impl FnOnce() -> crate::render::charts::Chart,
-    ) -> crate::render::charts::Chart {
-        match self.reuse {
-            Some(reuse) => reuse.chart((&self.fmt, inputs), draw),
-            None => draw(),
         }
     }
 
@@ -305,20 +283,6 @@ impl Ctx<'_> {
             Section::Pages => w.rules,
         }
     }
-}
-
-/// A hash of every content file that is not a stand-up, the report date and
-/// who sees it: all that month, week and stand-up pages are made from
-/// besides their own period or stand-up (names, plans, weeks, thresholds,
-/// the rules in the menu…). `serve` skips those pages when only stand-ups
-/// changed, as they do all day; the views must not read stand-ups or what
-/// is computed from them beyond what [`standup_inputs`] adds.
-pub fn inputs_besides_standups(ctx: &Ctx) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = crate::render::reuse::input_hasher();
-    let files = ctx.reuse.map_or(0, |r| r.besides_standups());
-    (files, ctx.analytics.as_of, ctx.for_owner()).hash(&mut hasher);
-    hasher.finish()
 }
 
 /// A KPI card: the figure, what it is against, and its change.

@@ -1,7 +1,6 @@
 //! Stand-ups, development plans and rule pages.
 
 use crate::render::route::Route;
-use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
 
@@ -148,22 +147,6 @@ pub struct Answer {
 pub struct AbsentRow {
     pub name: String,
     pub reason: String,
-}
-
-/// Everything [`standup`] reads for `doc`: its text, its numbers, and
-/// `shared` ([`super::inputs_besides_standups`]). Keep in step with the view
-/// (tests/incremental.rs checks an edit of every kind of file against a full
-/// render).
-pub fn standup_inputs(ctx: &Ctx, shared: u64, standup: &Standup) -> u64 {
-    let date = standup.date;
-    let stats = ctx.analytics.standups.iter().find(|x| x.date == date);
-    let mut hasher = crate::render::reuse::input_hasher();
-    shared.hash(&mut hasher);
-    format!("{standup:?}").hash(&mut hasher);
-    format!("{stats:?}").hash(&mut hasher);
-    // The pager's links: a stand-up added or removed beside it changes them.
-    neighbours(ctx, date).hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The dates of the stand-ups just before and after `date`.
