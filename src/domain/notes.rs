@@ -124,8 +124,8 @@ impl From<&content::Explanation> for Explanation {
                 list.iter()
                     .map(|a| Action {
                         what: a.value.what.clone(),
-                        by: a.value.due(),
-                        who: a.value.manager().map(str::to_string),
+                        by: a.value.by.as_ref().map(|d| d.value.0),
+                        who: a.value.who.as_ref().map(|w| w.value.clone()),
                         done: a.value.done,
                     })
                     .collect(),
@@ -184,5 +184,30 @@ impl From<&content::Checklist> for Checklist {
                 .map(|(k, t)| (k.as_str().to_string(), t.clone()))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commitments_are_lowered_with_their_dates_and_managers() {
+        let note: content::MonthNote = serde_saphyr::from_str(
+            "month: 2026-11\nexplanations:\n  revenue:\n    reason: r\n    actions:\n      - { do: \"IDP\", by: 2026-12-18, who: petr }\n      - { do: \"Promo\", done: true }\n",
+        )
+        .unwrap();
+        let note = MonthNote::from(&note);
+        let actions = &note.explanations["revenue"].actions;
+        let items: Vec<&Action> = actions.list().collect();
+        assert_eq!(items[0].manager(), Some("petr"));
+        assert_eq!(items[0].due().unwrap().to_string(), "2026-12-18");
+        assert!(items[1].done && items[1].due().is_none());
+        assert_eq!(actions.text(), "IDP; Promo");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(items[0].overdue(day("2026-12-19")));
+        assert!(!items[0].overdue(day("2026-12-18")));
+        assert!(!actions.is_empty());
+        assert!(Actions::Text("  ".into()).is_empty());
     }
 }
