@@ -7,8 +7,7 @@ use super::{known_manager, name_agrees, once};
 use crate::content::value::Key;
 use crate::content::{Assessment, Content, Doc};
 use crate::diagnostic::{Diagnostic, closest};
-use crate::problem::Practice;
-use crate::problem::practice::{NamedBy, Once};
+use crate::problem::practice::{Assessments, NamedBy, Once};
 use crate::validate::Roster;
 
 pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
@@ -42,7 +41,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
         );
         let scale = a.scale.value.0;
         if scale == 0 {
-            out.push(doc.error_at(&a.scale, Practice::ScaleZero));
+            out.push(doc.error_at(&a.scale, Assessments::ScaleZero));
         }
         for (manager, scores) in &a.scores {
             known_manager(content, roster, doc, manager, out);
@@ -54,7 +53,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
             if !empty.is_empty() {
                 out.push(doc.key_warning(
                     manager,
-                    Practice::NoScoreYet {
+                    Assessments::NoScoreYet {
                         id: manager.to_string(),
                         competencies: empty.iter().map(|c| c.to_string()).collect(),
                         scale,
@@ -74,7 +73,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
                 if scale > 0 && !(1..=scale).contains(&value.0) {
                     out.push(doc.error_at(
                         score,
-                        Practice::ScoreOutside {
+                        Assessments::ScoreOutside {
                             score: value.0,
                             scale,
                         },
@@ -109,7 +108,7 @@ fn unknown_competencies(
         let total = unknown.values().map(|(_, _, n)| n).sum();
         out.push(doc.key_error(
             key,
-            Practice::NoCompetencies {
+            Assessments::NoCompetencies {
                 first: key.to_string(),
                 names,
                 uses: total,
@@ -120,7 +119,7 @@ fn unknown_competencies(
     for (name, (doc, key, count)) in unknown {
         out.push(doc.key_error(
             key,
-            Practice::UnknownCompetency {
+            Assessments::UnknownCompetency {
                 name: name.to_string(),
                 uses: count,
                 close: closest(name, declared.iter().copied()).map(str::to_string),

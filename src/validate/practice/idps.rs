@@ -7,8 +7,8 @@ use super::{known_manager_value, name_agrees};
 use crate::calendar::YearMonth;
 use crate::content::{Content, Doc, Ratio};
 use crate::diagnostic::Diagnostic;
-use crate::problem::practice::NamedBy;
-use crate::problem::{Practice, Suggestion};
+use crate::problem::Suggestion;
+use crate::problem::practice::{Idps, NamedBy};
 use crate::validate::Roster;
 
 pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
@@ -28,7 +28,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
         if p.due.value < p.opened.value {
             out.push(doc.error_at(
                 &p.due,
-                Practice::DueBeforeOpened {
+                Idps::DueBeforeOpened {
                     due: p.due.value.0.to_string(),
                     opened: p.opened.value.0.to_string(),
                 },
@@ -42,7 +42,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
                     out.push(
                         doc.error_at(
                             metric,
-                            Practice::UnknownGoalMetric {
+                            Idps::UnknownGoalMetric {
                                 metric: metric.value.clone(),
                                 fix: Suggestion::of(&metric.value, names),
                             },
@@ -55,12 +55,12 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
                     implausible_target(doc, ratio, target, out);
                 }
                 if g.target.is_none() {
-                    out.push(doc.error_at(goal, Practice::GoalWithoutTarget));
+                    out.push(doc.error_at(goal, Idps::GoalWithoutTarget));
                 }
             } else if g.target.is_some() {
                 out.push(doc.error_at(
                     goal,
-                    Practice::GoalWithoutMetric {
+                    Idps::GoalWithoutMetric {
                         metrics: Ratio::ALL.map(|r| r.name().to_string()).to_vec(),
                     },
                 ));
@@ -83,7 +83,7 @@ fn implausible_target<T>(
     if t > max {
         out.push(doc.warning_at(
             target,
-            Practice::TargetAsPercent {
+            Idps::TargetAsPercent {
                 target: t.to_string(),
                 metric: ratio.name().to_string(),
                 percent: (t * 100.0).to_string(),

@@ -9,8 +9,7 @@ use chrono::NaiveDate;
 use super::{known_manager, name_agrees, once};
 use crate::content::{Content, Doc, Standup};
 use crate::diagnostic::Diagnostic;
-use crate::problem::Practice;
-use crate::problem::practice::{NamedBy, Once};
+use crate::problem::practice::{NamedBy, Once, Standups};
 use crate::validate::Roster;
 
 pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic>) {
@@ -42,7 +41,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
             if s.reports.contains_key(key.as_str()) {
                 out.push(doc.key_warning(
                     key,
-                    Practice::AbsentButReported {
+                    Standups::AbsentButReported {
                         id: key.to_string(),
                     },
                 ));
@@ -54,7 +53,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
             if !missing.is_empty() {
                 out.push(doc.key_warning(
                     key,
-                    Practice::ReportMissing {
+                    Standups::ReportMissing {
                         id: key.to_string(),
                         parts: missing,
                     },
@@ -67,7 +66,7 @@ pub(super) fn check(content: &Content, roster: &Roster, out: &mut Vec<Diagnostic
             {
                 out.push(doc.warning_at(
                     &s.date,
-                    Practice::NoReport {
+                    Standups::NoReport {
                         id: id.to_string(),
                         date: date.to_string(),
                     },
@@ -83,20 +82,20 @@ fn standup_format(doc: &Doc<Standup>, limit: u32, out: &mut Vec<Diagnostic>) {
     if let Some(d) = &s.duration_min
         && d.value.0 == 0
     {
-        out.push(doc.warning_at(d, Practice::ZeroMinutes));
+        out.push(doc.warning_at(d, Standups::ZeroMinutes));
     }
     if let Some(d) = &s.duration_min
         && d.value.0 > u64::from(limit)
     {
         out.push(doc.warning_at(
             d,
-            Practice::LongStandup {
+            Standups::LongStandup {
                 minutes: d.value.0,
                 limit,
             },
         ));
     }
     if !s.video.value {
-        out.push(doc.warning_at(&s.video, Practice::NoVideo));
+        out.push(doc.warning_at(&s.video, Standups::NoVideo));
     }
 }
