@@ -8,7 +8,7 @@
 //! `init` puts a `.gitkeep` in every empty folder, and an editor's swap file
 //! must not fail `serve` while the head types.
 
-use super::classify;
+use super::parse::classify;
 use crate::diagnostic::{Diagnostic, closest};
 use crate::problem::{Files, Problem};
 

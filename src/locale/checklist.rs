@@ -9,99 +9,81 @@ use crate::calendar::YearMonth;
 use crate::content::{Locale, PlanMetric};
 use crate::locale::format::Formatter;
 
-/// A point's title and desired result, in Russian and English.
-fn words(point: Point) -> ([&'static str; 2], [&'static str; 2]) {
+/// A point's title, in Russian and English.
+fn title_words(point: Point) -> [&'static str; 2] {
     match point {
-        Point::PlanOnTrack => (
-            ["План выполняется", "The plan is being met"],
-            [
-                "Отдел идёт в темпе плана месяца по выручке.",
-                "The team is on pace for the month's revenue plan.",
-            ],
-        ),
-        Point::LeadsSameDay => (
-            [
-                "Лиды обрабатываются в тот же день",
-                "Leads are processed the same day",
-            ],
-            [
-                "В конце дня ни одного необработанного лида: перенос на завтра — ноль.",
-                "No lead is left for tomorrow at the end of a day.",
-            ],
-        ),
-        Point::VisionWritten => (
-            ["Видение отдела написано", "The head's vision is written"],
-            [
-                "За первые 4 недели РОП описал, как видит отдел и что меняет, к какому сроку.",
-                "Within 4 weeks the head has written how they see the department and what changes by when.",
-            ],
-        ),
-        Point::AllAssessed => (
-            ["Все менеджеры оценены", "Every manager assessed"],
-            [
-                "Компетенции каждого работающего менеджера оценены.",
-                "Every active manager's competencies have been assessed.",
-            ],
-        ),
-        Point::TrainingFormats => (
-            ["Обучение в разных форматах", "Training in several formats"],
-            [
-                "В этом месяце есть разборы звонков, разборы кейсов, тренинги и ролевые игры.",
-                "This month has call reviews, case reviews, trainings and role-plays.",
-            ],
-        ),
-        Point::StandupDiscipline => (
-            ["Планёрки по формату", "Stand-ups in the format"],
-            [
-                "Каждый день, не дольше нормы, с видео, каждый отчитывается по формату.",
-                "Daily, within the limit, on video, everyone reporting in the format.",
-            ],
-        ),
-        Point::PlanDecomposed => (
-            ["План разложен по менеджерам", "The plan is decomposed"],
-            [
-                "У каждого работающего менеджера есть план на этот месяц.",
-                "Every active manager has a plan for this month.",
-            ],
-        ),
-        Point::ChatRules => (
-            ["Регламент чатов написан", "Chat rules are written"],
-            [
-                "Записано, кого о чём спрашивать в чатах и когда.",
-                "It is written down who to ask about what in the chats, and when.",
-            ],
-        ),
-        Point::MomGrowth => (
-            ["Рост к прошлому месяцу", "Month-over-month growth"],
-            [
-                "Выручка месяца выше, чем в прошлом месяце.",
-                "The month's revenue is above the month before.",
-            ],
-        ),
-        Point::LagExplained => (
-            [
-                "Об отставании сообщено собственнику",
-                "Lag reported to the owner",
-            ],
-            [
-                "Каждый отстающий показатель объяснён: причина, действия, нужные ресурсы.",
-                "Every lagging metric is explained: reason, actions, resources.",
-            ],
-        ),
-        Point::IdpForLagging => (
-            ["ИПР для отстающих", "A plan for every lagging manager"],
-            [
-                "У каждого отстающего менеджера есть ИПР; закрытые ИПР — с итогом.",
-                "Every lagging manager has a development plan; closed plans have an outcome.",
-            ],
-        ),
-        Point::OneOnOnes => (
-            ["Встречи 1:1 со всеми", "One-to-ones with everyone"],
-            [
-                "С каждым работающим менеджером была встреча 1:1 за последние 4 недели.",
-                "Every active manager had a one-to-one in the last 4 weeks.",
-            ],
-        ),
+        Point::PlanOnTrack => ["План выполняется", "The plan is being met"],
+        Point::LeadsSameDay => [
+            "Лиды обрабатываются в тот же день",
+            "Leads are processed the same day",
+        ],
+        Point::VisionWritten => ["Видение отдела написано", "The head's vision is written"],
+        Point::AllAssessed => ["Все менеджеры оценены", "Every manager assessed"],
+        Point::TrainingFormats => ["Обучение в разных форматах", "Training in several formats"],
+        Point::StandupDiscipline => ["Планёрки по формату", "Stand-ups in the format"],
+        Point::PlanDecomposed => ["План разложен по менеджерам", "The plan is decomposed"],
+        Point::ChatRules => ["Регламент чатов написан", "Chat rules are written"],
+        Point::MomGrowth => ["Рост к прошлому месяцу", "Month-over-month growth"],
+        Point::LagExplained => [
+            "Об отставании сообщено собственнику",
+            "Lag reported to the owner",
+        ],
+        Point::IdpForLagging => ["ИПР для отстающих", "A plan for every lagging manager"],
+        Point::OneOnOnes => ["Встречи 1:1 со всеми", "One-to-ones with everyone"],
+    }
+}
+
+/// A point's desired result, in Russian and English.
+fn desired_words(point: Point) -> [&'static str; 2] {
+    match point {
+        Point::PlanOnTrack => [
+            "Отдел идёт в темпе плана месяца по выручке.",
+            "The team is on pace for the month's revenue plan.",
+        ],
+        Point::LeadsSameDay => [
+            "В конце дня ни одного необработанного лида: перенос на завтра — ноль.",
+            "No lead is left for tomorrow at the end of a day.",
+        ],
+        Point::VisionWritten => [
+            "За первые 4 недели РОП описал, как видит отдел и что меняет, к какому сроку.",
+            "Within 4 weeks the head has written how they see the department and what changes by when.",
+        ],
+        Point::AllAssessed => [
+            "Компетенции каждого работающего менеджера оценены.",
+            "Every active manager's competencies have been assessed.",
+        ],
+        Point::TrainingFormats => [
+            "В этом месяце есть разборы звонков, разборы кейсов, тренинги и ролевые игры.",
+            "This month has call reviews, case reviews, trainings and role-plays.",
+        ],
+        Point::StandupDiscipline => [
+            "Каждый день, не дольше нормы, с видео, каждый отчитывается по формату.",
+            "Daily, within the limit, on video, everyone reporting in the format.",
+        ],
+        Point::PlanDecomposed => [
+            "У каждого работающего менеджера есть план на этот месяц.",
+            "Every active manager has a plan for this month.",
+        ],
+        Point::ChatRules => [
+            "Записано, кого о чём спрашивать в чатах и когда.",
+            "It is written down who to ask about what in the chats, and when.",
+        ],
+        Point::MomGrowth => [
+            "Выручка месяца выше, чем в прошлом месяце.",
+            "The month's revenue is above the month before.",
+        ],
+        Point::LagExplained => [
+            "Каждый отстающий показатель объяснён: причина, действия, нужные ресурсы.",
+            "Every lagging metric is explained: reason, actions, resources.",
+        ],
+        Point::IdpForLagging => [
+            "У каждого отстающего менеджера есть ИПР; закрытые ИПР — с итогом.",
+            "Every lagging manager has a development plan; closed plans have an outcome.",
+        ],
+        Point::OneOnOnes => [
+            "С каждым работающим менеджером была встреча 1:1 за последние 4 недели.",
+            "Every active manager had a one-to-one in the last 4 weeks.",
+        ],
     }
 }
 
@@ -113,11 +95,11 @@ fn pick(locale: Locale, pair: [&'static str; 2]) -> &'static str {
 }
 
 pub fn title(locale: Locale, point: Point) -> &'static str {
-    pick(locale, words(point).0)
+    pick(locale, title_words(point))
 }
 
 pub fn desired(locale: Locale, point: Point) -> &'static str {
-    pick(locale, words(point).1)
+    pick(locale, desired_words(point))
 }
 
 pub fn status(locale: Locale, s: Status) -> &'static str {

@@ -1,5 +1,6 @@
 //! Problems `import` meets in a CRM export, its map file and the site.
 
+use super::Problem;
 use crate::commands::import::formats::Role;
 
 /// Why one cell of an export cannot be read.
@@ -43,28 +44,8 @@ pub enum CellDate {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Import {
-    /// A row with another number of cells than the header; `delimiter`
-    /// as the map file names it (`;`, `tab`).
-    BadRow {
-        row: usize,
-        cells: usize,
-        width: usize,
-        delimiter: &'static str,
-    },
-    UnknownEncoding {
-        label: String,
-    },
-    /// The bytes are not text in `encoding`; `named` when the map file named it.
-    NotText {
-        encoding: &'static str,
-        named: bool,
-    },
-    /// The CSV reader's own reason; `header` when it is the header row's.
-    NotCsv {
-        reason: String,
-        header: bool,
-    },
-    NoHeaderRow,
+    /// The export read as CSV: its encoding, header and rows.
+    Csv(Csv),
     /// A cell that cannot be read: its column's header, row and letter.
     Cell {
         header: String,
@@ -95,6 +76,51 @@ pub enum Import {
         reason: String,
         written: Vec<String>,
     },
+    /// Which column means what: the CRM and the map file.
+    Mapping(Mapping),
+    /// A week file named otherwise than the calendar names it; `files` are
+    /// the names it should have.
+    Misnamed {
+        week: String,
+        stem: String,
+        files: Vec<String>,
+    },
+    /// Rows not counted in full.
+    Uncounted(Uncounted),
+}
+
+/// Problems reading the export as CSV: its encoding, its syntax, its header
+/// row and the number of cells in each row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Csv {
+    UnknownEncoding {
+        label: String,
+    },
+    /// The bytes are not text in `encoding`; `named` when the map file named it.
+    NotText {
+        encoding: &'static str,
+        named: bool,
+    },
+    /// The CSV reader's own reason; `header` when it is the header row's.
+    NotCsv {
+        reason: String,
+        header: bool,
+    },
+    NoHeaderRow,
+    /// A row with another number of cells than the header; `delimiter`
+    /// as the map file names it (`;`, `tab`).
+    BadRow {
+        row: usize,
+        cells: usize,
+        width: usize,
+        delimiter: &'static str,
+    },
+}
+
+/// Problems telling which column means what: the CRM, the map file's
+/// columns, delimiter and won stages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mapping {
     UnknownCrm {
         headers: Vec<String>,
     },
@@ -116,13 +142,12 @@ pub enum Import {
         close: Option<String>,
         headers: Vec<String>,
     },
-    /// A week file named otherwise than the calendar names it; `files` are
-    /// the names it should have.
-    Misnamed {
-        week: String,
-        stem: String,
-        files: Vec<String>,
-    },
+}
+
+/// Rows not counted in full: of a CRM user nobody on the team is (or
+/// several are), or without the date they are counted by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Uncounted {
     /// Rows of a CRM user not on the team; the closest team member
     /// (name, id) if one is close.
     UnknownUser {
@@ -157,6 +182,7 @@ pub enum Import {
 impl Import {
     pub fn code(&self) -> &'static str {
         match self {
+            Import::Csv(p) => p.code(),
             Import::Cell { cell, .. } => match cell {
                 Cell::NotADate { .. } | Cell::NoFourDigitYear { .. } => "not-a-date",
                 Cell::NoSuchDate { .. } => "date-does-not-exist",
@@ -164,11 +190,6 @@ impl Import {
                 Cell::NegativeAmount { .. } => "negative-number",
                 Cell::AmountTooLarge { .. } => "number-too-large",
             },
-            Import::BadRow { .. } => "row-width",
-            Import::UnknownEncoding { .. } => "unknown-encoding",
-            Import::NotText { .. } => "not-utf8",
-            Import::NotCsv { .. } => "not-csv",
-            Import::NoHeaderRow => "empty-file",
             Import::NeedsFile => "import-needs-settings",
             Import::FileHasErrors => "import-file-has-errors",
             Import::TooLarge { .. } => "file-too-large",
@@ -177,50 +198,15 @@ impl Import {
             Import::MapNotUtf8 => "not-utf8",
             Import::MoreCells { .. } => "more-cells-unread",
             Import::CannotWrite { .. } => "cannot-write",
-            Import::UnknownCrm { .. } => "unknown-crm",
-            Import::MissingColumn { .. } => "missing-column",
-            Import::NoWonStage => "no-won-stage",
-            Import::NotADelimiter { .. } => "not-a-delimiter",
-            Import::NoSuchColumn { .. } => "no-such-column",
+            Import::Mapping(p) => p.code(),
             Import::Misnamed { .. } => "file-name-disagrees",
-            Import::UnknownUser { .. } => "unknown-crm-user",
-            Import::NoUser { .. } => "rows-without-user",
-            Import::AmbiguousUser { .. } => "ambiguous-crm-user",
-            Import::NoCreatedDate { .. } => "rows-without-created-date",
-            Import::NoCloseDate { .. } => "won-without-close-date",
+            Import::Uncounted(p) => p.code(),
         }
     }
 
     #[cfg(test)]
     pub fn samples() -> Vec<Import> {
-        let headers = || vec!["agent".to_string(), "stage".into()];
         let mut all = vec![
-            Import::BadRow {
-                row: 3,
-                cells: 2,
-                width: 3,
-                delimiter: ";",
-            },
-            Import::UnknownEncoding {
-                label: "klingon".into(),
-            },
-            Import::NotText {
-                encoding: "UTF-8",
-                named: true,
-            },
-            Import::NotText {
-                encoding: "windows-1251",
-                named: false,
-            },
-            Import::NotCsv {
-                reason: "x".into(),
-                header: true,
-            },
-            Import::NotCsv {
-                reason: "x".into(),
-                header: false,
-            },
-            Import::NoHeaderRow,
             Import::NeedsFile,
             Import::FileHasErrors,
             Import::TooLarge {
@@ -244,19 +230,6 @@ impl Import {
                 reason: "Permission denied (os error 13)".into(),
                 written: vec!["content/weeks/2026-W47.yaml".into()],
             },
-            Import::UnknownCrm { headers: headers() },
-            Import::NoWonStage,
-            Import::NotADelimiter { text: "x".into() },
-            Import::NoSuchColumn {
-                name: "agnt".into(),
-                close: Some("agent".into()),
-                headers: headers(),
-            },
-            Import::NoSuchColumn {
-                name: "who".into(),
-                close: None,
-                headers: headers(),
-            },
             Import::Misnamed {
                 week: "2026-W49".into(),
                 stem: "2026-W49".into(),
@@ -269,34 +242,6 @@ impl Import {
                 week: "2026-W48".into(),
                 stem: "2026-W48-11".into(),
                 files: vec!["weeks/2026-W48.yaml".into()],
-            },
-            Import::UnknownUser {
-                user: "Ivan Petrov".into(),
-                rows: 3,
-                first_row: 4,
-                close: None,
-            },
-            Import::UnknownUser {
-                user: "Anna Ivanova".into(),
-                rows: 1,
-                first_row: 4,
-                close: Some(("Анна Иванова".into(), "anna-ivanova".into())),
-            },
-            Import::NoUser {
-                rows: 2,
-                first_row: 7,
-            },
-            Import::AmbiguousUser {
-                user: "Anna".into(),
-                ids: vec!["anna-ivanova".into(), "anna-petrova".into()],
-            },
-            Import::NoCreatedDate {
-                rows: 5,
-                first_row: 2,
-            },
-            Import::NoCloseDate {
-                rows: 1,
-                first_row: 9,
             },
         ];
         let text = || "27.13.2026".to_string();
@@ -341,9 +286,89 @@ impl Import {
                 cell,
             });
         }
+        all.extend(Csv::samples().into_iter().map(Import::Csv));
+        all.extend(Mapping::samples().into_iter().map(Import::Mapping));
+        all.extend(Uncounted::samples().into_iter().map(Import::Uncounted));
+        all
+    }
+}
+
+impl Csv {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Csv::UnknownEncoding { .. } => "unknown-encoding",
+            Csv::NotText { .. } => "not-utf8",
+            Csv::NotCsv { .. } => "not-csv",
+            Csv::NoHeaderRow => "empty-file",
+            Csv::BadRow { .. } => "row-width",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Csv> {
+        vec![
+            Csv::BadRow {
+                row: 3,
+                cells: 2,
+                width: 3,
+                delimiter: ";",
+            },
+            Csv::UnknownEncoding {
+                label: "klingon".into(),
+            },
+            Csv::NotText {
+                encoding: "UTF-8",
+                named: true,
+            },
+            Csv::NotText {
+                encoding: "windows-1251",
+                named: false,
+            },
+            Csv::NotCsv {
+                reason: "x".into(),
+                header: true,
+            },
+            Csv::NotCsv {
+                reason: "x".into(),
+                header: false,
+            },
+            Csv::NoHeaderRow,
+        ]
+    }
+}
+
+impl Mapping {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Mapping::UnknownCrm { .. } => "unknown-crm",
+            Mapping::MissingColumn { .. } => "missing-column",
+            Mapping::NoWonStage => "no-won-stage",
+            Mapping::NotADelimiter { .. } => "not-a-delimiter",
+            Mapping::NoSuchColumn { .. } => "no-such-column",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Mapping> {
+        let headers = || vec!["agent".to_string(), "stage".into()];
+        let mut all = vec![
+            Mapping::UnknownCrm { headers: headers() },
+            Mapping::NoWonStage,
+            Mapping::NotADelimiter { text: "x".into() },
+            Mapping::NoSuchColumn {
+                name: "agnt".into(),
+                close: Some("agent".into()),
+                headers: headers(),
+            },
+            Mapping::NoSuchColumn {
+                name: "who".into(),
+                close: None,
+                headers: headers(),
+            },
+        ];
         for role in Role::ALL {
             for map in [true, false] {
-                all.push(Import::MissingColumn {
+                all.push(Mapping::MissingColumn {
                     role,
                     headers: headers(),
                     map,
@@ -351,5 +376,69 @@ impl Import {
             }
         }
         all
+    }
+}
+
+impl Uncounted {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Uncounted::UnknownUser { .. } => "unknown-crm-user",
+            Uncounted::NoUser { .. } => "rows-without-user",
+            Uncounted::AmbiguousUser { .. } => "ambiguous-crm-user",
+            Uncounted::NoCreatedDate { .. } => "rows-without-created-date",
+            Uncounted::NoCloseDate { .. } => "won-without-close-date",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Uncounted> {
+        vec![
+            Uncounted::UnknownUser {
+                user: "Ivan Petrov".into(),
+                rows: 3,
+                first_row: 4,
+                close: None,
+            },
+            Uncounted::UnknownUser {
+                user: "Anna Ivanova".into(),
+                rows: 1,
+                first_row: 4,
+                close: Some(("Анна Иванова".into(), "anna-ivanova".into())),
+            },
+            Uncounted::NoUser {
+                rows: 2,
+                first_row: 7,
+            },
+            Uncounted::AmbiguousUser {
+                user: "Anna".into(),
+                ids: vec!["anna-ivanova".into(), "anna-petrova".into()],
+            },
+            Uncounted::NoCreatedDate {
+                rows: 5,
+                first_row: 2,
+            },
+            Uncounted::NoCloseDate {
+                rows: 1,
+                first_row: 9,
+            },
+        ]
+    }
+}
+
+impl From<Csv> for Problem {
+    fn from(p: Csv) -> Self {
+        Problem::Import(Import::Csv(p))
+    }
+}
+
+impl From<Mapping> for Problem {
+    fn from(p: Mapping) -> Self {
+        Problem::Import(Import::Mapping(p))
+    }
+}
+
+impl From<Uncounted> for Problem {
+    fn from(p: Uncounted) -> Self {
+        Problem::Import(Import::Uncounted(p))
     }
 }

@@ -11,7 +11,7 @@ pub mod practice;
 mod yaml;
 
 pub use files::Files;
-pub use import::{Cell, CellDate, Import};
+pub use import::{Cell, CellDate, Csv, Import, Mapping, Uncounted};
 pub use numbers::Numbers;
 pub use practice::Practice;
 pub use yaml::{DateFix, Found, Limit, MapFix, NumberFix, Syntax, Value, Yaml};

@@ -1,6 +1,6 @@
 //! Problems of config.yaml, team.yaml, the plans and the week files.
 
-use super::ManagerFix;
+use super::{ManagerFix, Problem};
 
 /// One part of a week split between months: its month, file and days.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,28 +23,8 @@ pub enum Step {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Numbers {
-    NotACurrency {
-        code: String,
-    },
-    BadBaseUrl {
-        url: String,
-    },
-    LaggingWeeksZero,
-    BadMetricKey {
-        key: String,
-    },
-    MetricTwice {
-        key: String,
-    },
-    CompetencyTwice {
-        key: String,
-    },
-    DayOffAndOn {
-        date: String,
-    },
-    NoCalendar {
-        year: i32,
-    },
+    /// config.yaml.
+    Settings(Settings),
     IdNotSlug {
         id: String,
     },
@@ -93,20 +73,34 @@ pub enum Numbers {
         month: String,
         first: String,
     },
-    ProcessedMoreThanReceived {
-        id: String,
-        processed: u64,
-        received: u64,
-        period: String,
-    },
-    AllZeros {
-        id: String,
-        period: String,
-    },
+    /// Numbers that parse but look wrong.
+    Implausible(Implausible),
     UnknownCustomMetric {
         key: String,
         close: Option<String>,
     },
+    /// A week file's name, `week:` and `month:` against the calendar.
+    WeekPeriod(WeekPeriod),
+}
+
+/// Problems of config.yaml: the site's settings, its custom metrics and
+/// competencies, its calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settings {
+    NotACurrency { code: String },
+    BadBaseUrl { url: String },
+    LaggingWeeksZero,
+    BadMetricKey { key: String },
+    MetricTwice { key: String },
+    CompetencyTwice { key: String },
+    DayOffAndOn { date: String },
+    NoCalendar { year: i32 },
+}
+
+/// What period a week file is for: its name, `week:` and `month:` against
+/// the calendar, which splits a week between two months.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WeekPeriod {
     /// A week split between months written as one file.
     SplitWeekPlain {
         week: String,
@@ -134,6 +128,22 @@ pub enum Numbers {
         month: Option<String>,
         expected: String,
     },
+}
+
+/// Numbers that parse but look wrong (`validate::plausible`): warnings, as
+/// each may be true.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Implausible {
+    ProcessedMoreThanReceived {
+        id: String,
+        processed: u64,
+        received: u64,
+        period: String,
+    },
+    AllZeros {
+        id: String,
+        period: String,
+    },
     Funnel {
         id: String,
         step: Step,
@@ -159,58 +169,27 @@ pub enum Numbers {
 impl Numbers {
     pub fn code(&self) -> &'static str {
         match self {
-            Numbers::NotACurrency { .. } => "not-a-currency",
-            Numbers::BadBaseUrl { .. } => "bad-base-url",
-            Numbers::LaggingWeeksZero => "lagging-weeks-zero",
-            Numbers::BadMetricKey { .. } => "bad-metric-key",
-            Numbers::MetricTwice { .. } => "metric-declared-twice",
-            Numbers::CompetencyTwice { .. } => "competency-declared-twice",
-            Numbers::DayOffAndOn { .. } => "day-off-and-on",
-            Numbers::NoCalendar { .. } => "no-production-calendar",
+            Numbers::Settings(p) => p.code(),
             Numbers::IdNotSlug { .. } => "id-not-a-slug",
             Numbers::ListedTwice { .. } => "manager-listed-twice",
             Numbers::LeftBeforeJoined { .. } => "left-before-joined",
             Numbers::UnknownManager { .. } => "unknown-manager",
-            Numbers::PlanFileName { .. } | Numbers::WeekFileName { .. } => "file-name-disagrees",
+            Numbers::PlanFileName { .. } => "file-name-disagrees",
             Numbers::SecondPlan { .. } | Numbers::SecondWeekFile { .. } => "second-file",
             Numbers::NotActive { .. } => "manager-not-active",
             Numbers::WeekAhead { .. } => "future-week",
             Numbers::NoNumbersFor { .. } => "missing-entry",
             Numbers::NoPlan { .. } => "no-plan",
-            Numbers::ProcessedMoreThanReceived { .. } => "processed-more-than-received",
-            Numbers::AllZeros { .. } => "all-zeros",
+            Numbers::Implausible(p) => p.code(),
             Numbers::UnknownCustomMetric { .. } => "unknown-custom-metric",
-            Numbers::SplitWeekPlain { .. } => "split-week-written-plain",
-            Numbers::PlainWeekSplit { .. } => "plain-week-written-split",
-            Numbers::SplitWithoutMonth { .. } => "split-week-without-month",
-            Numbers::WrongMonth { .. } => "split-week-wrong-month",
-            Numbers::Funnel { .. } => "funnel-upside-down",
-            Numbers::Outlier { .. } => "number-outlier",
-            Numbers::PastPlan { .. } => "plan-without-numbers",
+            Numbers::WeekPeriod(p) => p.code(),
         }
     }
 
     #[cfg(test)]
     pub fn samples() -> Vec<Numbers> {
         let id = || "anna-ivanova".to_string();
-        let part = |m: &str, f: &str, d: &str| Part {
-            month: m.into(),
-            file: f.into(),
-            days: d.into(),
-        };
         let mut all = vec![
-            Numbers::NotACurrency {
-                code: "руб".into()
-            },
-            Numbers::BadBaseUrl { url: "x".into() },
-            Numbers::LaggingWeeksZero,
-            Numbers::BadMetricKey { key: "X".into() },
-            Numbers::MetricTwice { key: "x".into() },
-            Numbers::CompetencyTwice { key: "x".into() },
-            Numbers::DayOffAndOn {
-                date: "2026-11-27".into(),
-            },
-            Numbers::NoCalendar { year: 2031 },
             Numbers::IdNotSlug { id: "../x".into() },
             Numbers::ListedTwice {
                 id: id(),
@@ -245,16 +224,6 @@ impl Numbers {
                 month: "2026-11".into(),
                 first: "content/weeks/2026-W47.yaml".into(),
             },
-            Numbers::ProcessedMoreThanReceived {
-                id: id(),
-                processed: 5,
-                received: 3,
-                period: "2026-W47".into(),
-            },
-            Numbers::AllZeros {
-                id: id(),
-                period: "2026-W47".into(),
-            },
             Numbers::UnknownCustomMetric {
                 key: "x".into(),
                 close: Some("y".into()),
@@ -262,48 +231,6 @@ impl Numbers {
             Numbers::UnknownCustomMetric {
                 key: "x".into(),
                 close: None,
-            },
-            Numbers::SplitWeekPlain {
-                week: "2026-W49".into(),
-                parts: [
-                    part("2026-11", "weeks/2026-W49-11.yaml", "2026-11-30"),
-                    part(
-                        "2026-12",
-                        "weeks/2026-W49-12.yaml",
-                        "2026-12-01 – 2026-12-06",
-                    ),
-                ],
-            },
-            Numbers::PlainWeekSplit {
-                week: "2026-W48".into(),
-                part: part("2026-11", "weeks/2026-W48.yaml", "2026-11-23 – 2026-11-29"),
-            },
-            Numbers::SplitWithoutMonth {
-                week: "2026-W49".into(),
-                months: ["2026-11".into(), "2026-12".into()],
-            },
-            Numbers::WeekFileName {
-                stem: "2026-W48".into(),
-                week: "2026-W47".into(),
-                month: None,
-                expected: "2026-W47".into(),
-            },
-            Numbers::WeekFileName {
-                stem: "2026-W49".into(),
-                week: "2026-W49".into(),
-                month: Some("2026-11".into()),
-                expected: "2026-W49-11".into(),
-            },
-            Numbers::Outlier {
-                id: id(),
-                field: "revenue".into(),
-                period: "2026-W47".into(),
-                value: "2500000".into(),
-                times: "10".into(),
-                usual: "250000".into(),
-            },
-            Numbers::PastPlan {
-                month: "2026-10".into(),
             },
         ];
         for fix in [
@@ -320,16 +247,148 @@ impl Numbers {
                 plan,
             });
         }
+        all.extend(Settings::samples().into_iter().map(Numbers::Settings));
+        all.extend(WeekPeriod::samples().into_iter().map(Numbers::WeekPeriod));
+        all.extend(Implausible::samples().into_iter().map(Numbers::Implausible));
+        all
+    }
+}
+
+impl Settings {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Settings::NotACurrency { .. } => "not-a-currency",
+            Settings::BadBaseUrl { .. } => "bad-base-url",
+            Settings::LaggingWeeksZero => "lagging-weeks-zero",
+            Settings::BadMetricKey { .. } => "bad-metric-key",
+            Settings::MetricTwice { .. } => "metric-declared-twice",
+            Settings::CompetencyTwice { .. } => "competency-declared-twice",
+            Settings::DayOffAndOn { .. } => "day-off-and-on",
+            Settings::NoCalendar { .. } => "no-production-calendar",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Settings> {
+        vec![
+            Settings::NotACurrency {
+                code: "руб".into()
+            },
+            Settings::BadBaseUrl { url: "x".into() },
+            Settings::LaggingWeeksZero,
+            Settings::BadMetricKey { key: "X".into() },
+            Settings::MetricTwice { key: "x".into() },
+            Settings::CompetencyTwice { key: "x".into() },
+            Settings::DayOffAndOn {
+                date: "2026-11-27".into(),
+            },
+            Settings::NoCalendar { year: 2031 },
+        ]
+    }
+}
+
+impl WeekPeriod {
+    pub fn code(&self) -> &'static str {
+        match self {
+            WeekPeriod::SplitWeekPlain { .. } => "split-week-written-plain",
+            WeekPeriod::PlainWeekSplit { .. } => "plain-week-written-split",
+            WeekPeriod::SplitWithoutMonth { .. } => "split-week-without-month",
+            WeekPeriod::WrongMonth { .. } => "split-week-wrong-month",
+            WeekPeriod::WeekFileName { .. } => "file-name-disagrees",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<WeekPeriod> {
+        let part = |m: &str, f: &str, d: &str| Part {
+            month: m.into(),
+            file: f.into(),
+            days: d.into(),
+        };
+        let mut all = vec![
+            WeekPeriod::SplitWeekPlain {
+                week: "2026-W49".into(),
+                parts: [
+                    part("2026-11", "weeks/2026-W49-11.yaml", "2026-11-30"),
+                    part(
+                        "2026-12",
+                        "weeks/2026-W49-12.yaml",
+                        "2026-12-01 – 2026-12-06",
+                    ),
+                ],
+            },
+            WeekPeriod::PlainWeekSplit {
+                week: "2026-W48".into(),
+                part: part("2026-11", "weeks/2026-W48.yaml", "2026-11-23 – 2026-11-29"),
+            },
+            WeekPeriod::SplitWithoutMonth {
+                week: "2026-W49".into(),
+                months: ["2026-11".into(), "2026-12".into()],
+            },
+            WeekPeriod::WeekFileName {
+                stem: "2026-W48".into(),
+                week: "2026-W47".into(),
+                month: None,
+                expected: "2026-W47".into(),
+            },
+            WeekPeriod::WeekFileName {
+                stem: "2026-W49".into(),
+                week: "2026-W49".into(),
+                month: Some("2026-11".into()),
+                expected: "2026-W49-11".into(),
+            },
+        ];
         for months in [vec!["2026-10".to_string()], vec!["a".into(), "b".into()]] {
-            all.push(Numbers::WrongMonth {
+            all.push(WeekPeriod::WrongMonth {
                 week: "2026-W44".into(),
                 month: "2026-11".into(),
                 months,
             });
         }
+        all
+    }
+}
+
+impl Implausible {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Implausible::ProcessedMoreThanReceived { .. } => "processed-more-than-received",
+            Implausible::AllZeros { .. } => "all-zeros",
+            Implausible::Funnel { .. } => "funnel-upside-down",
+            Implausible::Outlier { .. } => "number-outlier",
+            Implausible::PastPlan { .. } => "plan-without-numbers",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Implausible> {
+        let id = || "anna-ivanova".to_string();
+        let mut all = vec![
+            Implausible::ProcessedMoreThanReceived {
+                id: id(),
+                processed: 5,
+                received: 3,
+                period: "2026-W47".into(),
+            },
+            Implausible::AllZeros {
+                id: id(),
+                period: "2026-W47".into(),
+            },
+            Implausible::Outlier {
+                id: id(),
+                field: "revenue".into(),
+                period: "2026-W47".into(),
+                value: "2500000".into(),
+                times: "10".into(),
+                usual: "250000".into(),
+            },
+            Implausible::PastPlan {
+                month: "2026-10".into(),
+            },
+        ];
         for step in [Step::Deals, Step::Meetings] {
             for percent in [Some(625), None] {
-                all.push(Numbers::Funnel {
+                all.push(Implausible::Funnel {
                     id: id(),
                     step,
                     later: 25,
@@ -340,5 +399,23 @@ impl Numbers {
             }
         }
         all
+    }
+}
+
+impl From<Settings> for Problem {
+    fn from(p: Settings) -> Self {
+        Problem::Numbers(Numbers::Settings(p))
+    }
+}
+
+impl From<WeekPeriod> for Problem {
+    fn from(p: WeekPeriod) -> Self {
+        Problem::Numbers(Numbers::WeekPeriod(p))
+    }
+}
+
+impl From<Implausible> for Problem {
+    fn from(p: Implausible) -> Self {
+        Problem::Numbers(Numbers::Implausible(p))
     }
 }

@@ -1,7 +1,7 @@
 //! Problems of stand-ups, development plans, assessments, month notes,
 //! pages, one-to-ones, the checklist and requests.
 
-use super::{ManagerFix, Suggestion};
+use super::{ManagerFix, Problem, Suggestion};
 
 /// What a file's name must agree with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +50,6 @@ pub enum Practice {
         what: Scaffold,
         day: String,
     },
-    /// `new assessment` with no competencies in config.yaml.
-    NothingToAssess,
     MeasuredTick {
         key: String,
     },
@@ -74,6 +72,27 @@ pub enum Practice {
         id: String,
         fix: ManagerFix,
     },
+    /// A stand-up's reports and format.
+    Standups(Standups),
+    /// A development plan's dates and goals.
+    Idps(Idps),
+    NotALaggingMetric {
+        key: String,
+        fix: Suggestion,
+    },
+    PageNameNotSlug {
+        stem: String,
+    },
+    EmptyTitle,
+    /// An assessment round's scale, scores and competencies.
+    Assessments(Assessments),
+    /// Requests asked and resolved at stand-ups.
+    Requests(Requests),
+}
+
+/// Problems of a stand-up: its reports, its absences, its format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standups {
     AbsentButReported {
         id: String,
     },
@@ -92,6 +111,11 @@ pub enum Practice {
         id: String,
         date: String,
     },
+}
+
+/// Problems of a development plan (`idp/`): its dates and its goals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Idps {
     DueBeforeOpened {
         due: String,
         opened: String,
@@ -110,6 +134,14 @@ pub enum Practice {
         percent: String,
         fraction: String,
     },
+}
+
+/// Problems of an assessment round: its scale, its scores and the
+/// competencies config.yaml declares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Assessments {
+    /// `new assessment` with no competencies in config.yaml.
+    NothingToAssess,
     /// config.yaml declares none; `first` is the first unknown key.
     NoCompetencies {
         first: String,
@@ -131,64 +163,33 @@ pub enum Practice {
         score: u64,
         scale: u64,
     },
-    NotALaggingMetric {
-        key: String,
-        fix: Suggestion,
-    },
-    PageNameNotSlug {
-        stem: String,
-    },
-    EmptyTitle,
-    UnknownRequest {
-        id: String,
-        close: Option<String>,
-    },
-    ResolvedBeforeAsked {
-        id: String,
-        opened: String,
-    },
-    AlreadyResolved {
-        id: String,
-        on: String,
-    },
-    UnknownBy {
-        id: String,
-        fix: ManagerFix,
-    },
+}
+
+/// Problems of a request asked at a stand-up and resolved at a later one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Requests {
+    UnknownRequest { id: String, close: Option<String> },
+    ResolvedBeforeAsked { id: String, opened: String },
+    AlreadyResolved { id: String, on: String },
+    UnknownBy { id: String, fix: ManagerFix },
 }
 
 impl Practice {
     pub fn code(&self) -> &'static str {
         match self {
             Practice::NotOnTeam { .. } => "manager-not-active",
-            Practice::NothingToAssess => "no-competencies",
             Practice::MeasuredTick { .. } => "measured-point-ticked",
             Practice::NotAControlPoint { .. } => "not-a-control-point",
             Practice::FileName { .. } => "file-name-disagrees",
             Practice::Second { .. } => "second-file",
-            Practice::UnknownManager { .. } | Practice::UnknownBy { .. } => "unknown-manager",
-            Practice::AbsentButReported { .. } => "absent-but-reported",
-            Practice::ZeroMinutes => "standup-zero-minutes",
-            Practice::LongStandup { .. } => "standup-too-long",
-            Practice::NoVideo => "standup-without-video",
-            Practice::ReportMissing { .. } => "report-incomplete",
-            Practice::NoReport { .. } => "no-report",
-            Practice::DueBeforeOpened { .. } => "due-before-opened",
-            Practice::UnknownGoalMetric { .. } => "unknown-metric",
-            Practice::GoalWithoutTarget => "goal-without-target",
-            Practice::GoalWithoutMetric { .. } => "goal-without-metric",
-            Practice::TargetAsPercent { .. } => "target-reads-as-percent",
-            Practice::NoCompetencies { .. } => "no-competencies",
-            Practice::UnknownCompetency { .. } => "unknown-competency",
-            Practice::ScaleZero => "scale-zero",
-            Practice::NoScoreYet { .. } => "no-score-yet",
-            Practice::ScoreOutside { .. } => "score-outside-scale",
+            Practice::UnknownManager { .. } => "unknown-manager",
+            Practice::Standups(p) => p.code(),
+            Practice::Idps(p) => p.code(),
             Practice::NotALaggingMetric { .. } => "not-a-lagging-metric",
             Practice::PageNameNotSlug { .. } => "page-name-not-a-slug",
             Practice::EmptyTitle => "empty-title",
-            Practice::UnknownRequest { .. } => "unknown-request",
-            Practice::ResolvedBeforeAsked { .. } => "resolved-before-asked",
-            Practice::AlreadyResolved { .. } => "already-resolved",
+            Practice::Assessments(p) => p.code(),
+            Practice::Requests(p) => p.code(),
         }
     }
 
@@ -196,7 +197,6 @@ impl Practice {
     pub fn samples() -> Vec<Practice> {
         let id = || "anna-ivanova".to_string();
         let mut all = vec![
-            Practice::NothingToAssess,
             Practice::MeasuredTick {
                 key: "leads_same_day".into(),
             },
@@ -204,55 +204,6 @@ impl Practice {
                 key: "leads_same_dya".into(),
                 close: "leads_same_day".into(),
             },
-            Practice::AbsentButReported { id: id() },
-            Practice::ZeroMinutes,
-            Practice::LongStandup {
-                minutes: 40,
-                limit: 15,
-            },
-            Practice::NoVideo,
-            Practice::ReportMissing {
-                id: id(),
-                parts: vec!["done", "result", "goal", "how"],
-            },
-            Practice::NoReport {
-                id: id(),
-                date: "2026-11-23".into(),
-            },
-            Practice::DueBeforeOpened {
-                due: "2026-11-02".into(),
-                opened: "2026-11-16".into(),
-            },
-            Practice::UnknownGoalMetric {
-                metric: "conversion".into(),
-                fix: Suggestion::OneOf(vec!["avg_deal".into()]),
-            },
-            Practice::UnknownGoalMetric {
-                metric: "avg_dea".into(),
-                fix: Suggestion::Close("avg_deal".into()),
-            },
-            Practice::GoalWithoutTarget,
-            Practice::GoalWithoutMetric {
-                metrics: vec!["avg_deal".into(), "attainment".into()],
-            },
-            Practice::TargetAsPercent {
-                target: "35".into(),
-                metric: "conv_meeting_deal".into(),
-                percent: "3500".into(),
-                fraction: "0.35".into(),
-            },
-            Practice::NoCompetencies {
-                first: "product".into(),
-                names: vec!["product".into(), "closing".into()],
-                uses: 4,
-            },
-            Practice::ScaleZero,
-            Practice::NoScoreYet {
-                id: id(),
-                competencies: vec!["product".into()],
-                scale: 5,
-            },
-            Practice::ScoreOutside { score: 6, scale: 5 },
             Practice::NotALaggingMetric {
                 key: "calls".into(),
                 fix: Suggestion::OneOf(vec!["revenue".into(), "deals".into()]),
@@ -261,22 +212,6 @@ impl Practice {
                 stem: "Правила".into(),
             },
             Practice::EmptyTitle,
-            Practice::UnknownRequest {
-                id: "x".into(),
-                close: None,
-            },
-            Practice::UnknownRequest {
-                id: "x".into(),
-                close: Some("y".into()),
-            },
-            Practice::ResolvedBeforeAsked {
-                id: "x".into(),
-                opened: "2026-11-25".into(),
-            },
-            Practice::AlreadyResolved {
-                id: "x".into(),
-                on: "2026-11-25".into(),
-            },
         ];
         for (left, what) in [(true, Scaffold::Idp), (false, Scaffold::OneOnOne)] {
             all.push(Practice::NotOnTeam {
@@ -309,26 +244,205 @@ impl Practice {
                 first: "content/x".into(),
             });
         }
+        for fix in [
+            ManagerFix::ByName(id()),
+            ManagerFix::Close(id()),
+            ManagerFix::Add(id()),
+        ] {
+            all.push(Practice::UnknownManager { id: id(), fix });
+        }
+        all.extend(Standups::samples().into_iter().map(Practice::Standups));
+        all.extend(Idps::samples().into_iter().map(Practice::Idps));
+        all.extend(
+            Assessments::samples()
+                .into_iter()
+                .map(Practice::Assessments),
+        );
+        all.extend(Requests::samples().into_iter().map(Practice::Requests));
+        all
+    }
+}
+
+impl Standups {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Standups::AbsentButReported { .. } => "absent-but-reported",
+            Standups::ZeroMinutes => "standup-zero-minutes",
+            Standups::LongStandup { .. } => "standup-too-long",
+            Standups::NoVideo => "standup-without-video",
+            Standups::ReportMissing { .. } => "report-incomplete",
+            Standups::NoReport { .. } => "no-report",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Standups> {
+        let id = || "anna-ivanova".to_string();
+        vec![
+            Standups::AbsentButReported { id: id() },
+            Standups::ZeroMinutes,
+            Standups::LongStandup {
+                minutes: 40,
+                limit: 15,
+            },
+            Standups::NoVideo,
+            Standups::ReportMissing {
+                id: id(),
+                parts: vec!["done", "result", "goal", "how"],
+            },
+            Standups::NoReport {
+                id: id(),
+                date: "2026-11-23".into(),
+            },
+        ]
+    }
+}
+
+impl Idps {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Idps::DueBeforeOpened { .. } => "due-before-opened",
+            Idps::UnknownGoalMetric { .. } => "unknown-metric",
+            Idps::GoalWithoutTarget => "goal-without-target",
+            Idps::GoalWithoutMetric { .. } => "goal-without-metric",
+            Idps::TargetAsPercent { .. } => "target-reads-as-percent",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Idps> {
+        vec![
+            Idps::DueBeforeOpened {
+                due: "2026-11-02".into(),
+                opened: "2026-11-16".into(),
+            },
+            Idps::UnknownGoalMetric {
+                metric: "conversion".into(),
+                fix: Suggestion::OneOf(vec!["avg_deal".into()]),
+            },
+            Idps::UnknownGoalMetric {
+                metric: "avg_dea".into(),
+                fix: Suggestion::Close("avg_deal".into()),
+            },
+            Idps::GoalWithoutTarget,
+            Idps::GoalWithoutMetric {
+                metrics: vec!["avg_deal".into(), "attainment".into()],
+            },
+            Idps::TargetAsPercent {
+                target: "35".into(),
+                metric: "conv_meeting_deal".into(),
+                percent: "3500".into(),
+                fraction: "0.35".into(),
+            },
+        ]
+    }
+}
+
+impl Assessments {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Assessments::NothingToAssess | Assessments::NoCompetencies { .. } => "no-competencies",
+            Assessments::UnknownCompetency { .. } => "unknown-competency",
+            Assessments::ScaleZero => "scale-zero",
+            Assessments::NoScoreYet { .. } => "no-score-yet",
+            Assessments::ScoreOutside { .. } => "score-outside-scale",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Assessments> {
+        let mut all = vec![
+            Assessments::NothingToAssess,
+            Assessments::NoCompetencies {
+                first: "product".into(),
+                names: vec!["product".into(), "closing".into()],
+                uses: 4,
+            },
+            Assessments::ScaleZero,
+            Assessments::NoScoreYet {
+                id: "anna-ivanova".into(),
+                competencies: vec!["product".into()],
+                scale: 5,
+            },
+            Assessments::ScoreOutside { score: 6, scale: 5 },
+        ];
         for uses in [1, 2, 5] {
             for close in [Some("closing".to_string()), None] {
-                all.push(Practice::UnknownCompetency {
+                all.push(Assessments::UnknownCompetency {
                     name: "closng".into(),
                     uses,
                     close,
                 });
             }
         }
+        all
+    }
+}
+
+impl Requests {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Requests::UnknownRequest { .. } => "unknown-request",
+            Requests::ResolvedBeforeAsked { .. } => "resolved-before-asked",
+            Requests::AlreadyResolved { .. } => "already-resolved",
+            Requests::UnknownBy { .. } => "unknown-manager",
+        }
+    }
+
+    #[cfg(test)]
+    fn samples() -> Vec<Requests> {
+        let mut all = vec![
+            Requests::UnknownRequest {
+                id: "x".into(),
+                close: None,
+            },
+            Requests::UnknownRequest {
+                id: "x".into(),
+                close: Some("y".into()),
+            },
+            Requests::ResolvedBeforeAsked {
+                id: "x".into(),
+                opened: "2026-11-25".into(),
+            },
+            Requests::AlreadyResolved {
+                id: "x".into(),
+                on: "2026-11-25".into(),
+            },
+        ];
         for fix in [
-            ManagerFix::ByName(id()),
-            ManagerFix::Close(id()),
-            ManagerFix::Add(id()),
+            ManagerFix::ByName("anna-ivanova".into()),
+            ManagerFix::Close("anna-ivanova".into()),
+            ManagerFix::Add("anna-ivanova".into()),
         ] {
-            all.push(Practice::UnknownManager {
-                id: id(),
-                fix: fix.clone(),
+            all.push(Requests::UnknownBy {
+                id: "anna-ivanova".into(),
+                fix,
             });
-            all.push(Practice::UnknownBy { id: id(), fix });
         }
         all
+    }
+}
+
+impl From<Standups> for Problem {
+    fn from(p: Standups) -> Self {
+        Problem::Practice(Practice::Standups(p))
+    }
+}
+
+impl From<Idps> for Problem {
+    fn from(p: Idps) -> Self {
+        Problem::Practice(Practice::Idps(p))
+    }
+}
+
+impl From<Assessments> for Problem {
+    fn from(p: Assessments) -> Self {
+        Problem::Practice(Practice::Assessments(p))
+    }
+}
+
+impl From<Requests> for Problem {
+    fn from(p: Requests) -> Self {
+        Problem::Practice(Practice::Requests(p))
     }
 }

@@ -13,7 +13,7 @@ use crate::content::{
 };
 use crate::diagnostic::{Diagnostic, closest};
 use crate::problem::Numbers;
-use crate::problem::numbers::Part;
+use crate::problem::numbers::{Implausible, Part, Settings, WeekPeriod};
 pub(crate) use managers::unknown_manager;
 pub use managers::{fix as manager_fix, hint as manager_hint};
 
@@ -75,19 +75,19 @@ fn check_config(content: &Content, out: &mut Vec<Diagnostic>) {
     if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
         out.push(file.error_at(
             &config.currency,
-            Numbers::NotACurrency { code: code.clone() },
+            Settings::NotACurrency { code: code.clone() },
         ));
     }
     let base = &config.base_url.value;
     if !(base.starts_with('/') || base.starts_with("https://") || base.starts_with("http://"))
         || !base.ends_with('/')
     {
-        out.push(file.error_at(&config.base_url, Numbers::BadBaseUrl { url: base.clone() }));
+        out.push(file.error_at(&config.base_url, Settings::BadBaseUrl { url: base.clone() }));
     }
     if config.thresholds.manager_lagging_weeks.value == 0 {
         out.push(file.error_at(
             &config.thresholds.manager_lagging_weeks,
-            Numbers::LaggingWeeksZero,
+            Settings::LaggingWeeksZero,
         ));
     }
     let mut keys = BTreeMap::new();
@@ -98,17 +98,17 @@ fn check_config(content: &Content, out: &mut Vec<Diagnostic>) {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             || key.is_empty()
         {
-            out.push(file.error_at(metric, Numbers::BadMetricKey { key: key.clone() }));
+            out.push(file.error_at(metric, Settings::BadMetricKey { key: key.clone() }));
         }
         if keys.insert(key.as_str(), ()).is_some() {
-            out.push(file.error_at(metric, Numbers::MetricTwice { key: key.clone() }));
+            out.push(file.error_at(metric, Settings::MetricTwice { key: key.clone() }));
         }
     }
     let mut keys = BTreeMap::new();
     for competency in &config.competencies {
         let key = &competency.value.key;
         if keys.insert(key.as_str(), ()).is_some() {
-            out.push(file.error_at(competency, Numbers::CompetencyTwice { key: key.clone() }));
+            out.push(file.error_at(competency, Settings::CompetencyTwice { key: key.clone() }));
         }
     }
 }
@@ -121,7 +121,7 @@ fn check_calendar(content: &Content, out: &mut Vec<Diagnostic>) {
         if calendar.holidays.iter().any(|h| h.value.0 == day.value.0) {
             out.push(file.error_at(
                 day,
-                Numbers::DayOffAndOn {
+                Settings::DayOffAndOn {
                     date: day.value.0.to_string(),
                 },
             ));
@@ -136,7 +136,7 @@ fn check_calendar(content: &Content, out: &mut Vec<Diagnostic>) {
     years.extend(content.targets.iter().map(|t| t.data.month.value.year()));
     for year in years {
         if !content.calendar.has_data_for(year) {
-            out.push(file.warning_at(&calendar.country, Numbers::NoCalendar { year }));
+            out.push(file.warning_at(&calendar.country, Settings::NoCalendar { year }));
         }
     }
 }
@@ -335,7 +335,7 @@ fn check_entry(
     if e.leads_processed > e.leads_received {
         out.push(doc.warning_at(
             entry,
-            Numbers::ProcessedMoreThanReceived {
+            Implausible::ProcessedMoreThanReceived {
                 id: key.to_string(),
                 processed: e.leads_processed.0,
                 received: e.leads_received.0,
@@ -355,7 +355,7 @@ fn check_entry(
     if counts.iter().all(|n| *n == 0) && e.revenue.0 == 0.0 {
         out.push(doc.key_warning(
             key,
-            Numbers::AllZeros {
+            Implausible::AllZeros {
                 id: key.to_string(),
                 period: period.to_string(),
             },
@@ -393,7 +393,7 @@ fn week_period(
     if parts.len() == 2 && doc.stem() == week.to_string() {
         out.push(doc.error_at(
             &doc.data.week,
-            Numbers::SplitWeekPlain {
+            WeekPeriod::SplitWeekPlain {
                 week: week.to_string(),
                 parts: [part(&parts[0]), part(&parts[1])],
             },
@@ -403,7 +403,7 @@ fn week_period(
     if parts.len() == 1 && doc.stem().starts_with(&format!("{week}-")) {
         out.push(doc.error_at(
             &doc.data.week,
-            Numbers::PlainWeekSplit {
+            WeekPeriod::PlainWeekSplit {
                 week: week.to_string(),
                 part: part(&parts[0]),
             },
@@ -415,7 +415,7 @@ fn week_period(
         Err(PeriodProblem::SplitWithoutMonth { parts }) => {
             out.push(doc.error_at(
                 &doc.data.week,
-                Numbers::SplitWithoutMonth {
+                WeekPeriod::SplitWithoutMonth {
                     week: week.to_string(),
                     months: [parts[0].month.to_string(), parts[1].month.to_string()],
                 },
@@ -431,7 +431,7 @@ fn week_period(
             let months: Vec<String> = periods.iter().map(|p| p.month.to_string()).collect();
             out.push(doc.error_at(
                 month,
-                Numbers::WrongMonth {
+                WeekPeriod::WrongMonth {
                     week: week.to_string(),
                     month: month.value.to_string(),
                     months,
@@ -447,7 +447,7 @@ fn week_period(
         };
         out.push(doc.error_at(
             &doc.data.week,
-            Numbers::WeekFileName {
+            WeekPeriod::WeekFileName {
                 stem: doc.stem().to_string(),
                 week: week.to_string(),
                 month,

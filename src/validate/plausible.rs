@@ -13,8 +13,7 @@ use crate::calendar::{Period, YearMonth};
 use crate::content::value::Key;
 use crate::content::{Content, Doc, WeekEntry, WeekFile};
 use crate::diagnostic::Diagnostic;
-use crate::problem::Numbers;
-use crate::problem::numbers::Step;
+use crate::problem::numbers::{Implausible, Step};
 
 /// A number this many times the manager's own median (per working day,
 /// over their other periods) is most likely a typed extra zero.
@@ -59,7 +58,7 @@ pub fn funnel(
                 (before > 0).then(|| (after as f64 / before as f64 * 100.0).round() as u64);
             out.push(doc.key_warning(
                 key,
-                Numbers::Funnel {
+                Implausible::Funnel {
                     id: key.to_string(),
                     step,
                     later: after,
@@ -134,7 +133,7 @@ fn outlier(s: &Sample, field: &str, value: f64, median: f64) -> Diagnostic {
     let times = (value / usual).floor();
     s.doc.key_warning(
         s.key,
-        Numbers::Outlier {
+        Implausible::Outlier {
             id: s.key.to_string(),
             field: field.to_string(),
             period: s.period.to_string(),
@@ -191,7 +190,7 @@ pub fn past_plans(content: &Content, as_of: NaiveDate, out: &mut Vec<Diagnostic>
         if month.last_day() < as_of && !with_numbers.contains(&month) {
             out.push(doc.warning_at(
                 &doc.data.month,
-                Numbers::PastPlan {
+                Implausible::PastPlan {
                     month: month.to_string(),
                 },
             ));

@@ -9,7 +9,7 @@ use crate::analytics::requests::{ProblemKind, known_ids, ledger};
 use crate::content::{Content, TEAM_PATH};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::domain::Standup;
-use crate::problem::Practice;
+use crate::problem::practice::Requests;
 
 pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
     // The ledger reads plain stand-ups; a problem names its stand-up by index.
@@ -23,21 +23,21 @@ pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec
         let d = match problem.kind {
             ProblemKind::Unknown => doc.error_at(
                 item,
-                Practice::UnknownRequest {
+                Requests::UnknownRequest {
                     id: id.clone(),
                     close: closest(id, ids.iter().copied()).map(str::to_string),
                 },
             ),
             ProblemKind::BeforeAsked { opened } => doc.error_at(
                 item,
-                Practice::ResolvedBeforeAsked {
+                Requests::ResolvedBeforeAsked {
                     id: id.clone(),
                     opened: opened.to_string(),
                 },
             ),
             ProblemKind::AlreadyResolved { on } => doc.warning_at(
                 item,
-                Practice::AlreadyResolved {
+                Requests::AlreadyResolved {
                     id: id.clone(),
                     on: on.to_string(),
                 },
@@ -52,7 +52,7 @@ pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec
             if by != "head" && roster.get(by).is_none() && !content.failed.contains(TEAM_PATH) {
                 out.push(doc.error_at(
                     item,
-                    Practice::UnknownBy {
+                    Requests::UnknownBy {
                         id: by.clone(),
                         fix: super::managers::fix(&content.team, by),
                     },

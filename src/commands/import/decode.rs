@@ -2,7 +2,7 @@
 //! BOM (Excel's "Unicode text"), otherwise Windows-1251 (what Russian
 //! Excel saves as "CSV"), or the encoding the map file names.
 
-use crate::problem::Import;
+use crate::problem::Csv;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1251};
 
 /// The decoded text (a BOM dropped, CRLF made LF) and the encoding's name.
@@ -13,10 +13,10 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`; `label` (from the map file) forces an encoding.
-pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Import> {
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Csv> {
     let encoding = match label {
         Some(label) => {
-            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Import::UnknownEncoding {
+            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Csv::UnknownEncoding {
                 label: label.to_string(),
             })?
         }
@@ -25,7 +25,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Import> {
     // A BOM wins over the guess and over the label, as browsers do.
     let (text, used, malformed) = encoding.decode(bytes);
     if malformed {
-        return Err(Import::NotText {
+        return Err(Csv::NotText {
             encoding: used.name(),
             named: label.is_some(),
         });
@@ -86,8 +86,7 @@ mod tests {
 
     #[test]
     fn a_named_encoding_must_fit() {
-        let message =
-            |problem: Import| crate::diagnostic::Diagnostic::error("x", problem).message();
+        let message = |problem: Csv| crate::diagnostic::Diagnostic::error("x", problem).message();
         assert_eq!(
             message(decode(&[0xD1, 0x28], Some("utf-8")).unwrap_err()),
             "the file is not valid UTF-8 text (the encoding named in the map file)"

@@ -11,7 +11,7 @@ use super::formats::{self, Role, Source, Spec, same_name};
 use super::values::SlashDates;
 use crate::content::{Doc, yaml};
 use crate::diagnostic::{Diagnostic, closest};
-use crate::problem::Import;
+use crate::problem::Mapping;
 
 /// `MAP.yaml`, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -86,7 +86,7 @@ pub fn parse(path: &str, text: &str) -> Result<Map, Diagnostic> {
     {
         return Err(map.error_at(
             d,
-            Import::NotADelimiter {
+            Mapping::NotADelimiter {
                 text: d.value.clone(),
             },
         ));
@@ -156,7 +156,7 @@ pub fn resolve(
     };
     if won.is_empty() && problems.is_empty() {
         let path = map.map_or(export, |m| m.path.as_str());
-        problems.push(Diagnostic::error(path, Import::NoWonStage));
+        problems.push(Diagnostic::error(path, Mapping::NoWonStage));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -189,7 +189,7 @@ fn choose_spec(
         None if map.is_some() => Ok((&formats::GENERIC, false)),
         None => Err(Diagnostic::error(
             export,
-            Import::UnknownCrm {
+            Mapping::UnknownCrm {
                 headers: headers.to_vec(),
             },
         )
@@ -212,7 +212,7 @@ fn find_column(
         Some(i) => Ok(Some(i)),
         None => Err(m.error_at(
             name,
-            Import::NoSuchColumn {
+            Mapping::NoSuchColumn {
                 name: name.value.clone(),
                 close: closest(&name.value, headers.iter().map(String::as_str)).map(str::to_string),
                 headers: headers.to_vec(),
@@ -224,7 +224,7 @@ fn find_column(
 /// A required role with no column: at the map file when there is one (the
 /// place to name it), else at the export's header row.
 fn missing_column(export: &str, role: Role, headers: &[String], map: Option<&Map>) -> Diagnostic {
-    let problem = Import::MissingColumn {
+    let problem = Mapping::MissingColumn {
         role,
         headers: headers.to_vec(),
         map: map.is_some(),

@@ -2,7 +2,7 @@
 //! names trimmed, footer lines told apart from rows, and every cell
 //! traceable to its line and column for messages.
 
-use crate::problem::Import;
+use crate::problem::Csv;
 use csv::StringRecord;
 
 /// One data row: its cells and where it starts in the text.
@@ -31,7 +31,7 @@ pub struct Table {
 #[derive(Debug, PartialEq, Eq)]
 pub struct BadRow {
     pub line: u64,
-    pub problem: Import,
+    pub problem: Csv,
 }
 
 /// The delimiter of the header line: `;`, `,` or tab, whichever occurs
@@ -70,7 +70,7 @@ fn is_footer(cells: &StringRecord) -> bool {
 }
 
 /// Reads the text as a table; `delimiter` overrides the guess.
-pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), Import> {
+pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), Csv> {
     let (guessed, skip) = sniff(text);
     let delimiter = delimiter.unwrap_or(guessed);
     let body = &text[skip..];
@@ -85,7 +85,7 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), I
     let mut rows = Vec::new();
     // The header is row 1, as a spreadsheet numbers them.
     for (number, record) in (2..).zip(records) {
-        let record = record.map_err(|e| Import::NotCsv {
+        let record = record.map_err(|e| Csv::NotCsv {
             reason: e.to_string(),
             header: false,
         })?;
@@ -117,12 +117,12 @@ pub fn read(text: &str, delimiter: Option<u8>) -> Result<(Table, Vec<BadRow>), I
 
 /// The first line with a non-blank cell, its names trimmed of spaces and
 /// a stray byte-order mark.
-fn header_row(records: &mut csv::StringRecordsIter<&[u8]>) -> Result<Vec<String>, Import> {
+fn header_row(records: &mut csv::StringRecordsIter<&[u8]>) -> Result<Vec<String>, Csv> {
     loop {
         match records.next() {
-            None => return Err(Import::NoHeaderRow),
+            None => return Err(Csv::NoHeaderRow),
             Some(Err(e)) => {
-                return Err(Import::NotCsv {
+                return Err(Csv::NotCsv {
                     reason: e.to_string(),
                     header: true,
                 });
@@ -163,7 +163,7 @@ fn drop_bad_rows(rows: &mut Vec<Row>, width: usize, delimiter: u8) -> Vec<BadRow
         if row.cells.len() != width {
             bad.push(BadRow {
                 line: row.line,
-                problem: Import::BadRow {
+                problem: Csv::BadRow {
                     row: row.number,
                     cells: row.cells.len(),
                     width,
@@ -267,7 +267,7 @@ mod tests {
             bad,
             [BadRow {
                 line: 3,
-                problem: Import::BadRow {
+                problem: Csv::BadRow {
                     row: 3,
                     cells: 2,
                     width: 3,

@@ -13,7 +13,7 @@ use super::mapping::Resolved;
 use super::table::cell_span;
 use crate::calendar::{IsoWeek, Period, WorkCalendar};
 use crate::diagnostic::Diagnostic;
-use crate::problem::Import;
+use crate::problem::Uncounted;
 
 /// The numbers an export gives one manager in one period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,7 +79,7 @@ fn rows_warning(
     source: &Source,
     deal: &Deal,
     column: Option<usize>,
-    problem: impl FnOnce(usize) -> Import,
+    problem: impl FnOnce(usize) -> Uncounted,
 ) -> Diagnostic {
     let row = &source.table.rows[deal.row];
     let (line, col, width) = cell_of(source, deal, column);
@@ -212,7 +212,7 @@ impl LeftOut<'_> {
             tally.errors.push(
                 Diagnostic::error(
                     source.path,
-                    Import::AmbiguousUser {
+                    Uncounted::AmbiguousUser {
                         user: user.to_string(),
                         ids: ids.iter().map(|i| i.to_string()).collect(),
                     },
@@ -226,7 +226,7 @@ impl LeftOut<'_> {
                 source,
                 deal,
                 resolved.column(Role::Created),
-                |first_row| Import::NoCreatedDate { rows: n, first_row },
+                |first_row| Uncounted::NoCreatedDate { rows: n, first_row },
             ));
         }
         if let Some((n, deal)) = self.won_unclosed {
@@ -234,7 +234,7 @@ impl LeftOut<'_> {
                 source,
                 deal,
                 resolved.column(Role::Closed),
-                |first_row| Import::NoCloseDate { rows: n, first_row },
+                |first_row| Uncounted::NoCloseDate { rows: n, first_row },
             ));
         }
     }
@@ -242,11 +242,11 @@ impl LeftOut<'_> {
 
 /// `n` rows of a CRM user not on the team (an empty name: rows nobody is
 /// responsible for), the first of them at `first_row`.
-fn unknown_user(user: &str, n: usize, first_row: usize, roster: &Roster) -> Import {
+fn unknown_user(user: &str, n: usize, first_row: usize, roster: &Roster) -> Uncounted {
     if user.is_empty() {
-        return Import::NoUser { rows: n, first_row };
+        return Uncounted::NoUser { rows: n, first_row };
     }
-    Import::UnknownUser {
+    Uncounted::UnknownUser {
         user: user.to_string(),
         rows: n,
         first_row,

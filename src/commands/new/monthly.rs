@@ -82,7 +82,7 @@ pub fn assessment(content: &Content, date: NaiveDate) -> Result<(String, String)
     if competencies.is_empty() {
         return Err(Diagnostic::error(
             content::CONFIG_PATH,
-            crate::problem::Practice::NothingToAssess,
+            crate::problem::practice::Assessments::NothingToAssess,
         ));
     }
     let relative = format!("content/assessments/{date}.yaml");

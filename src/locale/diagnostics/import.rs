@@ -1,10 +1,11 @@
 //! The words of the problems `import` meets in an export and its map file.
 
+use super::cells::{cell_en, cell_ru};
 use super::{Text, list};
 use crate::commands::import::formats::Role;
 use crate::content::{Locale, TEAM_PATH};
 use crate::locale::plural_ru;
-use crate::problem::{Cell, CellDate, Import};
+use crate::problem::{Csv, Import, Mapping, Uncounted};
 
 pub(super) fn text(p: &Import, l: Locale) -> Text {
     match l {
@@ -54,128 +55,9 @@ fn purpose_ru(role: Role) -> &'static str {
 
 const CRMS: [&str; 5] = ["amocrm", "bitrix24", "hubspot", "pipedrive", "salesforce"];
 
-const DATE_HINT: &str = "dates are read as 2026-11-27, 27.11.2026, 27-11-2026 or 27/11/2026, each optionally followed by a time";
-const AMOUNT_HINT: &str =
-    "write the amount in digits, e.g. 1200000, 1 200 000,50, 1,200,000.50 or $1,234";
-
-/// Why a cell cannot be read, in English: (message, hint).
-pub fn cell_en(cell: &Cell) -> (String, String) {
-    match cell {
-        Cell::NotADate { text } => (format!("expected a date, found `{text}`"), DATE_HINT.into()),
-        Cell::NoFourDigitYear { text } => (
-            format!("expected a date with a four-digit year, found `{text}`"),
-            DATE_HINT.into(),
-        ),
-        Cell::NoSuchDate { text, fix } => (
-            format!("`{text}` is not a date in the calendar"),
-            match fix {
-                CellDate::YearOutOfRange(year) => format!("the year {year} is out of range"),
-                CellDate::NoMonthSlash(month) => format!(
-                    "there is no month {month}; if the file writes the day first, add `slash_dates: dmy` to the map file (or `mdy` for month first)"
-                ),
-                CellDate::NoMonth(month) => format!("there is no month {month}: months run 1–12"),
-                CellDate::MonthDays { month, days } => format!("{month} has {days} days"),
-            },
-        ),
-        Cell::NotAnAmount { text } => (
-            format!("expected an amount, found `{text}`"),
-            AMOUNT_HINT.into(),
-        ),
-        Cell::NegativeAmount { text } => (
-            format!("an amount cannot be negative, found `{text}`"),
-            "a refund is not a won deal: leave it out of the export, or fix the amount in the CRM"
-                .into(),
-        ),
-        Cell::AmountTooLarge { text, real } => (
-            format!("the amount `{text}` is too large"),
-            if *real {
-                "that is more than any real deal (the limit is 10^15); check the digits".into()
-            } else {
-                AMOUNT_HINT.into()
-            },
-        ),
-    }
-}
-
-fn cell_ru(cell: &Cell) -> (String, String) {
-    const DATE_HINT_RU: &str = "даты читаются в виде 2026-11-27, 27.11.2026, 27-11-2026 или 27/11/2026, можно со временем после даты";
-    const AMOUNT_HINT_RU: &str =
-        "сумма пишется цифрами, например 1200000, 1 200 000,50, 1,200,000.50 или $1,234";
-    match cell {
-        Cell::NotADate { text } => (
-            format!("здесь нужна дата, а написано `{text}`"),
-            DATE_HINT_RU.into(),
-        ),
-        Cell::NoFourDigitYear { text } => (
-            format!("в дате `{text}` год должен быть из четырёх цифр"),
-            DATE_HINT_RU.into(),
-        ),
-        Cell::NoSuchDate { text, fix } => (
-            format!("даты `{text}` нет в календаре"),
-            match fix {
-                CellDate::YearOutOfRange(year) => format!("{year} год — вне допустимых пределов"),
-                CellDate::NoMonthSlash(month) => format!(
-                    "месяца {month} не бывает; если в файле сначала идёт день, добавьте в файл сопоставления `slash_dates: dmy` (или `mdy`, если сначала месяц)"
-                ),
-                CellDate::NoMonth(month) => {
-                    format!("месяца {month} не бывает: месяцы идут с 1 по 12")
-                }
-                CellDate::MonthDays { month, days } => format!(
-                    "в {} всего {days} {}",
-                    super::values::month_ru(month),
-                    plural_ru(u64::from(*days), "день", "дня", "дней")
-                ),
-            },
-        ),
-        Cell::NotAnAmount { text } => (
-            format!("здесь нужна сумма, а написано `{text}`"),
-            AMOUNT_HINT_RU.into(),
-        ),
-        Cell::NegativeAmount { text } => (
-            format!("сумма не может быть отрицательной, а здесь `{text}`"),
-            "возврат — не выигранная сделка: уберите его из выгрузки или исправьте сумму в CRM"
-                .into(),
-        ),
-        Cell::AmountTooLarge { text, real } => (
-            format!("сумма `{text}` слишком велика"),
-            if *real {
-                "таких сделок не бывает (предел — 10^15): проверьте цифры".into()
-            } else {
-                AMOUNT_HINT_RU.into()
-            },
-        ),
-    }
-}
-
 fn en(p: &Import) -> Text {
     match p {
-        Import::BadRow {
-            row,
-            cells,
-            width,
-            delimiter,
-        } => Text::new(format!("row {row} has {cells} cells, the header has {width}")).hint(
-            format!(
-                "the file is read with `{delimiter}` between cells; a cell that contains it must be in double quotes"
-            ),
-        ),
-        Import::UnknownEncoding { label } => Text::new(format!(
-            "unknown encoding `{label}` in the map file (try utf-8 or windows-1251)"
-        )),
-        Import::NotText { encoding, named } => Text::new(format!(
-            "the file is not valid {encoding} text{}",
-            if *named {
-                " (the encoding named in the map file)"
-            } else {
-                ""
-            }
-        )),
-        Import::NotCsv { reason, header } => Text::new(if *header {
-            format!("cannot read the header row: {reason}")
-        } else {
-            format!("cannot read the file as CSV: {reason}")
-        }),
-        Import::NoHeaderRow => Text::new("the file is empty: no header row"),
+        Import::Csv(p) => csv_en(p),
         Import::Cell {
             header,
             row,
@@ -211,13 +93,58 @@ fn en(p: &Import) -> Text {
                     written.join(", ")
                 }
             )),
-        Import::UnknownCrm { headers } => Text::new("cannot tell which CRM this export comes from")
+        Import::Mapping(p) => mapping_en(p),
+        Import::Misnamed { week, stem, files } => Text::new(format!(
+            "{week} is written as `{stem}`, but the calendar makes its file{} {}",
+            if files.len() > 1 { "s" } else { "" },
+            files.join(" and ")
+        ))
+        .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
+        Import::Uncounted(p) => uncounted_en(p),
+    }
+}
+
+fn csv_en(p: &Csv) -> Text {
+    match p {
+        Csv::BadRow {
+            row,
+            cells,
+            width,
+            delimiter,
+        } => Text::new(format!("row {row} has {cells} cells, the header has {width}")).hint(
+            format!(
+                "the file is read with `{delimiter}` between cells; a cell that contains it must be in double quotes"
+            ),
+        ),
+        Csv::UnknownEncoding { label } => Text::new(format!(
+            "unknown encoding `{label}` in the map file (try utf-8 or windows-1251)"
+        )),
+        Csv::NotText { encoding, named } => Text::new(format!(
+            "the file is not valid {encoding} text{}",
+            if *named {
+                " (the encoding named in the map file)"
+            } else {
+                ""
+            }
+        )),
+        Csv::NotCsv { reason, header } => Text::new(if *header {
+            format!("cannot read the header row: {reason}")
+        } else {
+            format!("cannot read the file as CSV: {reason}")
+        }),
+        Csv::NoHeaderRow => Text::new("the file is empty: no header row"),
+    }
+}
+
+fn mapping_en(p: &Mapping) -> Text {
+    match p {
+        Mapping::UnknownCrm { headers } => Text::new("cannot tell which CRM this export comes from")
             .hint(format!(
                 "name it with --from ({}), or map the columns with --map MAP.yaml (see the README); the header row has: {}",
                 CRMS.join(", "),
                 headers.join(", ")
             )),
-        Import::MissingColumn { role, headers, map } => {
+        Mapping::MissingColumn { role, headers, map } => {
             let hint = format!(
                 "name it in the map file under `columns: {{ {}: \"…\" }}`; the header row has: {}",
                 role.key(),
@@ -234,12 +161,12 @@ fn en(p: &Import) -> Text {
                 format!("{hint} (pass the map file with --map MAP.yaml)")
             })
         }
-        Import::NoWonStage => Text::new("no stage value means won")
+        Mapping::NoWonStage => Text::new("no stage value means won")
             .hint("list them in the map file, e.g. `won: [Won, \"Closed Won\"]`"),
-        Import::NotADelimiter { text } => {
+        Mapping::NotADelimiter { text } => {
             Text::new(format!("`{text}` is not a delimiter")).hint("write `;`, `,` or `tab`")
         }
-        Import::NoSuchColumn {
+        Mapping::NoSuchColumn {
             name,
             close,
             headers,
@@ -249,13 +176,12 @@ fn en(p: &Import) -> Text {
                 None => format!("the header row has: {}", headers.join(", ")),
             },
         ),
-        Import::Misnamed { week, stem, files } => Text::new(format!(
-            "{week} is written as `{stem}`, but the calendar makes its file{} {}",
-            if files.len() > 1 { "s" } else { "" },
-            files.join(" and ")
-        ))
-        .hint("split or rename it as `salespulse check` explains, then import again; nothing was written"),
-        Import::UnknownUser {
+    }
+}
+
+fn uncounted_en(p: &Uncounted) -> Text {
+    match p {
+        Uncounted::UnknownUser {
             user,
             rows,
             first_row,
@@ -274,26 +200,26 @@ fn en(p: &Import) -> Text {
                 None => capital(&fix),
             })
         }
-        Import::NoUser { rows, first_row } => Text::new(format!(
+        Uncounted::NoUser { rows, first_row } => Text::new(format!(
             "{} without a responsible user: left out",
             rows_en(*rows)
         ))
         .label(format!("first at row {first_row}"))
         .hint("assign the deals in the CRM and export again"),
-        Import::AmbiguousUser { user, ids } => Text::new(format!(
+        Uncounted::AmbiguousUser { user, ids } => Text::new(format!(
             "CRM user `{user}` matches more than one manager: {}",
             ids.join(", ")
         ))
         .hint(format!(
             "give each of them their own `crm_name` in {TEAM_PATH}"
         )),
-        Import::NoCreatedDate { rows, first_row } => Text::new(format!(
+        Uncounted::NoCreatedDate { rows, first_row } => Text::new(format!(
             "{} without a created date: not counted as leads",
             rows_en(*rows)
         ))
         .label(format!("first at row {first_row}"))
         .hint("export the deals with their created date"),
-        Import::NoCloseDate { rows, first_row } => Text::new(format!(
+        Uncounted::NoCloseDate { rows, first_row } => Text::new(format!(
             "{} of won deals without a close date: not counted as deals or revenue",
             rows_en(*rows)
         ))
@@ -307,43 +233,8 @@ fn headers_ru(headers: &[String]) -> String {
 }
 
 fn ru(p: &Import) -> Text {
-    let first = |row: &usize| format!("первая — строка {row} выгрузки");
     match p {
-        Import::BadRow {
-            row,
-            cells,
-            width,
-            delimiter,
-        } => Text::new(format!(
-            "в строке {row} {cells} {}, а в строке заголовков {width}",
-            plural_ru(*cells as u64, "ячейка", "ячейки", "ячеек")
-        ))
-        .hint(format!(
-            "ячейки в файле разделяются знаком `{delimiter}`; ячейку, в которой он есть, берут в двойные кавычки"
-        )),
-        Import::UnknownEncoding { label } => Text::new(format!(
-            "в файле сопоставления указана неизвестная кодировка `{label}`"
-        ))
-        .hint("попробуйте `utf-8` или `windows-1251`"),
-        Import::NotText { encoding, named } => Text::new(format!(
-            "файл не читается как текст в кодировке `{encoding}`{}",
-            if *named {
-                " (она указана в файле сопоставления)"
-            } else {
-                ""
-            }
-        ))
-        .hint("выгрузите файл из CRM ещё раз или укажите кодировку в файле сопоставления: `encoding: windows-1251`"),
-        Import::NotCsv { reason, header } => Text::new(if *header {
-            "строку заголовков не удалось прочитать"
-        } else {
-            "файл не читается как таблица CSV"
-        })
-        .hint(format!(
-            "выгрузите из CRM таблицу в формате CSV; разбор файла сообщил: `{reason}`"
-        )),
-        Import::NoHeaderRow => Text::new("файл пустой: нет даже строки заголовков")
-            .hint("выгрузите из CRM таблицу со сделками"),
+        Import::Csv(p) => csv_ru(p),
         Import::Cell {
             header,
             row,
@@ -391,14 +282,67 @@ fn ru(p: &Import) -> Text {
                 }
             ),
         ),
-        Import::UnknownCrm { headers } => Text::new("не понять, из какой CRM эта выгрузка").hint(
+        Import::Mapping(p) => mapping_ru(p),
+        Import::Misnamed { week, stem, files } => Text::new(format!(
+            "неделя `{week}` записана в файле `{stem}`, а по календарю её {} {}",
+            if files.len() > 1 { "файлы —" } else { "файл —" },
+            list(Locale::Ru, files).replace("`, `", "` и `")
+        ))
+        .hint("разделите или переименуйте его, как объясняет `salespulse check`, и запустите импорт снова; ничего не записано"),
+        Import::Uncounted(p) => uncounted_ru(p),
+    }
+}
+
+fn csv_ru(p: &Csv) -> Text {
+    match p {
+        Csv::BadRow {
+            row,
+            cells,
+            width,
+            delimiter,
+        } => Text::new(format!(
+            "в строке {row} {cells} {}, а в строке заголовков {width}",
+            plural_ru(*cells as u64, "ячейка", "ячейки", "ячеек")
+        ))
+        .hint(format!(
+            "ячейки в файле разделяются знаком `{delimiter}`; ячейку, в которой он есть, берут в двойные кавычки"
+        )),
+        Csv::UnknownEncoding { label } => Text::new(format!(
+            "в файле сопоставления указана неизвестная кодировка `{label}`"
+        ))
+        .hint("попробуйте `utf-8` или `windows-1251`"),
+        Csv::NotText { encoding, named } => Text::new(format!(
+            "файл не читается как текст в кодировке `{encoding}`{}",
+            if *named {
+                " (она указана в файле сопоставления)"
+            } else {
+                ""
+            }
+        ))
+        .hint("выгрузите файл из CRM ещё раз или укажите кодировку в файле сопоставления: `encoding: windows-1251`"),
+        Csv::NotCsv { reason, header } => Text::new(if *header {
+            "строку заголовков не удалось прочитать"
+        } else {
+            "файл не читается как таблица CSV"
+        })
+        .hint(format!(
+            "выгрузите из CRM таблицу в формате CSV; разбор файла сообщил: `{reason}`"
+        )),
+        Csv::NoHeaderRow => Text::new("файл пустой: нет даже строки заголовков")
+            .hint("выгрузите из CRM таблицу со сделками"),
+    }
+}
+
+fn mapping_ru(p: &Mapping) -> Text {
+    match p {
+        Mapping::UnknownCrm { headers } => Text::new("не понять, из какой CRM эта выгрузка").hint(
             format!(
                 "укажите её: `--from` и одно из {}, или опишите колонки в файле сопоставления: `--map MAP.yaml` (пример — в README); в строке заголовков: {}",
                 list(Locale::Ru, &CRMS.map(String::from)),
                 headers_ru(headers)
             ),
         ),
-        Import::MissingColumn { role, headers, map } => {
+        Mapping::MissingColumn { role, headers, map } => {
             let hint = format!(
                 "назовите её в файле сопоставления: `columns: {{ {}: \"…\" }}`; в строке заголовков: {}",
                 role.key(),
@@ -415,13 +359,13 @@ fn ru(p: &Import) -> Text {
                 format!("{hint} (файл сопоставления передаётся так: `--map MAP.yaml`)")
             })
         }
-        Import::NoWonStage => Text::new("не задано, какой этап сделки значит «выиграна»")
+        Mapping::NoWonStage => Text::new("не задано, какой этап сделки значит «выиграна»")
             .hint("перечислите такие этапы в файле сопоставления, например `won: [Won, \"Closed Won\"]`"),
-        Import::NotADelimiter { text } => Text::new(format!(
+        Mapping::NotADelimiter { text } => Text::new(format!(
             "`{text}` не годится как разделитель ячеек"
         ))
         .hint("напишите `;`, `,` или `tab`"),
-        Import::NoSuchColumn {
+        Mapping::NoSuchColumn {
             name,
             close,
             headers,
@@ -431,21 +375,19 @@ fn ru(p: &Import) -> Text {
                 None => format!("в строке заголовков: {}", headers_ru(headers)),
             },
         ),
-        Import::Misnamed { week, stem, files } => Text::new(format!(
-            "неделя `{week}` записана в файле `{stem}`, а по календарю её {} {}",
-            if files.len() > 1 { "файлы —" } else { "файл —" },
-            list(Locale::Ru, files).replace("`, `", "` и `")
-        ))
-        .hint("разделите или переименуйте его, как объясняет `salespulse check`, и запустите импорт снова; ничего не записано"),
-        Import::UnknownUser {
+    }
+}
+
+fn uncounted_ru(p: &Uncounted) -> Text {
+    let first = |row: &usize| format!("первая — строка {row} выгрузки");
+    match p {
+        Uncounted::UnknownUser {
             user,
             rows,
             first_row,
             close,
         } => {
-            let fix = format!(
-                "добавьте ему в `{TEAM_PATH}` строку `crm_name: \"{user}\"`"
-            );
+            let fix = format!("добавьте ему в `{TEAM_PATH}` строку `crm_name: \"{user}\"`");
             Text::new(format!(
                 "пользователя CRM `{user}` нет в команде ({}): не учтено",
                 rows_ru(*rows)
@@ -456,26 +398,23 @@ fn ru(p: &Import) -> Text {
                 None => format!("если это менеджер из команды, {fix}"),
             })
         }
-        Import::NoUser { rows, first_row } => Text::new(format!(
-            "{} без ответственного: не учтено",
-            rows_ru(*rows)
-        ))
-        .label(first(first_row))
-        .hint("назначьте ответственных за сделки в CRM и выгрузите снова"),
-        Import::AmbiguousUser { user, ids } => Text::new(format!(
+        Uncounted::NoUser { rows, first_row } => {
+            Text::new(format!("{} без ответственного: не учтено", rows_ru(*rows)))
+                .label(first(first_row))
+                .hint("назначьте ответственных за сделки в CRM и выгрузите снова")
+        }
+        Uncounted::AmbiguousUser { user, ids } => Text::new(format!(
             "пользователь CRM `{user}` подходит сразу нескольким менеджерам: {}",
             list(Locale::Ru, ids)
         ))
-        .hint(format!(
-            "дайте каждому свой `crm_name` в `{TEAM_PATH}`"
-        )),
-        Import::NoCreatedDate { rows, first_row } => Text::new(format!(
+        .hint(format!("дайте каждому свой `crm_name` в `{TEAM_PATH}`")),
+        Uncounted::NoCreatedDate { rows, first_row } => Text::new(format!(
             "{} без даты создания: не учтено в лидах",
             rows_ru(*rows)
         ))
         .label(first(first_row))
         .hint("выгрузите сделки вместе с датой создания"),
-        Import::NoCloseDate { rows, first_row } => Text::new(format!(
+        Uncounted::NoCloseDate { rows, first_row } => Text::new(format!(
             "{} выигранных сделок без даты закрытия: не учтено ни в сделках, ни в выручке",
             rows_ru(*rows)
         ))

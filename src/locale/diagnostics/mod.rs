@@ -6,14 +6,16 @@
 //! in the file and how to write it, in the words of GLOSSARY.md; YAML keys,
 //! ids and file names stay as they are written, in backticks.
 
+mod cells;
 mod files;
 mod import;
-
-pub use import::cell_en;
 mod numbers;
 mod practice;
+mod syntax;
 mod values;
 mod yaml;
+
+pub use cells::cell_en;
 
 use crate::content::Locale;
 use crate::problem::{ManagerFix, Problem, Suggestion, Value, Yaml};

@@ -3,7 +3,7 @@
 use super::{Text, did_you_mean, list, manager_fix};
 use crate::content::Locale;
 use crate::problem::Numbers;
-use crate::problem::numbers::Step;
+use crate::problem::numbers::{Implausible, Settings, Step, WeekPeriod};
 
 pub(super) fn text(p: &Numbers, l: Locale) -> Text {
     match l {
@@ -17,32 +17,7 @@ const NOT_ACTIVE_RU: &str = "проверьте даты `joined` и `left` в `
 
 fn en(p: &Numbers) -> Text {
     match p {
-        Numbers::NotACurrency { code } => Text::new(format!("`{code}` is not a currency code"))
-            .hint("use an ISO 4217 code such as RUB, USD or EUR"),
-        Numbers::BadBaseUrl { url } => Text::new(format!(
-            "base_url `{url}` must start and end with `/`"
-        ))
-        .hint("use \"/\" for a site at the domain root, \"/repo/\" for GitHub Pages of a project"),
-        Numbers::LaggingWeeksZero => Text::new("manager_lagging_weeks must be at least 1"),
-        Numbers::BadMetricKey { key } => Text::new(format!(
-            "custom metric key `{key}` must be lowercase letters, digits and `_`"
-        )),
-        Numbers::MetricTwice { key } => {
-            Text::new(format!("custom metric `{key}` is declared twice"))
-        }
-        Numbers::CompetencyTwice { key } => {
-            Text::new(format!("competency `{key}` is declared twice"))
-        }
-        Numbers::DayOffAndOn { date } => Text::new(format!(
-            "{date} is both in `holidays` and in `working`"
-        ))
-        .hint("keep the day in one of the two lists"),
-        Numbers::NoCalendar { year } => Text::new(format!(
-            "no production calendar for {year}: only `workdays` and the dates in config.yaml count that year"
-        ))
-        .hint(format!(
-            "list {year}'s public holidays in `holidays:` and its working weekends in `working:`, or update salespulse"
-        )),
+        Numbers::Settings(p) => settings_en(p),
         Numbers::IdNotSlug { id } => Text::new(format!("manager id `{id}` is not a slug"))
             .label("ids become page addresses (team/<id>/)")
             .hint("use lowercase latin letters, digits and single hyphens, e.g. `anna-ivanova`"),
@@ -91,18 +66,7 @@ fn en(p: &Numbers) -> Text {
                 "{first} has numbers for {month}; create targets/{month}.yaml, or plan figures stay empty"
             ),
         ),
-        Numbers::ProcessedMoreThanReceived {
-            id,
-            processed,
-            received,
-            period,
-        } => Text::new(format!(
-            "`{id}` processed more leads ({processed}) than received ({received}) in {period}; fine if it is backlog"
-        )),
-        Numbers::AllZeros { id, period } => Text::new(format!(
-            "all zeros for `{id}` in {period}: not filled in yet?"
-        ))
-        .hint("fill in the numbers; an entry of zeros counts as a period without a single lead or sale"),
+        Numbers::Implausible(p) => implausible_en(p),
         Numbers::UnknownCustomMetric { key, close } => {
             let t = Text::new(format!("unknown custom metric `{key}`"))
                 .label("not in custom_metrics of content/config.yaml");
@@ -111,7 +75,47 @@ fn en(p: &Numbers) -> Text {
                 None => t,
             }
         }
-        Numbers::SplitWeekPlain { week, parts: [a, b] } => Text::new(format!(
+        Numbers::WeekPeriod(p) => week_period_en(p),
+    }
+}
+
+fn settings_en(p: &Settings) -> Text {
+    match p {
+        Settings::NotACurrency { code } => Text::new(format!("`{code}` is not a currency code"))
+            .hint("use an ISO 4217 code such as RUB, USD or EUR"),
+        Settings::BadBaseUrl { url } => Text::new(format!(
+            "base_url `{url}` must start and end with `/`"
+        ))
+        .hint("use \"/\" for a site at the domain root, \"/repo/\" for GitHub Pages of a project"),
+        Settings::LaggingWeeksZero => Text::new("manager_lagging_weeks must be at least 1"),
+        Settings::BadMetricKey { key } => Text::new(format!(
+            "custom metric key `{key}` must be lowercase letters, digits and `_`"
+        )),
+        Settings::MetricTwice { key } => {
+            Text::new(format!("custom metric `{key}` is declared twice"))
+        }
+        Settings::CompetencyTwice { key } => {
+            Text::new(format!("competency `{key}` is declared twice"))
+        }
+        Settings::DayOffAndOn { date } => Text::new(format!(
+            "{date} is both in `holidays` and in `working`"
+        ))
+        .hint("keep the day in one of the two lists"),
+        Settings::NoCalendar { year } => Text::new(format!(
+            "no production calendar for {year}: only `workdays` and the dates in config.yaml count that year"
+        ))
+        .hint(format!(
+            "list {year}'s public holidays in `holidays:` and its working weekends in `working:`, or update salespulse"
+        )),
+    }
+}
+
+fn week_period_en(p: &WeekPeriod) -> Text {
+    match p {
+        WeekPeriod::SplitWeekPlain {
+            week,
+            parts: [a, b],
+        } => Text::new(format!(
             "{week} has working days in two months: it is written as two files"
         ))
         .label(format!("{} and {}", a.month, b.month))
@@ -119,18 +123,18 @@ fn en(p: &Numbers) -> Text {
             "write the days of each month in its own file: {} ({}) and {} ({}), each with `month:`",
             a.file, a.days, b.file, b.days
         )),
-        Numbers::PlainWeekSplit { week, part } => Text::new(format!(
+        WeekPeriod::PlainWeekSplit { week, part } => Text::new(format!(
             "{week} is not split between months: it is written as one file"
         ))
         .label(format!("all its working days are in {}", part.month))
         .hint(format!("rename the file to {} ({})", part.file, part.days)),
-        Numbers::SplitWithoutMonth { week, months: [a, b] } => Text::new(format!(
-            "which part of {week} is this? `month:` is missing"
-        ))
-        .hint(format!(
+        WeekPeriod::SplitWithoutMonth {
+            week,
+            months: [a, b],
+        } => Text::new(format!("which part of {week} is this? `month:` is missing")).hint(format!(
             "{week} is split between months: add `month: {a}` or `month: {b}` under `week:`"
         )),
-        Numbers::WrongMonth {
+        WeekPeriod::WrongMonth {
             week,
             month,
             months,
@@ -140,7 +144,7 @@ fn en(p: &Numbers) -> Text {
             format!("{week} has no days in {month}")
         })
         .hint(format!("`month` is one of: {}", months.join(", "))),
-        Numbers::WeekFileName {
+        WeekPeriod::WeekFileName {
             stem,
             week,
             month,
@@ -154,7 +158,24 @@ fn en(p: &Numbers) -> Text {
                 "rename the file to weeks/{expected}.yaml, or fix `week`"
             ))
         }
-        Numbers::Funnel {
+    }
+}
+
+fn implausible_en(p: &Implausible) -> Text {
+    match p {
+        Implausible::ProcessedMoreThanReceived {
+            id,
+            processed,
+            received,
+            period,
+        } => Text::new(format!(
+            "`{id}` processed more leads ({processed}) than received ({received}) in {period}; fine if it is backlog"
+        )),
+        Implausible::AllZeros { id, period } => Text::new(format!(
+            "all zeros for `{id}` in {period}: not filled in yet?"
+        ))
+        .hint("fill in the numbers; an entry of zeros counts as a period without a single lead or sale"),
+        Implausible::Funnel {
             id,
             step,
             later,
@@ -177,7 +198,7 @@ fn en(p: &Numbers) -> Text {
                 "check both numbers; fine if the {later_w} came from earlier weeks' {earlier_w} (as written, {conversion} conversion {shown})"
             ))
         }
-        Numbers::Outlier {
+        Implausible::Outlier {
             id,
             field,
             period,
@@ -190,7 +211,7 @@ fn en(p: &Numbers) -> Text {
         .hint(format!(
             "check the digits; the median is of {id}'s other periods, per working day"
         )),
-        Numbers::PastPlan { month } => Text::new(format!(
+        Implausible::PastPlan { month } => Text::new(format!(
             "a plan for {month}, a month that is over without a single week file"
         ))
         .hint(format!(
@@ -214,38 +235,7 @@ fn field_ru(field: &str) -> &'static str {
 
 fn ru(p: &Numbers) -> Text {
     match p {
-        Numbers::NotACurrency { code } => Text::new(format!("`{code}` — не код валюты"))
-            .hint("напишите трёхбуквенный код ISO 4217: `RUB`, `USD` или `EUR`"),
-        Numbers::BadBaseUrl { url } => Text::new(format!(
-            "`base_url` `{url}` должен начинаться и заканчиваться знаком `/`"
-        ))
-        .hint("напишите `\"/\"` для сайта в корне домена или `\"/имя-репозитория/\"` для страниц проекта на GitHub"),
-        Numbers::LaggingWeeksZero => {
-            Text::new("`manager_lagging_weeks` должно быть не меньше 1")
-                .hint("это число недель подряд, после которых менеджер считается отстающим")
-        }
-        Numbers::BadMetricKey { key } => Text::new(format!(
-            "ключ своего показателя `{key}` может состоять только из строчных латинских букв, цифр и `_`"
-        ))
-        .hint("например, `trial_lessons`"),
-        Numbers::MetricTwice { key } => {
-            Text::new(format!("свой показатель `{key}` описан дважды"))
-                .hint("оставьте одно описание")
-        }
-        Numbers::CompetencyTwice { key } => {
-            Text::new(format!("компетенция `{key}` описана дважды"))
-                .hint("оставьте одно описание")
-        }
-        Numbers::DayOffAndOn { date } => Text::new(format!(
-            "день {date} указан и в `holidays` (праздники), и в `working` (рабочие дни)"
-        ))
-        .hint("оставьте день только в одном из двух списков"),
-        Numbers::NoCalendar { year } => Text::new(format!(
-            "нет производственного календаря на {year} год: в этом году выходными считаются только дни из `workdays` и даты из `config.yaml`"
-        ))
-        .hint(format!(
-            "перечислите праздники {year} года в `holidays:`, а рабочие выходные — в `working:`, или обновите `salespulse`"
-        )),
+        Numbers::Settings(p) => settings_ru(p),
         Numbers::IdNotSlug { id } => Text::new(format!("в `id` менеджера `{id}` есть недопустимые знаки"))
             .label("из `id` получается адрес страницы менеджера")
             .hint("пишите строчными латинскими буквами, цифрами и одиночными дефисами, например `anna-ivanova`"),
@@ -300,19 +290,7 @@ fn ru(p: &Numbers) -> Text {
                 "в `{first}` есть цифры за {month}; создайте `targets/{month}.yaml`, иначе план-факт за месяц останется пустым"
             ),
         ),
-        Numbers::ProcessedMoreThanReceived {
-            id,
-            processed,
-            received,
-            period,
-        } => Text::new(format!(
-            "у `{id}` обработано больше лидов ({processed}), чем получено ({received}), за неделю `{period}`"
-        ))
-        .hint("так бывает, если обрабатывали лиды прошлой недели; иначе проверьте цифры"),
-        Numbers::AllZeros { id, period } => Text::new(format!(
-            "у `{id}` за неделю `{period}` одни нули: ещё не заполнено?"
-        ))
-        .hint("впишите цифры; запись из одних нулей значит, что за неделю не было ни одного лида и ни одной продажи"),
+        Numbers::Implausible(p) => implausible_ru(p),
         Numbers::UnknownCustomMetric { key, close } => {
             let t = Text::new(format!("неизвестный показатель `{key}`"))
                 .label("его нет в `custom_metrics` в `content/config.yaml`");
@@ -322,7 +300,50 @@ fn ru(p: &Numbers) -> Text {
                     .to_string(),
             })
         }
-        Numbers::SplitWeekPlain { week, parts: [a, b] } => Text::new(format!(
+        Numbers::WeekPeriod(p) => week_period_ru(p),
+    }
+}
+
+fn settings_ru(p: &Settings) -> Text {
+    match p {
+        Settings::NotACurrency { code } => Text::new(format!("`{code}` — не код валюты"))
+            .hint("напишите трёхбуквенный код ISO 4217: `RUB`, `USD` или `EUR`"),
+        Settings::BadBaseUrl { url } => Text::new(format!(
+            "`base_url` `{url}` должен начинаться и заканчиваться знаком `/`"
+        ))
+        .hint("напишите `\"/\"` для сайта в корне домена или `\"/имя-репозитория/\"` для страниц проекта на GitHub"),
+        Settings::LaggingWeeksZero => {
+            Text::new("`manager_lagging_weeks` должно быть не меньше 1")
+                .hint("это число недель подряд, после которых менеджер считается отстающим")
+        }
+        Settings::BadMetricKey { key } => Text::new(format!(
+            "ключ своего показателя `{key}` может состоять только из строчных латинских букв, цифр и `_`"
+        ))
+        .hint("например, `trial_lessons`"),
+        Settings::MetricTwice { key } => {
+            Text::new(format!("свой показатель `{key}` описан дважды"))
+                .hint("оставьте одно описание")
+        }
+        Settings::CompetencyTwice { key } => {
+            Text::new(format!("компетенция `{key}` описана дважды"))
+                .hint("оставьте одно описание")
+        }
+        Settings::DayOffAndOn { date } => Text::new(format!(
+            "день {date} указан и в `holidays` (праздники), и в `working` (рабочие дни)"
+        ))
+        .hint("оставьте день только в одном из двух списков"),
+        Settings::NoCalendar { year } => Text::new(format!(
+            "нет производственного календаря на {year} год: в этом году выходными считаются только дни из `workdays` и даты из `config.yaml`"
+        ))
+        .hint(format!(
+            "перечислите праздники {year} года в `holidays:`, а рабочие выходные — в `working:`, или обновите `salespulse`"
+        )),
+    }
+}
+
+fn week_period_ru(p: &WeekPeriod) -> Text {
+    match p {
+        WeekPeriod::SplitWeekPlain { week, parts: [a, b] } => Text::new(format!(
             "у недели `{week}` рабочие дни в двух месяцах: её записывают двумя файлами"
         ))
         .label(format!("{} и {}", a.month, b.month))
@@ -330,18 +351,18 @@ fn ru(p: &Numbers) -> Text {
             "запишите дни каждого месяца в свой файл: `{}` ({}) и `{}` ({}), в каждом — строка `month:`",
             a.file, a.days, b.file, b.days
         )),
-        Numbers::PlainWeekSplit { week, part } => Text::new(format!(
+        WeekPeriod::PlainWeekSplit { week, part } => Text::new(format!(
             "неделя `{week}` не разбита между месяцами: её записывают одним файлом"
         ))
         .label(format!("все её рабочие дни — в {}", part.month))
         .hint(format!("переименуйте файл в `{}` ({})", part.file, part.days)),
-        Numbers::SplitWithoutMonth { week, months: [a, b] } => Text::new(format!(
+        WeekPeriod::SplitWithoutMonth { week, months: [a, b] } => Text::new(format!(
             "какая это часть недели `{week}`? Нет строки `month:`"
         ))
         .hint(format!(
             "неделя `{week}` разбита между месяцами: допишите под `week:` строку `month: {a}` или `month: {b}`"
         )),
-        Numbers::WrongMonth {
+        WeekPeriod::WrongMonth {
             week,
             month,
             months,
@@ -354,7 +375,7 @@ fn ru(p: &Numbers) -> Text {
             "в `month` можно написать: {}",
             list(Locale::Ru, months)
         )),
-        Numbers::WeekFileName {
+        WeekPeriod::WeekFileName {
             stem,
             week,
             month,
@@ -368,7 +389,25 @@ fn ru(p: &Numbers) -> Text {
                 "переименуйте файл в `weeks/{expected}.yaml` или исправьте `week`"
             ))
         }
-        Numbers::Funnel {
+    }
+}
+
+fn implausible_ru(p: &Implausible) -> Text {
+    match p {
+        Implausible::ProcessedMoreThanReceived {
+            id,
+            processed,
+            received,
+            period,
+        } => Text::new(format!(
+            "у `{id}` обработано больше лидов ({processed}), чем получено ({received}), за неделю `{period}`"
+        ))
+        .hint("так бывает, если обрабатывали лиды прошлой недели; иначе проверьте цифры"),
+        Implausible::AllZeros { id, period } => Text::new(format!(
+            "у `{id}` за неделю `{period}` одни нули: ещё не заполнено?"
+        ))
+        .hint("впишите цифры; запись из одних нулей значит, что за неделю не было ни одного лида и ни одной продажи"),
+        Implausible::Funnel {
             id,
             step,
             later,
@@ -391,7 +430,7 @@ fn ru(p: &Numbers) -> Text {
                 "проверьте обе цифры; так бывает, если {came} пришли из {earlier_w} прошлых недель (с такими цифрами {shown})"
             ))
         }
-        Numbers::Outlier {
+        Implausible::Outlier {
             id,
             field,
             period,
@@ -405,7 +444,7 @@ fn ru(p: &Numbers) -> Text {
         .hint(format!(
             "проверьте цифры; обычное — медиана по другим неделям `{id}` в пересчёте на рабочий день"
         )),
-        Numbers::PastPlan { month } => Text::new(format!(
+        Implausible::PastPlan { month } => Text::new(format!(
             "есть план на {month}, но месяц прошёл, а цифр за него нет ни в одном файле недели"
         ))
         .hint(format!(

@@ -1,10 +1,11 @@
 //! The words of YAML problems: syntax, shapes, types and values.
 
+use super::syntax::{closing, syntax_en, syntax_ru};
 use super::values::{value_en, value_ru};
 use super::{Text, suggestion};
 use crate::content::Locale;
 use crate::content::yaml::{MAX_DEPTH, MAX_NODES};
-use crate::problem::{Found, Limit, MapFix, Syntax, Yaml};
+use crate::problem::{Found, Limit, MapFix, Value, Yaml};
 
 pub(super) fn text(p: &Yaml, l: Locale) -> Text {
     match l {
@@ -71,33 +72,6 @@ fn expected_ru(expected: &str) -> &'static str {
     }
 }
 
-fn syntax_hint_en(kind: &Syntax) -> &'static str {
-    match kind {
-        Syntax::UnclosedQuote => "end the text with the same quote it starts with",
-        Syntax::ColonInText => {
-            "text that contains `: ` must be in quotes, e.g. note: \"plan: 3 deals\"; or check the indentation"
-        }
-        Syntax::TextAfterQuote => {
-            "a quoted value ends at its closing quote; to use double quotes inside, wrap the text in single quotes"
-        }
-        Syntax::UnexpectedCharacter => "put the text in quotes, e.g. note: \"@ the office\"",
-        Syntax::DashInText => {
-            "text that starts with `- ` must be in quotes; a list starts on the next line"
-        }
-        Syntax::StrayBracket => "remove it, or put the text in quotes",
-        Syntax::Tab => "YAML indents with spaces only: replace the tab with spaces",
-        Syntax::ColonWithoutSpace => "put a space after the colon: `key: value`",
-        Syntax::KeyExpected => "a key ends with `: `; check the indentation",
-        Syntax::Unclosed(_) | Syntax::Other => {
-            "check the indentation and the quotes on this line and the one above"
-        }
-    }
-}
-
-fn closing(open: char) -> char {
-    if open == '[' { ']' } else { '}' }
-}
-
 fn too_big_en(limit: Limit) -> String {
     match limit {
         Limit::Depth => format!("the file is nested too deeply (more than {MAX_DEPTH} levels)"),
@@ -129,38 +103,8 @@ fn en(p: &Yaml) -> Text {
             character,
             bidi,
             escaped,
-        } => {
-            let message = if *escaped {
-                format!(
-                    "this quoted text makes the control character {character} with a `\\` escape; it is not allowed in a content file"
-                )
-            } else {
-                format!("the control character {character} is not allowed in a content file")
-            };
-            Text::new(message).hint(if *bidi {
-                "delete it: it makes text show in another order than it is written, and Russian or English text needs no direction marks"
-            } else {
-                "delete it; it is invisible in most editors (one that shows invisible characters shows where it is)"
-            })
-        }
-        Yaml::Syntax { kind, scanner } => {
-            let message = match kind {
-                Syntax::Tab => "a tab character is used for indentation".to_string(),
-                Syntax::ColonWithoutSpace | Syntax::KeyExpected => {
-                    "expected `key: value`".to_string()
-                }
-                Syntax::Unclosed(open) => format!("`{open}` is never closed"),
-                _ => scanner.clone(),
-            };
-            let hint = match kind {
-                Syntax::Unclosed(open) => format!(
-                    "close it with `{}` on the same line, or write the entries as indented lines",
-                    closing(*open)
-                ),
-                kind => syntax_hint_en(kind).to_string(),
-            };
-            Text::new(format!("YAML syntax error: {message}")).hint(hint)
-        }
+        } => control_en(character, *bidi, *escaped),
+        Yaml::Syntax { kind, scanner } => syntax_en(kind, scanner),
         Yaml::UnknownKey { key, fix } => {
             Text::new(format!("unknown key `{key}`")).hint(suggestion(Locale::En, fix, ""))
         }
@@ -196,43 +140,17 @@ fn en(p: &Yaml) -> Text {
             format!("expected a number ≥ 0, found {}", found_en(found)),
         ))
         .hint("write the number in digits"),
-        Yaml::NotAMap { key, found, fix } => Text::new(named(
-            key,
-            format!(
-                "expected a map of `key: value` lines, found {}",
-                found_en(found)
-            ),
-        ))
-        .hint(match fix {
-            MapFix::ColonSpace => "put a space after the colon: `key: value`",
-            MapFix::NoDashes => "write the entries as `key: value` lines, without `- `",
-            MapFix::Indent => {
-                "write `key: value` lines here, indented under their key (see the README)"
-            }
-        }),
+        Yaml::NotAMap { key, found, fix } => not_a_map_en(key, found, *fix),
         Yaml::NotOneValue { key, found } => Text::new(named(
             key,
             format!("expected a single value, found {}", found_en(found)),
         ))
         .hint("write one value after the key; put text that starts with `[`, `{` or `-` in quotes"),
         Yaml::Unexpected { key, expected } => Text::new(named(key, format!("expected {expected}"))),
-        Yaml::Duplicate { key, lines } => {
-            let lines = match lines {
-                Some((first, repeat)) if first == repeat => format!(" on line {first}"),
-                Some((first, repeat)) => format!(", on lines {first} and {repeat}"),
-                None => String::new(),
-            };
-            Text::new(format!("key `{key}` is written twice{lines}")).hint("keep one of them")
-        }
+        Yaml::Duplicate { key, lines } => duplicate_en(key, *lines),
         Yaml::TooBig(limit) => Text::new(format!("{}; refusing to read it", too_big_en(*limit)))
             .hint("content files are plain maps and lists a few levels deep; see docs/limits.md"),
-        Yaml::UnknownAnchor { alias } => Text::new(format!(
-            "`{alias}` refers to an anchor that is not defined"
-        ))
-        .hint(format!(
-            "define `&{}` earlier in the file, or write the value out",
-            alias.trim_start_matches('*')
-        )),
+        Yaml::UnknownAnchor { alias } => unknown_anchor_en(alias),
         Yaml::ManyDocuments => Text::new("the file holds more than one YAML document")
             .hint("remove the second `---` line: one file is one document"),
         Yaml::EndsMidValue => Text::new("the file ends in the middle of a value")
@@ -241,27 +159,78 @@ fn en(p: &Yaml) -> Text {
             key,
             value,
             unclosed,
-        } => {
-            let (message, hint) = value_en(value);
-            let hint = match unclosed {
-                Some(open) => Some(format!(
-                    "the `{open}` on this line is never closed: end the entry with `{}`",
-                    closing(*open)
-                )),
-                None => hint,
-            };
-            Text {
-                message: named(key, message),
-                label: None,
-                hint,
-            }
-        }
+        } => refused_en(key, value, *unclosed),
         Yaml::Parser { key, text } => Text::new(named(key, text.clone())),
     }
 }
 
+/// A control character in a file, or made by a `\` escape in quoted text.
+fn control_en(character: &str, bidi: bool, escaped: bool) -> Text {
+    let message = if escaped {
+        format!(
+            "this quoted text makes the control character {character} with a `\\` escape; it is not allowed in a content file"
+        )
+    } else {
+        format!("the control character {character} is not allowed in a content file")
+    };
+    Text::new(message).hint(if bidi {
+        "delete it: it makes text show in another order than it is written, and Russian or English text needs no direction marks"
+    } else {
+        "delete it; it is invisible in most editors (one that shows invisible characters shows where it is)"
+    })
+}
+
+fn not_a_map_en(key: &Option<String>, found: &Found, fix: MapFix) -> Text {
+    Text::new(named(
+        key,
+        format!(
+            "expected a map of `key: value` lines, found {}",
+            found_en(found)
+        ),
+    ))
+    .hint(match fix {
+        MapFix::ColonSpace => "put a space after the colon: `key: value`",
+        MapFix::NoDashes => "write the entries as `key: value` lines, without `- `",
+        MapFix::Indent => {
+            "write `key: value` lines here, indented under their key (see the README)"
+        }
+    })
+}
+
+fn duplicate_en(key: &str, lines: Option<(u64, u64)>) -> Text {
+    let lines = match lines {
+        Some((first, repeat)) if first == repeat => format!(" on line {first}"),
+        Some((first, repeat)) => format!(", on lines {first} and {repeat}"),
+        None => String::new(),
+    };
+    Text::new(format!("key `{key}` is written twice{lines}")).hint("keep one of them")
+}
+
+/// A value our own types refused, or a bracket left open before it.
+fn refused_en(key: &Option<String>, value: &Value, unclosed: Option<char>) -> Text {
+    let (message, hint) = value_en(value);
+    let hint = match unclosed {
+        Some(open) => Some(format!(
+            "the `{open}` on this line is never closed: end the entry with `{}`",
+            closing(open)
+        )),
+        None => hint,
+    };
+    Text {
+        message: named(key, message),
+        label: None,
+        hint,
+    }
+}
+
+fn unknown_anchor_en(alias: &str) -> Text {
+    Text::new(format!("`{alias}` refers to an anchor that is not defined")).hint(format!(
+        "define `&{}` earlier in the file, or write the value out",
+        alias.trim_start_matches('*')
+    ))
+}
+
 fn ru(p: &Yaml) -> Text {
-    let syntax = |message: &str| format!("ошибка в записи YAML: {message}");
     match p {
         Yaml::Empty => Text::new("файл пустой").hint(NO_DATA_RU),
         Yaml::OnlyComments => Text::new("в файле одни комментарии, данных нет").hint(NO_DATA_RU),
@@ -280,73 +249,8 @@ fn ru(p: &Yaml) -> Text {
             character,
             bidi,
             escaped,
-        } => {
-            let code = character.split(' ').next().unwrap_or(character);
-            let message = if *escaped {
-                format!(
-                    "этот текст в кавычках через `\\` даёт невидимый управляющий символ `{code}`; в файлах данных он недопустим"
-                )
-            } else {
-                format!("в файле стоит невидимый управляющий символ `{code}`; в файлах данных он недопустим")
-            };
-            Text::new(message).hint(if *bidi {
-                "удалите его: он меняет порядок, в котором показывается текст, а русскому и английскому тексту такие знаки не нужны"
-            } else {
-                "удалите его; в большинстве редакторов он не виден (редактор, который показывает невидимые символы, покажет, где он)"
-            })
-        }
-        Yaml::Syntax { kind, .. } => {
-            let (message, hint) = match kind {
-                Syntax::Tab => (
-                    "отступ сделан табуляцией".to_string(),
-                    "в YAML отступы делаются только пробелами: замените табуляцию пробелами".to_string(),
-                ),
-                Syntax::ColonWithoutSpace => (
-                    "после двоеточия нет пробела".to_string(),
-                    "пишите `ключ: значение` — с пробелом после двоеточия".to_string(),
-                ),
-                Syntax::KeyExpected => (
-                    "здесь ожидалась строка `ключ: значение`".to_string(),
-                    "ключ заканчивается двоеточием и пробелом; проверьте отступы".to_string(),
-                ),
-                Syntax::Unclosed(open) => (
-                    format!("скобка `{open}` не закрыта"),
-                    format!(
-                        "закройте её скобкой `{}` на той же строке или запишите содержимое отдельными строками с отступом",
-                        closing(*open)
-                    ),
-                ),
-                Syntax::UnclosedQuote => (
-                    "кавычка не закрыта".to_string(),
-                    "закончите текст той же кавычкой, с которой он начинается".to_string(),
-                ),
-                Syntax::ColonInText => (
-                    "двоеточие с пробелом внутри значения".to_string(),
-                    "текст, в котором есть `: `, возьмите в кавычки, например `note: \"план: 3 сделки\"`; или проверьте отступы".to_string(),
-                ),
-                Syntax::TextAfterQuote => (
-                    "после закрывающей кавычки идёт ещё текст".to_string(),
-                    "значение в кавычках кончается на закрывающей кавычке; чтобы поставить внутри двойные кавычки, возьмите весь текст в одинарные".to_string(),
-                ),
-                Syntax::UnexpectedCharacter => (
-                    "значение не может начинаться с этого знака".to_string(),
-                    "возьмите текст в кавычки, например `note: \"@ офис\"`".to_string(),
-                ),
-                Syntax::DashInText => (
-                    "строка, начатая с `- `, здесь не на месте".to_string(),
-                    "текст, который начинается с `- `, возьмите в кавычки; список начинается со следующей строки".to_string(),
-                ),
-                Syntax::StrayBracket => (
-                    "лишняя закрывающая скобка".to_string(),
-                    "удалите её или возьмите текст в кавычки".to_string(),
-                ),
-                Syntax::Other => (
-                    "строка записана неправильно".to_string(),
-                    "проверьте отступы и кавычки в этой строке и в строке выше".to_string(),
-                ),
-            };
-            Text::new(syntax(&message)).hint(hint)
-        }
+        } => control_ru(character, *bidi, *escaped),
+        Yaml::Syntax { kind, .. } => syntax_ru(kind),
         Yaml::UnknownKey { key, fix } => Text::new(format!("неизвестный ключ `{key}`"))
             .hint(suggestion(Locale::Ru, fix, "здесь возможны ключи")),
         Yaml::UnknownValue { value, key, fix } => Text::new(match key {
@@ -376,23 +280,7 @@ fn ru(p: &Yaml) -> Text {
             &found_ru(found),
         ))
         .hint("запишите число цифрами"),
-        Yaml::NotAMap { key, found, fix } => Text::new(match key {
-            Some(key) => format!(
-                "под `{key}` должны идти строки `ключ: значение`, а здесь {}",
-                found_ru(found)
-            ),
-            None => format!(
-                "здесь должны идти строки `ключ: значение`, а не {}",
-                found_ru(found)
-            ),
-        })
-        .hint(match fix {
-            MapFix::ColonSpace => "поставьте пробел после двоеточия: `ключ: значение`",
-            MapFix::NoDashes => "запишите строки как `ключ: значение`, без `- ` в начале",
-            MapFix::Indent => {
-                "запишите здесь строки `ключ: значение` с отступом под своим ключом (пример есть в README)"
-            }
-        }),
+        Yaml::NotAMap { key, found, fix } => not_a_map_ru(key, found, *fix),
         Yaml::NotOneValue { key, found } => Text::new(must_ru(
             key,
             "одним значением",
@@ -404,36 +292,9 @@ fn ru(p: &Yaml) -> Text {
             None => "значение записано не в том виде".to_string(),
         })
         .hint("сравните с примером такого файла в README"),
-        Yaml::Duplicate { key, lines } => {
-            let lines = match lines {
-                Some((first, repeat)) if first == repeat => format!(" в строке {first}"),
-                Some((first, repeat)) => format!(": в строках {first} и {repeat}"),
-                None => String::new(),
-            };
-            Text::new(format!("ключ `{key}` написан дважды{lines}"))
-                .hint("оставьте один из двух; если нужное есть в обоих, соберите всё под одним ключом")
-        }
-        Yaml::TooBig(limit) => {
-            let what = match limit {
-                Limit::Depth => {
-                    format!("в файле слишком глубокая вложенность (больше {MAX_DEPTH} уровней)")
-                }
-                Limit::Aliases => {
-                    "в файле слишком много ссылок YAML (`&якорь` / `*ссылка`)".to_string()
-                }
-                Limit::Nodes => format!("в файле слишком много значений (больше {MAX_NODES})"),
-            };
-            Text::new(format!("{what}; файл не прочитан")).hint(
-                "файлы данных — это простые строки и списки в несколько уровней; подробнее в `docs/limits.md`",
-            )
-        }
-        Yaml::UnknownAnchor { alias } => Text::new(format!(
-            "`{alias}` ссылается на якорь, которого в файле нет"
-        ))
-        .hint(format!(
-            "задайте `&{}` выше в файле или напишите значение целиком",
-            alias.trim_start_matches('*')
-        )),
+        Yaml::Duplicate { key, lines } => duplicate_ru(key, *lines),
+        Yaml::TooBig(limit) => too_big_ru(*limit),
+        Yaml::UnknownAnchor { alias } => unknown_anchor_ru(alias),
         Yaml::ManyDocuments => Text::new("в файле больше одного документа YAML")
             .hint("удалите вторую строку `---`: один файл — один документ"),
         Yaml::EndsMidValue => Text::new("файл обрывается посреди значения")
@@ -442,30 +303,110 @@ fn ru(p: &Yaml) -> Text {
             key,
             value,
             unclosed,
-        } => {
-            let (message, hint) = value_ru(key, value);
-            let hint = match unclosed {
-                Some(open) => Some(format!(
-                    "скобка `{open}` в этой строке не закрыта: закончите запись скобкой `{}`",
-                    closing(*open)
-                )),
-                None => hint,
-            };
-            Text {
-                message,
-                label: None,
-                hint,
-            }
-        }
-        Yaml::Parser { key, text } => Text::new(match key {
-            Some(key) => format!("значение `{key}` записано неправильно"),
-            None => "значение записано неправильно".to_string(),
-        })
-        // The parser's own words, for whoever helps the head: in backticks,
-        // as they are.
-        .hint(format!(
-            "сравните с примером такого файла в README; разбор файла сообщил: `{}`",
-            text.replace('`', "'")
-        )),
+        } => refused_ru(key, value, *unclosed),
+        Yaml::Parser { key, text } => parser_ru(key, text),
     }
+}
+
+fn control_ru(character: &str, bidi: bool, escaped: bool) -> Text {
+    let code = character.split(' ').next().unwrap_or(character);
+    let message = if escaped {
+        format!(
+            "этот текст в кавычках через `\\` даёт невидимый управляющий символ `{code}`; в файлах данных он недопустим"
+        )
+    } else {
+        format!(
+            "в файле стоит невидимый управляющий символ `{code}`; в файлах данных он недопустим"
+        )
+    };
+    Text::new(message).hint(if bidi {
+        "удалите его: он меняет порядок, в котором показывается текст, а русскому и английскому тексту такие знаки не нужны"
+    } else {
+        "удалите его; в большинстве редакторов он не виден (редактор, который показывает невидимые символы, покажет, где он)"
+    })
+}
+
+fn not_a_map_ru(key: &Option<String>, found: &Found, fix: MapFix) -> Text {
+    Text::new(match key {
+        Some(key) => format!(
+            "под `{key}` должны идти строки `ключ: значение`, а здесь {}",
+            found_ru(found)
+        ),
+        None => format!(
+            "здесь должны идти строки `ключ: значение`, а не {}",
+            found_ru(found)
+        ),
+    })
+    .hint(match fix {
+        MapFix::ColonSpace => "поставьте пробел после двоеточия: `ключ: значение`",
+        MapFix::NoDashes => "запишите строки как `ключ: значение`, без `- ` в начале",
+        MapFix::Indent => {
+            "запишите здесь строки `ключ: значение` с отступом под своим ключом (пример есть в README)"
+        }
+    })
+}
+
+fn duplicate_ru(key: &str, lines: Option<(u64, u64)>) -> Text {
+    let lines = match lines {
+        Some((first, repeat)) if first == repeat => format!(" в строке {first}"),
+        Some((first, repeat)) => format!(": в строках {first} и {repeat}"),
+        None => String::new(),
+    };
+    Text::new(format!("ключ `{key}` написан дважды{lines}"))
+        .hint("оставьте один из двух; если нужное есть в обоих, соберите всё под одним ключом")
+}
+
+fn too_big_ru(limit: Limit) -> Text {
+    let what = match limit {
+        Limit::Depth => {
+            format!("в файле слишком глубокая вложенность (больше {MAX_DEPTH} уровней)")
+        }
+        Limit::Aliases => "в файле слишком много ссылок YAML (`&якорь` / `*ссылка`)".to_string(),
+        Limit::Nodes => format!("в файле слишком много значений (больше {MAX_NODES})"),
+    };
+    Text::new(format!("{what}; файл не прочитан")).hint(
+        "файлы данных — это простые строки и списки в несколько уровней; подробнее в `docs/limits.md`",
+    )
+}
+
+/// A value our own types refused, or a bracket left open before it.
+fn refused_ru(key: &Option<String>, value: &Value, unclosed: Option<char>) -> Text {
+    let (message, hint) = value_ru(key, value);
+    let hint = match unclosed {
+        Some(open) => Some(format!(
+            "скобка `{open}` в этой строке не закрыта: закончите запись скобкой `{}`",
+            closing(open)
+        )),
+        None => hint,
+    };
+    Text {
+        message,
+        label: None,
+        hint,
+    }
+}
+
+fn unknown_anchor_ru(alias: &str) -> Text {
+    Text::new(format!(
+        "`{alias}` ссылается на якорь, которого в файле нет"
+    ))
+    .hint(format!(
+        "задайте `&{}` выше в файле или напишите значение целиком",
+        alias.trim_start_matches('*')
+    ))
+}
+
+/// A parser message without a case of its own: the Russian says what is
+/// wrong in general and quotes the parser.
+fn parser_ru(key: &Option<String>, text: &str) -> Text {
+    Text::new(match key {
+        Some(key) => format!("значение `{key}` записано неправильно"),
+        None => "значение записано неправильно".to_string(),
+    })
+    // The parser's own words, for whoever helps the head: in backticks,
+    // as they are.
+    .hint(format!(
+        "сравните с примером такого файла в README; разбор файла сообщил: `{}`",
+        text.replace('`', "'")
+    ))
 }
