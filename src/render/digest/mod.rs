@@ -97,10 +97,18 @@ pub struct Options<'a> {
 /// The digest of the audience's content and analytics (`before`: the same
 /// content as of [`facts::previous_as_of`]), in words.
 pub fn digest(content: &Content, now: &Analytics, before: &Analytics, o: Options) -> Digest {
+    words(content, &gather(content, now, before, o), o.redact)
+}
+
+/// The figures of [`digest`], before they are put in words.
+pub fn gather(content: &Content, now: &Analytics, before: &Analytics, o: Options) -> Facts {
     let base = o.base_url.or(Some(content.config.base_url.value.as_str()));
-    let facts = facts::gather(content, now, before, o.period, o.audience, base);
-    let fmt = Formatter::for_config(&content.config);
-    text::compose(&facts, &fmt, o.redact)
+    facts::gather(content, now, before, o.period, o.audience, base)
+}
+
+/// A digest's figures in the site's language.
+pub fn words(content: &Content, facts: &Facts, redact: bool) -> Digest {
+    text::compose(facts, &Formatter::for_config(&content.config), redact)
 }
 
 /// `<`, `>`, `&` and `"` as HTML entities (Telegram's HTML needs the first three).
