@@ -282,7 +282,7 @@ function plansInView() {
   const rows = grid ? grid.querySelectorAll("tbody tr").length : 0;
   if (!rows) return ["no manager matrix on the dashboard"];
   if (!grid.getBoundingClientRect().height) return ["the manager matrix is not shown at 390 px"];
-  const figures = [...grid.querySelectorAll("tbody tr > td.key .figure")];
+  const figures = [...grid.querySelectorAll("tbody tr > td.key")];
   const out = [];
   if (figures.length !== rows) out.push(`${figures.length} of ${rows} managers' % of plan shown at 390 px`);
   for (const f of figures) {
