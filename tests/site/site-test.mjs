@@ -8,6 +8,8 @@
 //            box) at 1280, 820 or 390 px; each chart figure shows one drawing at each
 //   axe      axe-core, WCAG 2.1 A and AA, in the light and the dark scheme
 //   layout   at 390 px nothing scrolls the page sideways; tables scroll in a focusable .table-wrap;
+//            per-manager tables (data-grid) are cards, one a row, inside the screen, each
+//            figure under its column's name, the key and marked figures first;
 //            at 1280 px no table is wider than its box and the header is one row;
 //            KPI cards fill every row of their grid at 1280 and 390 px
 //   reading  the owner's ten seconds: on the dashboard and month pages the verdict
@@ -276,22 +278,54 @@ function reading(kind) {
 
 // At 390 px on the dashboard: every manager's % of plan in view without scrolling sideways.
 function plansInView() {
-  const grids = [...document.querySelectorAll('[data-grid="matrix"]')];
-  const rows = document.querySelectorAll('[data-grid="matrix"] tbody tr').length;
-  if (!grids.length || !rows) return ["no manager matrix on the dashboard"];
-  const shown = grids.find((g) => g.getBoundingClientRect().height > 0);
-  if (!shown) return ["the manager matrix is not shown at 390 px"];
-  const figures = shown.matches("ul")
-    ? [...shown.querySelectorAll(".gcard-fig.key .figure")]
-    : [...shown.querySelectorAll("tbody tr > td:nth-child(2) .figure")];
+  const grid = document.querySelector('[data-grid="matrix"]');
+  const rows = grid ? grid.querySelectorAll("tbody tr").length : 0;
+  if (!rows) return ["no manager matrix on the dashboard"];
+  if (!grid.getBoundingClientRect().height) return ["the manager matrix is not shown at 390 px"];
+  const figures = [...grid.querySelectorAll("tbody tr > td.key")];
   const out = [];
   if (figures.length !== rows) out.push(`${figures.length} of ${rows} managers' % of plan shown at 390 px`);
-  const box = shown.matches(".table-wrap") ? shown.getBoundingClientRect() : { left: 0, right: window.innerWidth };
   for (const f of figures) {
     const r = f.getBoundingClientRect();
-    const name = f.closest("tr, li")?.querySelector("th, .gcard-name")?.textContent.trim();
+    const name = f.closest("tr")?.querySelector("th")?.textContent.trim();
     if (!r.width || f.closest("details:not([open])")) out.push(`${name}: % of plan hidden at 390 px`);
-    else if (r.left < Math.max(0, box.left) - 1 || r.right > Math.min(window.innerWidth, box.right) + 1) out.push(`${name}: % of plan out of view at 390 px (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+    else if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${name}: % of plan out of view at 390 px (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+  }
+  return out;
+}
+
+// At 390 px: every per-manager table (data-grid) reads as cards, one per row:
+// a row is a box inside the screen, not a table row; each cell shows its
+// column's name (data-label, drawn before it) in type of at least 12 px;
+// the name comes first, then the key figure and the marked cells, then the rest.
+function gridCards() {
+  const out = [];
+  for (const grid of document.querySelectorAll("[data-grid]")) {
+    const kind = grid.dataset.grid;
+    const heads = [...grid.querySelectorAll("thead th")].map((h) => h.textContent.trim());
+    let said = 0;
+    for (const tr of grid.querySelectorAll("tbody tr")) {
+      const name = tr.querySelector("th")?.textContent.trim() ?? "?";
+      const say = (text) => said++ < 3 && out.push(`"${kind}", ${name}: ${text}`);
+      const box = tr.getBoundingClientRect();
+      if (getComputedStyle(tr).display === "table-row") say("a table row at 390 px, not a card");
+      if (box.left < -0.5 || box.right > window.innerWidth + 0.5) say(`the card reaches ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      const cells = [...tr.querySelectorAll(":scope > td")];
+      const top = (el) => el.getBoundingClientRect().top;
+      const face = cells.filter((td) => td.matches(".key, .marked"));
+      const rest = cells.filter((td) => !td.matches(".key, .marked"));
+      if (!cells[0]?.matches(".key")) say("the first figure is not marked as the key one");
+      if (face.some((td) => top(td) < top(tr.querySelector("th")))) say("a figure above the name");
+      if (rest.some((td) => face.some((f) => top(td) < top(f) - 0.5))) say("a figure above the key figure or a marked one");
+      cells.forEach((td, i) => {
+        const label = td.dataset.label;
+        if (label !== heads[i + 1]) say(`cell ${i + 1} is labelled "${label ?? ""}", its column "${heads[i + 1]}"`);
+        else if (getComputedStyle(td, "::before").content !== JSON.stringify(label)) say(`cell ${i + 1} does not show its label "${label}"`);
+        const r = td.getBoundingClientRect();
+        if (!r.width || !r.height) say(`cell ${i + 1} ("${label}") is not shown`);
+        else if (parseFloat(getComputedStyle(td).fontSize) < 12) say(`cell ${i + 1} ("${label}") is in type under 12 px`);
+      });
+    }
   }
   return out;
 }
@@ -342,6 +376,7 @@ for (const f of pages) {
   for (const t of l.tables) problem("layout", f, `a table outside .table-wrap: ${t}`);
   if (l.unfocusable) problem("layout", f, `${l.unfocusable} .table-wrap without tabindex="0": a keyboard cannot scroll it`);
   for (const p of await narrow.evaluate(cardsFill)) problem("layout", f, p);
+  for (const p of await narrow.evaluate(gridCards)) problem("layout", f, p);
   if (kind(f) === "dashboard") for (const p of await narrow.evaluate(plansInView)) problem("reading", f, p);
   if (shots) await narrow.screenshot({ path: join(shots, `${shot}-390.png`), fullPage: true });
 

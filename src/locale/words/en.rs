@@ -286,7 +286,6 @@ pub static EN: Words = Words {
     mark_goal_zero: "goal: 0",
     mark_no_idp: "no IDP",
     no_one_on_one_yet: "none yet",
-    more_figures: "More figures",
     breadcrumb: "Breadcrumb",
     spark_caption: "weekly revenue, last 8 weeks",
     metric_met: "met",

@@ -299,7 +299,6 @@ pub struct Words {
     pub mark_goal_zero: &'static str,
     pub mark_no_idp: &'static str,
     pub no_one_on_one_yet: &'static str,
-    pub more_figures: &'static str,
     pub breadcrumb: &'static str,
     pub spark_caption: &'static str,
     /// A closed month's metric on the verdict strip: "выполнено".

@@ -286,7 +286,6 @@ pub static RU: Words = Words {
     mark_goal_zero: "цель — 0",
     mark_no_idp: "нет ИПР",
     no_one_on_one_yet: "не было",
-    more_figures: "Остальные цифры",
     breadcrumb: "Путь к странице",
     spark_caption: "выручка по неделям, последние 8",
     metric_met: "выполнено",

@@ -244,7 +244,7 @@ pub fn gather(
         standup,
         lagging_managers: lagging_managers(&ctx, department, now),
         lagging_metrics: lagging_metrics(department, now),
-        new_alerts: new_alerts(now, before),
+        new_alerts: new_alerts(&now.alerts, &before.alerts),
         since: before.as_of,
         page,
         names: department
@@ -382,15 +382,11 @@ fn lagging_metrics(department: &Department, now: &Analytics) -> Vec<LaggingMetri
         .collect()
 }
 
-/// Alerts of `now` whose kind and subject `before` did not have.
-fn new_alerts(now: &Analytics, before: &Analytics) -> Vec<Alert> {
-    let seen: Vec<(&str, String)> = before
-        .alerts
-        .iter()
-        .map(|a| (a.kind(), a.subject()))
-        .collect();
-    now.alerts
-        .iter()
+/// Alerts of `now` whose kind and subject `before` did not have (the
+/// feed keeps only a day's alerts of the analytics it compares with).
+pub fn new_alerts(now: &[Alert], before: &[Alert]) -> Vec<Alert> {
+    let seen: Vec<(&str, String)> = before.iter().map(|a| (a.kind(), a.subject())).collect();
+    now.iter()
         .filter(|a| !seen.contains(&(a.kind(), a.subject())))
         .cloned()
         .collect()

@@ -97,10 +97,18 @@ pub struct Options<'a> {
 /// The digest of the audience's content and analytics (`before`: the same
 /// content as of [`facts::previous_as_of`]), in words.
 pub fn digest(department: &Department, now: &Analytics, before: &Analytics, o: Options) -> Digest {
+    words(department, &gather(department, now, before, o), o.redact)
+}
+
+/// The figures of [`digest`], before they are put in words.
+pub fn gather(department: &Department, now: &Analytics, before: &Analytics, o: Options) -> Facts {
     let base = o.base_url.or(Some(department.config.base_url.as_str()));
-    let facts = facts::gather(department, now, before, o.period, o.audience, base);
-    let fmt = Formatter::for_config(&department.config);
-    text::compose(&facts, &fmt, o.redact)
+    facts::gather(department, now, before, o.period, o.audience, base)
+}
+
+/// A digest's figures in the site's language.
+pub fn words(department: &Department, facts: &Facts, redact: bool) -> Digest {
+    text::compose(facts, &Formatter::for_config(&department.config), redact)
 }
 
 /// `<`, `>`, `&` and `"` as HTML entities (Telegram's HTML needs the first three).

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::analytics::{self, Analytics};
+use crate::analytics::{self, Alert, Analytics};
 use crate::audience::Audience;
 use crate::domain::Department;
 use crate::render::digest::{self, Options, Period};
@@ -125,58 +125,103 @@ fn stamp(day: NaiveDate) -> String {
     format!("{day}T23:59:59Z")
 }
 
-/// The analytics of `content` as of each date (restricted for the team),
-/// computed side by side.
-fn analytics_at(
+/// What an entry keeps of the analytics as of its period's last day: its
+/// digest's figures, and the day whose alerts it is compared with.
+struct Entry {
+    period: Closed,
+    facts: digest::Facts,
+    before: NaiveDate,
+}
+
+/// What the feed keeps of the analytics as of one day: its alerts (what a
+/// later entry is compared with) and the figures of the entries ending that
+/// day. The analytics themselves (~20 MiB each for a big department) are
+/// dropped as soon as these are read, so at most one set per thread lives.
+struct Day {
+    date: NaiveDate,
+    alerts: Vec<Alert>,
+    entries: Vec<Entry>,
+}
+
+impl Day {
+    /// The analytics of `content` as it stood on `date` (restricted for the
+    /// team), read for the `periods` that end that day.
+    fn read(
+        department: &Department,
+        date: NaiveDate,
+        periods: &[Closed],
+        audience: Audience,
+    ) -> Self {
+        let stood = digest::facts::as_it_stood(department, date);
+        let mut a = analytics::compute(&stood, date);
+        if audience == Audience::Team {
+            crate::audience::restrict(&mut a);
+        }
+        let entries = periods
+            .iter()
+            .filter(|p| p.last_day == date)
+            .map(|&period| {
+                let options = Options {
+                    period: period.period(),
+                    audience,
+                    base_url: None,
+                    redact: false,
+                };
+                Entry {
+                    period,
+                    // Compared with itself for now: `history` puts in
+                    // the alerts of the day before once that is read too.
+                    facts: digest::gather(&stood, &a, &a, options),
+                    before: digest::facts::previous_as_of(period.period(), date, &a),
+                }
+            })
+            .collect();
+        Day {
+            date,
+            alerts: std::mem::take(&mut a.alerts),
+            entries,
+        }
+    }
+}
+
+/// Every entry's figures, compared with the day before it, newest first.
+/// Each distinct day is read once, side by side: the entries' own days, then
+/// the days they compare with that are not among them (usually two: before
+/// the oldest week and the oldest month).
+fn history(
     department: &Department,
-    dates: BTreeSet<NaiveDate>,
+    periods: &[Closed],
     audience: Audience,
-) -> BTreeMap<NaiveDate, Analytics> {
-    dates
-        .into_par_iter()
-        .map(|d| {
-            let mut a = analytics::compute(&digest::facts::as_it_stood(department, d), d);
-            if audience == Audience::Team {
-                crate::audience::restrict(&mut a);
-            }
-            (d, a)
+) -> Vec<(Closed, digest::Facts)> {
+    let ends: BTreeSet<NaiveDate> = periods.iter().map(|p| p.last_day).collect();
+    let read = |dates: BTreeSet<NaiveDate>| -> Vec<Day> {
+        dates
+            .into_par_iter()
+            .map(|d| Day::read(department, d, periods, audience))
+            .collect()
+    };
+    let mut days = read(ends.clone());
+    let befores = days
+        .iter()
+        .flat_map(|d| d.entries.iter().map(|e| e.before))
+        .filter(|d| !ends.contains(d))
+        .collect();
+    days.extend(read(befores));
+    let alerts: BTreeMap<NaiveDate, Vec<Alert>> = days
+        .iter_mut()
+        .map(|d| (d.date, std::mem::take(&mut d.alerts)))
+        .collect();
+    let mut entries: Vec<Entry> = days.into_iter().flat_map(|d| d.entries).collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.period));
+    entries
+        .into_iter()
+        .map(|mut e| {
+            let now = &alerts[&e.period.last_day];
+            e.facts.new_alerts = digest::facts::new_alerts(now, &alerts[&e.before]);
+            e.facts.since = e.before;
+            (e.period, e.facts)
         })
         .collect()
-}
-
-/// The analytics the entries read: every entry needs them as of its last
-/// day and as of the day its digest compares with (for what is new). The
-/// second set holds only the days the first lacks.
-struct History {
-    at: BTreeMap<NaiveDate, Analytics>,
-    before_at: BTreeMap<NaiveDate, Analytics>,
-}
-
-impl History {
-    fn compute(department: &Department, periods: &[Closed], audience: Audience) -> Self {
-        let dates = periods.iter().map(|p| p.last_day).collect();
-        let at = analytics_at(department, dates, audience);
-        let befores: BTreeSet<NaiveDate> = periods
-            .iter()
-            .map(|p| digest::facts::previous_as_of(p.period(), p.last_day, &at[&p.last_day]))
-            .filter(|d| !at.contains_key(d))
-            .collect();
-        let before_at = analytics_at(department, befores, audience);
-        Self { at, before_at }
-    }
-
-    /// The analytics as of the period's last day and as of the day before
-    /// it that its digest compares with.
-    fn now_and_before(&self, p: Closed) -> (&Analytics, &Analytics) {
-        let now = &self.at[&p.last_day];
-        let before_day = digest::facts::previous_as_of(p.period(), p.last_day, now);
-        let before = self
-            .at
-            .get(&before_day)
-            .or_else(|| self.before_at.get(&before_day))
-            .expect("computed above");
-        (now, before)
-    }
 }
 
 /// Where the feed's links point: under the site's `base_url` when that is
@@ -218,25 +263,12 @@ impl Links {
 pub fn atom(department: &Department, a: &Analytics, audience: Audience) -> Vec<u8> {
     let periods = closed(a);
     let links = Links::new(&department.config.base_url);
-    let history = History::compute(department, &periods, audience);
     let mut out = String::new();
     let updated = periods.first().map_or(a.as_of, |p| p.last_day);
     write_head(&mut out, department, &links, updated);
-    for p in &periods {
-        let (now, before) = history.now_and_before(*p);
-        let stood = digest::facts::as_it_stood(department, p.last_day);
-        let d = digest::digest(
-            &stood,
-            now,
-            before,
-            Options {
-                period: p.period(),
-                audience,
-                base_url: None,
-                redact: false,
-            },
-        );
-        write_entry(&mut out, &department.config.title, &links, *p, &d);
+    for (p, facts) in history(department, &periods, audience) {
+        let d = digest::words(department, &facts, false);
+        write_entry(&mut out, &department.config.title, &links, p, &d);
     }
     out.push_str("</feed>\n");
     out.into_bytes()

@@ -1,8 +1,8 @@
 //! A per-manager table as a value: one row per manager (and the team's
-//! total), the name column sticky and the key figure second. Below ~600 px
-//! the template shows it as one card per row instead, with the key figure
-//! and every marked cell on the card's face and the rest behind a
-//! `<details>` (templates/components.html, `grid`).
+//! total), the name column sticky and the key figure second. It is written
+//! once; below ~600 px the stylesheet makes each row a card, with the key
+//! figure and every marked cell on the card's face and the rest under them,
+//! each cell labelled by its column (templates/components.html, `grid`).
 
 use serde::Serialize;
 
@@ -31,15 +31,12 @@ pub struct GridRow {
     /// The team's row: set apart, first.
     pub total: bool,
     pub cells: Vec<Cell>,
-    /// Whether any cell is left for the card's `<details>` (sparklines are
-    /// not: the cards show figures).
-    pub rest: bool,
 }
 
 /// One figure of a row.
 #[derive(Debug, Serialize, Default)]
 pub struct Cell {
-    /// Its column's header, repeated for the card layout.
+    /// Its column's header, repeated (`data-label`) for the card layout.
     pub label: String,
     pub text: String,
     pub num: bool,
@@ -51,10 +48,9 @@ pub struct Cell {
     pub delta: Option<Delta>,
     /// A sparkline (trusted SVG markup) after the text.
     pub spark: Option<String>,
-    /// A threshold crossed: a word in its colour, linking to the evidence.
+    /// A threshold crossed: a word in its colour, linking to the evidence
+    /// (and the cell on the card's face).
     pub mark: Option<Mark>,
-    /// On the card's face (the key figure and marked cells), not in its `<details>`.
-    pub face: bool,
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -130,24 +126,19 @@ impl Grid {
         }
     }
 
-    /// Adds a row; its cells take their labels from the columns, and the
-    /// first cell and every marked one go on the card's face.
+    /// Adds a row; its cells take their labels from the columns.
     pub fn push(&mut self, name: String, href: Option<String>, total: bool, cells: Vec<Cell>) {
         debug_assert_eq!(cells.len(), self.columns.len(), "{}", self.kind);
         let mut cells = cells;
-        for (i, (cell, column)) in cells.iter_mut().zip(&self.columns).enumerate() {
+        for (cell, column) in cells.iter_mut().zip(&self.columns) {
             cell.label.clone_from(&column.label);
             cell.num |= column.num;
-            cell.face = i == 0 || cell.mark.is_some();
         }
-        // A sparkline stays in the table: drawn twice, its ids would clash.
-        let rest = cells.iter().any(|c| !c.face && c.spark.is_none());
         self.rows.push(GridRow {
             name,
             href,
             total,
             cells,
-            rest,
         });
     }
 }
