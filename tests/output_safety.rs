@@ -477,13 +477,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_cleans_up() {
 /// reads what to do, and that nothing was moved.
 #[test]
 fn a_russian_site_is_refused_in_russian() {
-    let (_dir, site) = site("safety");
-    let config = site.join("content/config.yaml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text.replace("locale: en", "locale: ru")).unwrap();
-    let docs = site.join("docs");
-    fs::create_dir(&docs).unwrap();
-    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
+    let (_dir, site, docs) = russian_site_with_own_folder();
     let run = build(&site, Some(&docs));
     let said = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{said}");
@@ -504,19 +498,25 @@ fn a_russian_site_is_refused_in_russian() {
     );
 }
 
+/// A Russian site beside the head's own `docs/` folder, which holds a note.
+fn russian_site_with_own_folder() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, site) = site("safety");
+    let config = site.join("content/config.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, text.replace("locale: en", "locale: ru")).unwrap();
+    let docs = site.join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
+    (dir, site, docs)
+}
+
 /// A build stopped by a mistake in the files says so in the site's
 /// language, and of someone's own folder only that nothing in it was
 /// touched (it never held a site of ours to keep).
 #[test]
 fn a_russian_site_with_an_error_leaves_a_foreign_folder_untouched() {
-    let (_dir, site) = site("safety");
-    let config = site.join("content/config.yaml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, text.replace("locale: en", "locale: ru")).unwrap();
+    let (_dir, site, docs) = russian_site_with_own_folder();
     fs::write(site.join("content/weeks/2026-W47.yml"), "week: 2026-W47\n").unwrap();
-    let docs = site.join("docs");
-    fs::create_dir(&docs).unwrap();
-    fs::write(docs.join("notes.txt"), "precious\n").unwrap();
     let run = build(&site, Some(&docs));
     let said = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{said}");

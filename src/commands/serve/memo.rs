@@ -81,7 +81,7 @@ impl Site {
     /// on every save.
     fn inputs(&self, route: &Route) -> Option<u64> {
         let standup = match route {
-            // Made from weeks, plans, notes, names, plans and rule pages,
+            // Made from weeks, plans, notes, names and rule pages,
             // never from stand-ups or what is counted from them.
             Route::Month(_) | Route::Week(_) | Route::Idp(_) | Route::Page(_) => None,
             Route::Standup(date) => Some(StandupInputs {
