@@ -33,24 +33,64 @@ pub struct GridRow {
     pub cells: Vec<Cell>,
 }
 
-/// One figure of a row.
+/// One figure of a row. What it lacks is left out of the template's value
+/// (a missing field tests false there): a week page of a big department
+/// has a thousand cells.
 #[derive(Debug, Serialize, Default)]
 pub struct Cell {
     /// Its column's header, repeated (`data-label`) for the card layout.
     pub label: String,
+    /// The `<td>`'s classes, set by [`Grid::push`].
+    pub class: &'static str,
     pub text: String,
+    #[serde(skip)]
     pub num: bool,
     /// The figure is a link (to the page it comes from).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// An attainment bar under the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bar: Option<Bar>,
     /// A change with its arrow, instead of `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delta: Option<Delta>,
     /// A sparkline (trusted SVG markup) after the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spark: Option<String>,
     /// A threshold crossed: a word in its colour, linking to the evidence
     /// (and the cell on the card's face).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mark: Option<Mark>,
+}
+
+impl Cell {
+    /// Its kind (a bar, a sparkline, a number or words), `key` for the
+    /// row's first figure, `marked` where a threshold is crossed.
+    fn classes(&self, key: bool) -> &'static str {
+        const CLASSES: [[&str; 4]; 4] = [
+            ["attain", "attain marked", "attain key", "attain key marked"],
+            [
+                "spark-cell",
+                "spark-cell marked",
+                "spark-cell key",
+                "spark-cell key marked",
+            ],
+            ["num", "num marked", "num key", "num key marked"],
+            [
+                "text-cell",
+                "text-cell marked",
+                "text-cell key",
+                "text-cell key marked",
+            ],
+        ];
+        let kind = match self {
+            Cell { bar: Some(_), .. } => 0,
+            Cell { spark: Some(_), .. } => 1,
+            Cell { num: true, .. } => 2,
+            _ => 3,
+        };
+        CLASSES[kind][usize::from(key) * 2 + usize::from(self.mark.is_some())]
+    }
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -130,9 +170,10 @@ impl Grid {
     pub fn push(&mut self, name: String, href: Option<String>, total: bool, cells: Vec<Cell>) {
         debug_assert_eq!(cells.len(), self.columns.len(), "{}", self.kind);
         let mut cells = cells;
-        for (cell, column) in cells.iter_mut().zip(&self.columns) {
+        for (i, (cell, column)) in cells.iter_mut().zip(&self.columns).enumerate() {
             cell.label.clone_from(&column.label);
             cell.num |= column.num;
+            cell.class = cell.classes(i == 0);
         }
         self.rows.push(GridRow {
             name,
