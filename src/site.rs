@@ -182,98 +182,175 @@ fn prepare(
     refuse_errors(checked)?;
     let mut timings = checked.timings;
     let started = Instant::now();
-    // Checked: from here on, plain values without positions in files.
-    let department = Department::of(&checked.content);
-    let department = match audience {
-        Audience::Owner => department,
-        Audience::Team => crate::audience::for_team(&department),
-    };
-    let mut analytics = analytics::compute(&department, as_of);
-    if audience == Audience::Team {
-        crate::audience::restrict(&mut analytics);
-    }
+    let department = department_for(&checked.content, audience);
+    let analytics = analytics_for(&department, as_of, audience);
     timings.analytics = started.elapsed();
     Ok((department, analytics, timings))
 }
 
-/// Checks, renders, encrypts when given a password, and writes; the previous
-/// output stays unless all of it succeeds. An encrypted build keeps no
-/// spare copy of the site beside the output (the previous one may be
-/// unencrypted).
+/// Checked content as plain values without positions in files, cut to what
+/// an audience sees.
+fn department_for(content: &Content, audience: Audience) -> Department {
+    let department = Department::of(content);
+    match audience {
+        Audience::Owner => department,
+        Audience::Team => crate::audience::for_team(&department),
+    }
+}
+
+/// The numbers of an audience's department.
+fn analytics_for(department: &Department, as_of: NaiveDate, audience: Audience) -> Analytics {
+    let mut analytics = analytics::compute(department, as_of);
+    if audience == Audience::Team {
+        crate::audience::restrict(&mut analytics);
+    }
+    analytics
+}
+
+/// Renders a checked site, encrypts it when given a password, and writes
+/// it; the previous output stays unless all of it succeeds. An encrypted
+/// build keeps no spare copy of the site beside the output (the previous one
+/// may be unencrypted). The checked content is let go of once it is lowered:
+/// its problems are printed by then, and the render is the run's peak.
 pub fn build(
-    checked: &Checked,
+    checked: Checked,
     out: &Path,
     as_of: NaiveDate,
     audience: Audience,
     password: Option<&Password>,
 ) -> Result<Built, BuildError> {
     // Content with errors never gets as far as the output folder.
-    refuse_errors(checked)?;
+    refuse_errors(&checked)?;
+    let Checked {
+        content,
+        templates,
+        mut timings,
+        ..
+    } = checked;
+    let templates = templates.expect("refuse_errors checked them");
+    let started = Instant::now();
+    let department = department_for(&content, audience);
+    // The files, their text and positions (15 MB of a big department) are
+    // freed on a thread of their own while the numbers are computed.
+    let freed = std::thread::spawn(move || drop(content));
+    let analytics = analytics_for(&department, as_of, audience);
+    timings.analytics = started.elapsed();
+    let _ = freed.join();
+    let ready = Ready {
+        templates: &templates,
+        department: &department,
+        analytics: &analytics,
+        audience,
+    };
     let spare = match password {
         None => output::Spare::Keep,
         Some(_) => output::Spare::None,
     };
     let staging = output::Staging::begin(out, spare)?;
     let tally = Tally::default();
-    let timings = match password {
-        // Pages are written as they are rendered, on the rendering threads.
-        None => {
-            // The first write error, kept whole: the renderer passes on only
-            // an `io::Error`.
-            let failed = std::sync::Mutex::new(None);
-            let write = |file: OutputFile| {
-                tally.add(&file);
-                let started = Instant::now();
-                let written = staging.write(&file).map_err(|err| {
-                    let stop = std::io::Error::other(err.to_string());
-                    failed
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .get_or_insert(err);
-                    stop
-                });
-                tally.writing(started.elapsed());
-                written
-            };
-            let rendered = render_to(checked, as_of, audience, Exports::Published, &write);
-            let failed = failed
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            match (rendered, failed) {
-                (Ok(timings), _) => timings,
-                (Err(BuildError::Output(_)), Some(err)) => return Err(err.into()),
-                (Err(err), _) => return Err(err),
-            }
-        }
-        // Sealing needs the whole site (the key is derived once), so it is
-        // rendered into memory first.
-        Some(password) => {
-            let (_, files, timings) = render_for(checked, as_of, audience, Exports::LeftOut)?;
-            let files = encrypt::site(
-                files,
-                // render() succeeded, so the templates compiled.
-                checked
-                    .templates
-                    .as_ref()
-                    .expect("a rendered site has templates"),
-                checked.content.config.locale,
-                password,
-                &mut encrypt::OsRandom,
-            )?;
-            let started = Instant::now();
-            for file in &files {
-                tally.add(file);
-                staging.write(file)?;
-            }
-            tally.writing(started.elapsed());
-            timings
-        }
+    let (render, charts) = match password {
+        None => write_as_rendered(&ready, &staging, &tally)?,
+        Some(password) => write_sealed(&ready, &staging, &tally, password)?,
     };
+    timings.render = render;
+    timings.charts = charts;
     let started = Instant::now();
     let notes = staging.commit()?;
-    let mut timings = timings;
     timings.swap = started.elapsed();
     Ok(tally.finish(timings, notes))
+}
+
+/// What a build renders from: the department an audience sees, its
+/// numbers, and the templates.
+struct Ready<'a> {
+    templates: &'a templates::Templates,
+    department: &'a Department,
+    analytics: &'a Analytics,
+    audience: Audience,
+}
+
+/// Writes pages as they are rendered, on the rendering threads; the wall
+/// time of rendering and the CPU time of chart drawing.
+fn write_as_rendered(
+    ready: &Ready,
+    staging: &output::Staging,
+    tally: &Tally,
+) -> Result<(Duration, Duration), BuildError> {
+    // The first write error, kept whole: the renderer passes on only an
+    // `io::Error`.
+    let failed = std::sync::Mutex::new(None);
+    let write = |file: OutputFile| {
+        tally.add(&file);
+        let started = Instant::now();
+        let written = staging.write(&file).map_err(|err| {
+            let stop = std::io::Error::other(err.to_string());
+            failed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get_or_insert(err);
+            stop
+        });
+        tally.writing(started.elapsed());
+        written
+    };
+    let pages = render::Pages {
+        wanted: &render::every_page,
+        emit: &write,
+    };
+    let rendered = render_prepared(
+        ready.templates,
+        ready.department,
+        ready.analytics,
+        ready.audience,
+        Exports::Published,
+        pages,
+    );
+    let failed = failed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    match (rendered, failed) {
+        (Ok((render, charts, _)), _) => Ok((render, charts)),
+        (Err(BuildError::Output(_)), Some(err)) => Err(err.into()),
+        (Err(err), _) => Err(err),
+    }
+}
+
+/// Renders the whole site into memory (sealing derives the key once),
+/// encrypts it and writes it.
+fn write_sealed(
+    ready: &Ready,
+    staging: &output::Staging,
+    tally: &Tally,
+    password: &Password,
+) -> Result<(Duration, Duration), BuildError> {
+    let started = Instant::now();
+    crate::render::charts::take_drawing_time();
+    let files = render::site(
+        ready.templates,
+        ready.department,
+        ready.analytics,
+        ready.audience,
+        Exports::LeftOut,
+    )?;
+    let (render, charts) = (
+        started.elapsed(),
+        crate::render::charts::take_drawing_time(),
+    );
+    let locale = ready.department.config.locale;
+    let files = encrypt::site(
+        files,
+        ready.templates,
+        locale,
+        password,
+        &mut encrypt::OsRandom,
+    )?;
+    let started = Instant::now();
+    for file in &files {
+        tally.add(file);
+        staging.write(file)?;
+    }
+    tally.writing(started.elapsed());
+    Ok((render, charts))
 }
 
 /// What [`render_wanted`] made: its timings, the department and numbers
@@ -296,8 +373,9 @@ pub fn render_wanted(
 ) -> Result<Rendered, BuildError> {
     let (department, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
     let pages = render::Pages { wanted, emit };
+    let templates = checked.templates.as_ref().expect("prepare checked them");
     let (render, charts, paths) = render_prepared(
-        checked,
+        templates,
         &department,
         &analytics,
         Audience::Owner,
@@ -314,31 +392,10 @@ pub fn render_wanted(
     })
 }
 
-/// Renders a checked site, handing each file to `emit` as it is made; an
-/// error of `emit` comes back as [`BuildError::Output`] without a path.
-fn render_to(
-    checked: &Checked,
-    as_of: NaiveDate,
-    audience: Audience,
-    exports: Exports,
-    emit: &render::Emit,
-) -> Result<Timings, BuildError> {
-    let (department, analytics, mut timings) = prepare(checked, as_of, audience)?;
-    let pages = render::Pages {
-        wanted: &render::every_page,
-        emit,
-    };
-    let (render, charts, _) =
-        render_prepared(checked, &department, &analytics, audience, exports, pages)?;
-    timings.render = render;
-    timings.charts = charts;
-    Ok(timings)
-}
-
 /// Renders prepared content and numbers; the wall time of rendering, the
 /// CPU time of chart drawing and every path of the site.
 fn render_prepared(
-    checked: &Checked,
+    templates: &templates::Templates,
     department: &Department,
     analytics: &Analytics,
     audience: Audience,
@@ -347,7 +404,6 @@ fn render_prepared(
 ) -> Result<(Duration, Duration, Vec<String>), BuildError> {
     let started = Instant::now();
     crate::render::charts::take_drawing_time();
-    let templates = checked.templates.as_ref().expect("prepare checked them");
     let paths = render::site_to(templates, department, analytics, audience, exports, pages)
         .map_err(|err| match err {
             render::SiteError::Render(e) => BuildError::Render(e),

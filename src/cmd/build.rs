@@ -12,8 +12,6 @@ use salespulse::locale::{self, console::Fate, refusals};
 use salespulse::output::{self, encrypt};
 use salespulse::site::{self, BuildError, Built, Timings};
 
-use super::leave_to_exit;
-
 /// How much `build` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verbosity {
@@ -80,8 +78,7 @@ pub fn run(r: &Request) -> bool {
         "{}",
         diagnostic::render_human(&shown, &checked.content.sources, r.color, checked.locale)
     );
-    let outcome = site::build(&checked, r.out, r.as_of, r.audience, password.as_ref());
-    leave_to_exit(checked);
+    let outcome = site::build(checked, r.out, r.as_of, r.audience, password.as_ref());
     match outcome {
         Ok(built) => {
             report(locale, r, &built, started, password.is_some());
