@@ -245,14 +245,16 @@ pub fn site_to(
         paths: std::sync::Mutex::new(Vec::new()),
     };
     // Every job is independent; run them side by side (the families split
-    // further inside), then report the first failure in this order, so the
-    // error does not depend on timing.
-    let mut jobs = site_pages(&r, &ctx);
+    // further inside), the exports first (the longest job, started while the
+    // pages fill the other threads), then report the first failure in this
+    // order, so the error does not depend on timing.
+    let mut jobs = Vec::new();
+    if exports == Exports::Published {
+        jobs.push(exported(&r, department, analytics, audience));
+    }
+    jobs.extend(site_pages(&r, &ctx));
     if audience == Audience::Owner {
         jobs.extend(owner_pages(&r, &ctx));
-    }
-    if exports == Exports::Published {
-        jobs.extend(exported(&r, department, analytics, audience));
     }
     let results: Vec<Result<(), SiteError>> = jobs.par_iter().map(|job| job()).collect();
     results.into_iter().collect::<Result<(), SiteError>>()?;
@@ -349,22 +351,22 @@ fn owner_pages<'a>(r: &'a Renderer<'a>, ctx: &'a Ctx<'a>) -> Vec<Job<'a>> {
     ]
 }
 
-/// The data downloads and the feed, where the site publishes them.
+/// The data downloads and the feed, where the site publishes them: one job
+/// that makes them one after another, so that the biggest passing values
+/// (the workbook's cells, the feed's analytics of a day, ~25 MB each on a
+/// big department) are not alive at once and reuse one thread's memory.
 fn exported<'a>(
     r: &'a Renderer<'a>,
     department: &'a Department,
     analytics: &'a Analytics,
     audience: Audience,
-) -> Vec<Job<'a>> {
-    EXPORTS
-        .into_iter()
-        .map(|path| {
-            Box::new(move || {
-                let bytes = export(path, department, analytics, audience).expect("one of EXPORTS");
-                r.file(path.into(), bytes)
-            }) as Job<'a>
+) -> Job<'a> {
+    Box::new(move || {
+        EXPORTS.into_iter().try_for_each(|path| {
+            let bytes = export(path, department, analytics, audience).expect("one of EXPORTS");
+            r.file(path.into(), bytes)
         })
-        .collect()
+    })
 }
 
 /// One independent piece of the site to render.

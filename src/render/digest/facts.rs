@@ -12,7 +12,7 @@ use super::Period;
 use crate::analytics::{Alert, Analytics};
 use crate::audience::Audience;
 use crate::calendar::{IsoWeek, YearMonth};
-use crate::domain::{Department, PlanMetric};
+use crate::domain::{Assessment, Department, Idp, OneOnOne, PlanMetric, Week};
 use crate::render::view::{self, Ctx};
 
 /// What a digest is about.
@@ -147,48 +147,80 @@ const STANDUP_DAYS: u64 = 35;
 /// five weeks, which no digest line reads). With the week-based analytics
 /// a week file written ahead would otherwise count as of any date.
 pub fn as_it_stood(department: &Department, date: NaiveDate) -> Department {
-    let oldest = date
-        .checked_sub_days(Days::new(STANDUP_DAYS))
-        .unwrap_or(date);
-    Department {
+    let on = Stood::on(date);
+    let mut stood = Department {
         config: department.config.clone(),
         calendar: department.calendar.clone(),
         team: department.team.clone(),
         targets: department.targets.clone(),
-        weeks: department
-            .weeks
-            .iter()
-            .filter(|w| w.week().monday() <= date)
-            .cloned()
-            .collect(),
-        standups: department
-            .standups
-            .iter()
-            .filter(|d| (oldest..=date).contains(&d.date))
-            .cloned()
-            .collect(),
-        idps: department
-            .idps
-            .iter()
-            .filter(|d| d.opened <= date)
-            .cloned()
-            .collect(),
-        assessments: department
-            .assessments
-            .iter()
-            .filter(|d| d.date <= date)
-            .cloned()
-            .collect(),
+        weeks: keep(&department.weeks, |w| on.week(w)),
+        standups: Vec::new(),
+        idps: keep(&department.idps, |d| on.idp(d)),
+        assessments: keep(&department.assessments, |d| on.assessment(d)),
         month_notes: department.month_notes.clone(),
         pages: Vec::new(),
-        one_on_ones: department
-            .one_on_ones
-            .iter()
-            .filter(|d| d.date <= date)
-            .cloned()
-            .collect(),
+        one_on_ones: keep(&department.one_on_ones, |d| on.one_on_one(d)),
         checklist: department.checklist.clone(),
         templates: Default::default(),
+    };
+    on.standups_from(department, &mut stood);
+    stood
+}
+
+/// The items of `all` that `kept` keeps, copied.
+fn keep<T: Clone>(all: &[T], kept: impl Fn(&T) -> bool) -> Vec<T> {
+    all.iter().filter(|item| kept(item)).cloned().collect()
+}
+
+/// [`as_it_stood`] for an earlier `date`, made from `stood`, the department
+/// as it stood on a later day: what was left out then stays out and the
+/// rest is filtered again; only the stand-ups (whose window moved) are
+/// copied anew from `department`. The feed reads a dozen days: copying the
+/// weeks for each cost more than computing on them.
+pub fn narrow(stood: &mut Department, department: &Department, date: NaiveDate) {
+    let on = Stood::on(date);
+    stood.weeks.retain(|d| on.week(d));
+    stood.idps.retain(|d| on.idp(d));
+    stood.assessments.retain(|d| on.assessment(d));
+    stood.one_on_ones.retain(|d| on.one_on_one(d));
+    on.standups_from(department, stood);
+}
+
+/// What of the department had been written by a day (see [`as_it_stood`]).
+struct Stood {
+    date: NaiveDate,
+    /// The oldest stand-up kept.
+    oldest: NaiveDate,
+}
+
+impl Stood {
+    fn on(date: NaiveDate) -> Self {
+        let oldest = date
+            .checked_sub_days(Days::new(STANDUP_DAYS))
+            .unwrap_or(date);
+        Stood { date, oldest }
+    }
+
+    fn week(&self, w: &Week) -> bool {
+        w.week().monday() <= self.date
+    }
+
+    fn idp(&self, d: &Idp) -> bool {
+        d.opened <= self.date
+    }
+
+    fn assessment(&self, d: &Assessment) -> bool {
+        d.date <= self.date
+    }
+
+    fn one_on_one(&self, d: &OneOnOne) -> bool {
+        d.date <= self.date
+    }
+
+    fn standups_from(&self, department: &Department, stood: &mut Department) {
+        stood.standups = keep(&department.standups, |d| {
+            (self.oldest..=self.date).contains(&d.date)
+        });
     }
 }
 

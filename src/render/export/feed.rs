@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::analytics::{self, Alert, Analytics};
 use crate::audience::Audience;
@@ -144,16 +143,10 @@ struct Day {
 }
 
 impl Day {
-    /// The analytics of `content` as it stood on `date` (restricted for the
-    /// team), read for the `periods` that end that day.
-    fn read(
-        department: &Department,
-        date: NaiveDate,
-        periods: &[Closed],
-        audience: Audience,
-    ) -> Self {
-        let stood = digest::facts::as_it_stood(department, date);
-        let mut a = analytics::compute(&stood, date);
+    /// The analytics of `stood`, the department as it stood on `date`
+    /// (restricted for the team), read for the `periods` that end that day.
+    fn read(stood: &Department, date: NaiveDate, periods: &[Closed], audience: Audience) -> Self {
+        let mut a = analytics::compute(stood, date);
         if audience == Audience::Team {
             crate::audience::restrict(&mut a);
         }
@@ -171,7 +164,7 @@ impl Day {
                     period,
                     // Compared with itself for now: `history` puts in
                     // the alerts of the day before once that is read too.
-                    facts: digest::gather(&stood, &a, &a, options),
+                    facts: digest::gather(stood, &a, &a, options),
                     before: digest::facts::previous_as_of(period.period(), date, &a),
                 }
             })
@@ -184,29 +177,37 @@ impl Day {
     }
 }
 
+/// The day an entry is most likely compared with ([`previous_as_of`]'s
+/// answer for a closed period with data), read together with the entries'
+/// own days.
+///
+/// [`previous_as_of`]: digest::facts::previous_as_of
+fn foreseen_before(p: &Closed) -> NaiveDate {
+    match p.period {
+        PeriodKey::Week(w) => w.sunday() - chrono::Days::new(7),
+        PeriodKey::Month(m) => m.prev().last_day(),
+    }
+}
+
 /// Every entry's figures, compared with the day before it, newest first.
-/// Each distinct day is read once, side by side: the entries' own days, then
-/// the days they compare with that are not among them (usually two: before
-/// the oldest week and the oldest month).
+/// Each distinct day is read once: the entries' own days and the days they
+/// compare with (usually only two are not entries' days: before the oldest
+/// week and the oldest month).
 fn history(
     department: &Department,
     periods: &[Closed],
     audience: Audience,
 ) -> Vec<(Closed, digest::Facts)> {
-    let ends: BTreeSet<NaiveDate> = periods.iter().map(|p| p.last_day).collect();
-    let read = |dates: BTreeSet<NaiveDate>| -> Vec<Day> {
-        dates
-            .into_par_iter()
-            .map(|d| Day::read(department, d, periods, audience))
-            .collect()
-    };
-    let mut days = read(ends.clone());
-    let befores = days
+    let dates: BTreeSet<NaiveDate> = (periods.iter())
+        .flat_map(|p| [p.last_day, foreseen_before(p)])
+        .collect();
+    let mut days = read_days(department, &dates, periods, audience);
+    let unforeseen = days
         .iter()
         .flat_map(|d| d.entries.iter().map(|e| e.before))
-        .filter(|d| !ends.contains(d))
+        .filter(|d| !dates.contains(d))
         .collect();
-    days.extend(read(befores));
+    days.extend(read_days(department, &unforeseen, periods, audience));
     let alerts: BTreeMap<NaiveDate, Vec<Alert>> = days
         .iter_mut()
         .map(|d| (d.date, std::mem::take(&mut d.alerts)))
@@ -222,6 +223,35 @@ fn history(
             (e.period, e.facts)
         })
         .collect()
+}
+
+/// The days, newest first, in two runs side by side. A run copies the
+/// department as it stood on its newest day once and narrows it from day to
+/// day; each day's analytics (~20 MiB on a big department) are dropped as
+/// soon as they are read, so a run holds one set at a time.
+fn read_days(
+    department: &Department,
+    dates: &BTreeSet<NaiveDate>,
+    periods: &[Closed],
+    audience: Audience,
+) -> Vec<Day> {
+    let newest_first: Vec<NaiveDate> = dates.iter().rev().copied().collect();
+    let (newer, older) = newest_first.split_at(newest_first.len().div_ceil(2));
+    let run = |days: &[NaiveDate]| -> Vec<Day> {
+        let Some(&newest) = days.first() else {
+            return Vec::new();
+        };
+        let mut stood = digest::facts::as_it_stood(department, newest);
+        days.iter()
+            .map(|&d| {
+                digest::facts::narrow(&mut stood, department, d);
+                Day::read(&stood, d, periods, audience)
+            })
+            .collect()
+    };
+    let (mut days, older) = rayon::join(|| run(newer), || run(older));
+    days.extend(older);
+    days
 }
 
 /// Where the feed's links point: under the site's `base_url` when that is
@@ -346,5 +376,22 @@ mod tests {
         let uuid = &a["urn:uuid:".len()..];
         assert_eq!(&uuid[14..15], "8", "version 8: {uuid}");
         assert!("89ab".contains(&uuid[19..20]), "variant: {uuid}");
+    }
+
+    /// The department a run narrows from day to day is the department as
+    /// it stood on each day, as the digest command makes it.
+    #[test]
+    fn narrowed_department_is_the_department_as_it_stood() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let department = Department::of(&crate::site::check(root, as_of).content);
+        let newest = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut stood = digest::facts::as_it_stood(&department, newest);
+        for days_back in [0, 7, 9, 14, 31, 60, 92] {
+            let day = newest - chrono::Days::new(days_back);
+            digest::facts::narrow(&mut stood, &department, day);
+            let fresh = digest::facts::as_it_stood(&department, day);
+            assert_eq!(format!("{stood:?}"), format!("{fresh:?}"), "{day}");
+        }
     }
 }
