@@ -269,29 +269,75 @@ pub fn compute(department: &Department, as_of: NaiveDate) -> Analytics {
 /// The weeks and months from the ledger of every period file, and the
 /// practice's counts.
 fn periods(department: &Department, as_of: NaiveDate) -> Periods {
-    let plans = plan::monthly(&department.targets);
-    let ledger = Ledger::new(department, &plans, as_of);
-    let weeks = weeks::stats(&ledger);
-    let latest_week = weeks.last().map(|w| w.week);
-    let current_month = ledger
-        .months()
-        .last()
-        .map(|latest| (*latest).min(YearMonth::of(as_of)));
-    let months = months::stats(&ledger, current_month);
-    drop(ledger);
-    let standups = practice::standups(department);
-    let standup_weeks = practice::standup_weeks(&standups);
+    // The numbers of the period files and the practice's counts read
+    // different files: computed side by side.
+    let (numbers, practice) = rayon::join(
+        || PeriodNumbers::of(department, as_of),
+        || PracticeCounts::of(department, as_of),
+    );
     Periods {
         as_of,
-        weeks,
-        months,
-        current_month,
-        latest_week,
-        standups,
-        standup_weeks,
-        requests: requests::ledger(&department.standups, as_of).requests,
-        rounds: practice::rounds(department),
-        plans,
+        weeks: numbers.weeks,
+        months: numbers.months,
+        current_month: numbers.current_month,
+        latest_week: numbers.latest_week,
+        standups: practice.standups,
+        standup_weeks: practice.standup_weeks,
+        requests: practice.requests,
+        rounds: practice.rounds,
+        plans: numbers.plans,
+    }
+}
+
+/// The weeks and months from the ledger of every period file.
+struct PeriodNumbers {
+    weeks: Vec<WeekStats>,
+    months: Vec<MonthStats>,
+    current_month: Option<YearMonth>,
+    latest_week: Option<IsoWeek>,
+    plans: BTreeMap<YearMonth, MonthPlan>,
+}
+
+impl PeriodNumbers {
+    fn of(department: &Department, as_of: NaiveDate) -> Self {
+        let plans = plan::monthly(&department.targets);
+        let ledger = Ledger::new(department, &plans, as_of);
+        let weeks = weeks::stats(&ledger);
+        let latest_week = weeks.last().map(|w| w.week);
+        let current_month = ledger
+            .months()
+            .last()
+            .map(|latest| (*latest).min(YearMonth::of(as_of)));
+        let months = months::stats(&ledger, current_month);
+        drop(ledger);
+        Self {
+            weeks,
+            months,
+            current_month,
+            latest_week,
+            plans,
+        }
+    }
+}
+
+/// The practice's counts: stand-ups by day and week, requests, rounds.
+struct PracticeCounts {
+    standups: Vec<StandupStats>,
+    standup_weeks: Vec<StandupWeek>,
+    requests: Vec<Request>,
+    rounds: Vec<Round>,
+}
+
+impl PracticeCounts {
+    fn of(department: &Department, as_of: NaiveDate) -> Self {
+        let standups = practice::standups(department);
+        let standup_weeks = practice::standup_weeks(&standups);
+        Self {
+            standups,
+            standup_weeks,
+            requests: requests::ledger(&department.standups, as_of).requests,
+            rounds: practice::rounds(department),
+        }
     }
 }
 
