@@ -7,7 +7,6 @@ mod cmd;
 
 use cmd::build::Verbosity;
 use salespulse::cli::Command;
-use salespulse::commands::serve;
 use salespulse::site;
 
 // Many small allocations (YAML values, page contexts) from two threads: see
@@ -54,7 +53,7 @@ fn main() -> ExitCode {
             cmd::check::run(root, site::as_of(as_of), format, color)
         }
         Command::Serve { port, open, as_of } => {
-            serve::run(root, port, open, site::as_of(as_of), color)
+            cmd::serve::run(root, port, open, site::as_of(as_of), color)
         }
         Command::New { what, as_of } => cmd::new::run(root, what, site::as_of(as_of), color),
         Command::Init { dir, empty } => cmd::setup::init(&dir, empty, site::as_of(None)),

@@ -72,22 +72,19 @@ impl Checked {
 
 /// Loads, validates and compiles the templates; every problem, sorted.
 pub fn check(root: &Path, as_of: NaiveDate) -> Checked {
-    check_with(root, as_of, None)
+    check_with(root, as_of, content::parse_all)
 }
 
-/// [`check`], parsing again only the files that changed since the check
-/// that filled `cache` (for `serve`).
-pub fn check_reusing(root: &Path, as_of: NaiveDate, cache: &mut content::ParseCache) -> Checked {
-    check_with(root, as_of, Some(cache))
-}
-
-fn check_with(root: &Path, as_of: NaiveDate, cache: Option<&mut content::ParseCache>) -> Checked {
+/// [`check`], with the files parsed by `parse` (see [`content::load_with`]):
+/// `serve` parses again only the files that changed.
+pub fn check_with(
+    root: &Path,
+    as_of: NaiveDate,
+    parse: impl FnOnce(Vec<content::ReadFile>) -> Vec<content::Parsed>,
+) -> Checked {
     let mut timings = Timings::default();
     let started = Instant::now();
-    let (content, mut diagnostics) = match cache {
-        Some(cache) => content::load_reusing(root, cache),
-        None => content::load(root),
-    };
+    let (content, mut diagnostics) = content::load_with(root, parse);
     timings.load = started.elapsed();
     let started = Instant::now();
     diagnostics.extend(validate::check(&content, as_of));

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 use salespulse::audience::Audience;
 use salespulse::commands::serve::memo::Memo;
-use salespulse::content::ParseCache;
+use salespulse::commands::serve::parsed::ParseCache;
 use salespulse::render::{self, EXPORTS, Exports, OutputFile};
 use salespulse::site;
 
@@ -28,7 +28,7 @@ type Served = BTreeMap<String, Vec<u8>>;
 
 /// One incremental rebuild as serve does it: returns how many files changed.
 fn rebuild(root: &Path, (parsed, memo): &mut Memory, served: &mut Served) -> usize {
-    let checked = site::check_reusing(root, as_of(), parsed);
+    let checked = site::check_with(root, as_of(), |files| parsed.parse(files));
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let changed = Mutex::new(Vec::new());
     let keep = |file: OutputFile| changed.lock().unwrap().push(file);
@@ -257,7 +257,7 @@ fn a_broken_file_is_reported_on_every_rebuild_until_it_is_fixed() {
     edit(root, file, "deals: 7", "deals: seven");
     for _ in 0..2 {
         // The second check takes the broken file from the cache: the same error.
-        let checked = site::check_reusing(root, as_of(), &mut memory.0);
+        let checked = site::check_with(root, as_of(), |files| memory.0.parse(files));
         let errors: Vec<String> = checked
             .diagnostics
             .iter()

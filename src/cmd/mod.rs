@@ -7,6 +7,7 @@ pub mod check;
 pub mod digest;
 pub mod import;
 pub mod new;
+pub mod serve;
 pub mod setup;
 
 /// Lets the operating system reclaim `value` when the process exits, which

@@ -43,8 +43,8 @@ pub use week::{PeriodProblem, WeekEntry, WeekFile};
 
 pub use files::decode;
 use files::{load_templates, read_bytes, too_large, walk};
-pub use parse::ParseCache;
-use parse::{assemble, classify, parse_all, parse_changed};
+pub use parse::{Parsed, ReadFile, parse_all, parse_file};
+use parse::{assemble, classify};
 
 use crate::calendar::WorkCalendar;
 use crate::diagnostic::{Diagnostic, SourceMap};
@@ -136,16 +136,16 @@ pub struct Content {
 /// Reads and parses the site under `root`. Returns what could be loaded and
 /// every problem met; the caller decides whether errors stop the build.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
-    load_with(root, None)
+    load_with(root, parse_all)
 }
 
-/// [`load`], parsing again only the files whose bytes changed since the
-/// load that filled `cache` (for `serve`).
-pub fn load_reusing(root: &Path, cache: &mut ParseCache) -> (Content, Vec<Diagnostic>) {
-    load_with(root, Some(cache))
-}
-
-fn load_with(root: &Path, cache: Option<&mut ParseCache>) -> (Content, Vec<Diagnostic>) {
+/// [`load`], with the files' bytes turned into parsed files by `parse`
+/// (`serve` parses again only the files that changed; a build uses
+/// [`parse_all`]). `parse` keeps the files' order.
+pub fn load_with(
+    root: &Path,
+    parse: impl FnOnce(Vec<ReadFile>) -> Vec<Parsed>,
+) -> (Content, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let dir = root.join("content");
     if !dir.is_dir() {
@@ -180,11 +180,7 @@ fn load_with(root: &Path, cache: Option<&mut ParseCache>) -> (Content, Vec<Diagn
         diagnostics.extend(problems);
         files.push((path, bytes));
     }
-    let parsed = match cache {
-        None => parse_all(files),
-        Some(cache) => parse_changed(files, cache),
-    };
-    let mut content = assemble(parsed, &mut diagnostics);
+    let mut content = assemble(parse(files), &mut diagnostics);
     content.templates = load_templates(root, &mut diagnostics);
     (content, diagnostics)
 }

@@ -1,9 +1,8 @@
 //! Parsing: what kind each file of `content/` is, its text parsed into that
 //! kind, and the parsed files put together into one [`Content`] in path
 //! order. Files are independent, so they are parsed in parallel; `serve`
-//! keeps them in a [`ParseCache`] to parse again only what changed.
-
-use std::collections::HashMap;
+//! keeps what it parsed and parses again only what changed (its own rule,
+//! in commands/serve).
 
 use rayon::prelude::*;
 
@@ -13,15 +12,6 @@ use super::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::problem::Files;
-
-/// Files parsed by an earlier load, with the bytes they were parsed from.
-#[derive(Default)]
-pub struct ParseCache {
-    files: HashMap<String, Cached>,
-}
-
-/// A file's bytes and what parsing them gave.
-type Cached = (Vec<u8>, Parsed);
 
 /// What a file under `content/` is, decided by where it lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,52 +49,17 @@ pub(super) fn classify(relative: &str) -> Option<Kind> {
     }
 }
 
-/// Decodes and parses each file of `content/` by its kind; `None` bytes are
-/// files that could not be read (already reported). Files are independent:
-/// they are parsed in parallel and kept in path order.
-pub(super) fn parse_all(files: Vec<(String, Option<Vec<u8>>)>) -> Vec<Parsed> {
+/// A file of `content/` as read: its path (`content/…`) and its bytes,
+/// `None` when it could not be read (already reported).
+pub type ReadFile = (String, Option<Vec<u8>>);
+
+/// Decodes and parses each file of `content/` by its kind. Files are
+/// independent: they are parsed in parallel and kept in path order.
+pub fn parse_all(files: Vec<ReadFile>) -> Vec<Parsed> {
     files
         .into_par_iter()
-        .map(|(path, bytes)| parse_one(path, bytes))
+        .map(|(path, bytes)| parse_file(path, bytes))
         .collect()
-}
-
-/// [`parse_all`], taking from `cache` each file whose bytes are the same,
-/// and leaving in it what this load parsed.
-pub(super) fn parse_changed(
-    files: Vec<(String, Option<Vec<u8>>)>,
-    cache: &mut ParseCache,
-) -> Vec<Parsed> {
-    let mut old = std::mem::take(&mut cache.files);
-    let paired: Vec<_> = files
-        .into_iter()
-        .map(|(path, bytes)| {
-            let before = old.remove(&path);
-            (path, bytes, before)
-        })
-        .collect();
-    let done: Vec<(Parsed, Option<Cached>)> = paired
-        .into_par_iter()
-        .map(|(path, bytes, before)| match (bytes, before) {
-            (Some(bytes), Some((was, parsed))) if bytes == was => {
-                (parsed.clone(), Some((was, parsed)))
-            }
-            (Some(bytes), _) => {
-                let parsed = parse_one(path, Some(bytes.clone()));
-                (parsed.clone(), Some((bytes, parsed)))
-            }
-            // Unreadable: reported again each time, nothing to keep.
-            (None, _) => (parse_one(path, None), None),
-        })
-        .collect();
-    let mut parsed = Vec::with_capacity(done.len());
-    for (file, kept) in done {
-        if let Some(kept) = kept {
-            cache.files.insert(file.path.clone(), kept);
-        }
-        parsed.push(file);
-    }
-    parsed
 }
 
 /// One content file, typed.
@@ -123,9 +78,10 @@ enum Data {
     OneOnOne(Doc<OneOnOne>),
 }
 
-/// What parsing one file gave: its text for diagnostics, its data, its problems.
+/// What parsing one file gave: its text for diagnostics, its data, its
+/// problems. Only [`load_with`](super::load_with) looks inside.
 #[derive(Clone)]
-pub(super) struct Parsed {
+pub struct Parsed {
     path: String,
     kind: Option<Kind>,
     source: Option<String>,
@@ -134,7 +90,15 @@ pub(super) struct Parsed {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn parse_one(path: String, bytes: Option<Vec<u8>>) -> Parsed {
+impl Parsed {
+    /// The file's path, `content/…`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// Decodes and parses one file of `content/` by its kind.
+pub fn parse_file(path: String, bytes: Option<Vec<u8>>) -> Parsed {
     let relative = path.strip_prefix("content/").unwrap_or(&path);
     let kind = classify(relative);
     let mut file = Parsed {

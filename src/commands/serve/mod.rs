@@ -10,6 +10,9 @@
 //! [`WORKERS`] threads. Connections that have not sent their request yet
 //! wait in a bounded list on the accepting thread, not on a worker, so idle
 //! connections cannot take the workers away.
+//!
+//! Serve prints nothing itself: what it has to tell the person running it
+//! goes to the caller as [`Said`], and the binary prints it.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
@@ -23,7 +26,7 @@ use chrono::NaiveDate;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::content::{Locale, ParseCache};
+use crate::content::Locale;
 use crate::diagnostic::{self, Diagnostic};
 use crate::locale::console;
 use crate::render::OutputFile;
@@ -31,11 +34,31 @@ use crate::site;
 
 mod http;
 pub mod memo;
+pub mod parsed;
 mod rebuild;
 
 use http::{accept, answer, content_type, file_for};
 use memo::Memo;
+use parsed::ParseCache;
 use rebuild::{Exportable, Failed, Memory, RELOAD_JS, Rebuilt, rebuild};
+
+/// What serve tells the person running it, as it happens, worded in the
+/// site's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Said {
+    /// The address, once the first build is served, and the line that
+    /// says it: for standard output, where scripts and tests read it (and
+    /// the address for `--open`).
+    Serving { address: String, line: String },
+    /// A line for the terminal: a warning, a rebuild, a failure, stopping.
+    Line(String),
+    /// The problems of a build, as `check` prints them (lines with their
+    /// end of line).
+    Problems(String),
+}
+
+/// Where serve hands what it says; called from the watching thread too.
+pub type Say = Arc<dyn Fn(Said) + Send + Sync>;
 
 /// What the server answers with: the last build, or the problems that stopped it.
 struct Served {
@@ -59,49 +82,46 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a worker waits for a reader to take the answer.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Runs until Ctrl-C. Prints the address first, so scripts and tests can read it.
-pub fn run(root: &Path, port: u16, open: bool, as_of: NaiveDate, color: bool) -> bool {
+/// Runs until Ctrl-C; false when it could not serve. Says the address
+/// first ([`Said::Serving`]), once the first build is served.
+pub fn run(root: &Path, port: u16, as_of: NaiveDate, color: bool, say: Say) -> bool {
     let locale = crate::locale::detect::for_root(root);
     let (listener, bound) = match listen(port) {
         Ok(bound) => bound,
         Err(e) => {
-            eprintln!(
-                "error: {}",
-                console::cannot_listen(locale, port, &e.to_string())
-            );
+            let why = console::cannot_listen(locale, port, &e.to_string());
+            say(Said::Line(format!("error: {why}")));
             return false;
         }
     };
     let address = format!("http://{bound}/");
     let started = Instant::now();
     let mut memory = Memory::default();
-    let first = rebuild(root, as_of, color, &mut memory);
+    let first = rebuild(root, as_of, color, &mut memory, &say);
     let state = Arc::new(Mutex::new(Served {
         files: HashMap::new(),
         error: None,
         version: 1,
         exports: None,
     }));
-    apply(&state, first, started);
-    println!("{}", console::serving(locale, &address));
-    if open {
-        let opener = if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        };
-        let _ = std::process::Command::new(opener).arg(&address).spawn();
-    }
-    let _watching = watch(root, as_of, color, memory, Arc::clone(&state), locale);
+    apply(&state, first, started, &say);
+    let line = console::serving(locale, &address);
+    say(Said::Serving {
+        address: address.clone(),
+        line,
+    });
+    let _watching = watch(root, as_of, color, memory, Arc::clone(&state), &say);
     let stopping = Arc::new(AtomicBool::new(false));
     let stop_flag = Arc::clone(&stopping);
     let _ = ctrlc::set_handler(move || stop_flag.store(true, Ordering::SeqCst));
     let queue = start_workers(&state, bound.port());
     if let Err(e) = accept(&listener, &queue, &stopping) {
-        eprintln!("error: cannot accept connections on {address}: {e}");
+        say(Said::Line(format!(
+            "error: cannot accept connections on {address}: {e}"
+        )));
         return false;
     }
-    eprintln!("{}", console::stopped(locale));
+    say(Said::Line(console::stopped(locale).to_string()));
     true
 }
 
@@ -122,8 +142,9 @@ fn watch(
     color: bool,
     mut memory: Memory,
     state: Arc<Mutex<Served>>,
-    locale: Locale,
+    say: &Say,
 ) -> Option<impl Sized> {
+    let locale = crate::locale::detect::for_root(root);
     let watched: Vec<PathBuf> = ["content", "templates"]
         .iter()
         .map(|d| root.join(d))
@@ -131,6 +152,7 @@ fn watch(
         .collect();
     let content = root.join("content").display().to_string();
     let root = root.to_path_buf();
+    let told = Arc::clone(say);
     let debouncer = new_debouncer(
         Duration::from_millis(150),
         None,
@@ -144,8 +166,8 @@ fn watch(
             });
             if changed {
                 let started = Instant::now();
-                let result = rebuild(&root, as_of, color, &mut memory);
-                apply(&state, result, started);
+                let result = rebuild(&root, as_of, color, &mut memory, &told);
+                apply(&state, result, started, &told);
             }
         },
     );
@@ -154,19 +176,15 @@ fn watch(
             for path in &watched {
                 if let Err(e) = d.watch(path, RecursiveMode::Recursive) {
                     let what = path.display().to_string();
-                    eprintln!(
-                        "warning: {}",
-                        console::cannot_watch(locale, &what, &e.to_string())
-                    );
+                    let why = console::cannot_watch(locale, &what, &e.to_string());
+                    say(Said::Line(format!("warning: {why}")));
                 }
             }
             Some(d)
         }
         Err(e) => {
-            eprintln!(
-                "warning: {}",
-                console::cannot_watch(locale, &content, &e.to_string())
-            );
+            let why = console::cannot_watch(locale, &content, &e.to_string());
+            say(Said::Line(format!("warning: {why}")));
             None
         }
     }
@@ -192,7 +210,7 @@ fn start_workers(state: &Arc<Mutex<Served>>, port: u16) -> mpsc::SyncSender<(Tcp
     queue
 }
 
-fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instant) {
+fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instant, say: &Say) {
     let mut s = state.lock().expect("server state");
     s.version += 1;
     match result {
@@ -224,11 +242,11 @@ fn apply(state: &Mutex<Served>, result: Result<Rebuilt, Failed>, started: Instan
                 analytics: ms(t.analytics),
                 render: ms(t.render),
             };
-            eprintln!("{}", console::rebuilt(locale, &told));
+            say(Said::Line(console::rebuilt(locale, &told)));
         }
         Err(Failed { locale, page }) => {
             s.error = Some(page);
-            eprintln!("{}", console::serving_errors(locale));
+            say(Said::Line(console::serving_errors(locale).to_string()));
         }
     }
 }

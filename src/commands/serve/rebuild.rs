@@ -62,11 +62,12 @@ pub(super) fn rebuild(
     as_of: NaiveDate,
     color: bool,
     memory: &mut Memory,
+    say: &Say,
 ) -> Result<Rebuilt, Failed> {
     // The config's own `locale:` even when the config is broken, else the
     // environment's.
     let locale = crate::locale::detect::for_root(root);
-    let checked = site::check_reusing(root, as_of, &mut memory.parsed);
+    let checked = site::check_with(root, as_of, |files| memory.parsed.parse(files));
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
@@ -76,14 +77,12 @@ pub(super) fn rebuild(
     // The same warnings again after every save would bury what changed.
     if checked.diagnostics == memory.shown {
         if !checked.diagnostics.is_empty() {
-            eprintln!(
-                "{}",
-                console::as_before(
-                    locale,
-                    errors.len(),
-                    checked.diagnostics.len() - errors.len()
-                )
-            );
+            let warnings = checked.diagnostics.len() - errors.len();
+            say(Said::Line(console::as_before(
+                locale,
+                errors.len(),
+                warnings,
+            )));
         }
     } else {
         let shown = diagnostic::render_human(
@@ -92,7 +91,7 @@ pub(super) fn rebuild(
             color,
             locale,
         );
-        eprint!("{shown}");
+        say(Said::Problems(shown));
         memory.shown = checked.diagnostics.clone();
     }
     if !errors.is_empty() {
@@ -124,7 +123,7 @@ pub(super) fn rebuild(
             }),
         }),
         Err(err) => {
-            eprintln!("error: {err}");
+            say(Said::Line(format!("error: {err}")));
             Err(Failed {
                 locale,
                 page: error_page(locale, 1, &err.to_string()),
