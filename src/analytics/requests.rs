@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::Standup;
+use crate::domain::{Report, Resolved, Standup};
 
 /// Which of a stand-up's two asks a request is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -107,15 +107,39 @@ fn same_words(text: &str) -> String {
         .join(" ")
 }
 
+/// What the ledger reads of a stand-up: its date, each report by manager,
+/// and what it resolves. The numbers read it from the department; `check`
+/// and `new standup` from the files as written, without a copy of every
+/// stand-up (12 MB of text on a big department).
+pub trait StandupRequests {
+    fn date(&self) -> NaiveDate;
+    fn reports(&self) -> impl Iterator<Item = (&str, &Report)>;
+    fn resolved(&self) -> impl Iterator<Item = &Resolved>;
+}
+
+impl StandupRequests for Standup {
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    fn reports(&self) -> impl Iterator<Item = (&str, &Report)> {
+        self.reports.iter().map(|(id, r)| (id.as_str(), r))
+    }
+
+    fn resolved(&self) -> impl Iterator<Item = &Resolved> {
+        self.resolved.iter()
+    }
+}
+
 /// Reads every stand-up in date order: each one's asks first, then what it resolves.
-pub fn ledger(standups: &[Standup], as_of: NaiveDate) -> Ledger {
-    let mut standups: Vec<(usize, &Standup)> = standups.iter().enumerate().collect();
-    standups.sort_by_key(|(_, s)| s.date);
+pub fn ledger<S: StandupRequests>(standups: &[S], as_of: NaiveDate) -> Ledger {
+    let mut standups: Vec<(usize, &S)> = standups.iter().enumerate().collect();
+    standups.sort_by_key(|(_, s)| s.date());
     // Every id any stand-up asks, to tell "asked later" from "never asked".
     let mut later: BTreeMap<String, NaiveDate> = BTreeMap::new();
     for (_, standup) in &standups {
-        for (manager, kind, _) in asks(standup) {
-            let date = standup.date;
+        for (manager, kind, _) in asks(*standup) {
+            let date = standup.date();
             later.entry(request_id(manager, date, kind)).or_insert(date);
         }
     }
@@ -132,17 +156,17 @@ pub fn ledger(standups: &[Standup], as_of: NaiveDate) -> Ledger {
 }
 
 /// A stand-up's non-empty `help` and `need` answers.
-fn asks(standup: &Standup) -> impl Iterator<Item = (&str, RequestKind, &str)> {
-    standup.reports.iter().flat_map(|(id, r)| {
+fn asks(standup: &impl StandupRequests) -> impl Iterator<Item = (&str, RequestKind, &str)> {
+    standup.reports().flat_map(|(id, r)| {
         [(RequestKind::Help, &r.help), (RequestKind::Need, &r.need)]
             .into_iter()
             .filter(|(_, text)| !text.trim().is_empty())
-            .map(move |(kind, text)| (id.as_str(), kind, text.trim()))
+            .map(move |(kind, text)| (id, kind, text.trim()))
     })
 }
 
-fn ask(ledger: &mut Ledger, standup: &Standup) {
-    let date = standup.date;
+fn ask(ledger: &mut Ledger, standup: &impl StandupRequests) {
+    let date = standup.date();
     for (manager, kind, text) in asks(standup) {
         let id = request_id(manager, date, kind);
         let words = (manager.to_string(), same_words(text));
@@ -176,11 +200,11 @@ fn ask(ledger: &mut Ledger, standup: &Standup) {
 fn resolve(
     ledger: &mut Ledger,
     index: usize,
-    standup: &Standup,
+    standup: &impl StandupRequests,
     later: &BTreeMap<String, NaiveDate>,
 ) {
-    let date = standup.date;
-    for (item, r) in standup.resolved.iter().enumerate() {
+    let date = standup.date();
+    for (item, r) in standup.resolved().enumerate() {
         let problem = |kind| Problem {
             standup: index,
             item,

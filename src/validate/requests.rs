@@ -5,15 +5,14 @@
 use chrono::NaiveDate;
 
 use super::Roster;
-use crate::analytics::requests::{ProblemKind, known_ids, ledger};
-use crate::content::{Content, TEAM_PATH};
+use crate::analytics::requests::{ProblemKind, StandupRequests, known_ids, ledger};
+use crate::content::{Content, Report, Standup, TEAM_PATH, standup::Resolved};
 use crate::diagnostic::{Diagnostic, closest};
-use crate::domain::Standup;
 use crate::problem::practice::Requests;
 
 pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
-    // The ledger reads plain stand-ups; a problem names its stand-up by index.
-    let standups: Vec<Standup> = content.standups.iter().map(|d| (&d.data).into()).collect();
+    // A problem names its stand-up by index.
+    let standups: Vec<&Standup> = content.standups.iter().map(|d| &d.data).collect();
     let ledger = ledger(&standups, as_of);
     let ids = known_ids(&ledger);
     for problem in &ledger.problems {
@@ -59,5 +58,20 @@ pub fn check(content: &Content, roster: &Roster, as_of: NaiveDate, out: &mut Vec
                 ));
             }
         }
+    }
+}
+
+/// The ledger reads a stand-up's file as written (see [`StandupRequests`]).
+impl StandupRequests for &Standup {
+    fn date(&self) -> NaiveDate {
+        self.date.value.0
+    }
+
+    fn reports(&self) -> impl Iterator<Item = (&str, &Report)> {
+        self.reports.iter().map(|(id, r)| (id.as_str(), &r.value))
+    }
+
+    fn resolved(&self) -> impl Iterator<Item = &Resolved> {
+        self.resolved.iter().map(|r| &r.value)
     }
 }

@@ -7,7 +7,6 @@ use crate::analytics::requests;
 use crate::calendar::{IsoWeek, Period};
 use crate::commands::schema;
 use crate::content::{Content, Manager};
-use crate::domain::Standup;
 use crate::locale::format::Formatter;
 
 /// The modeline first, then the text (for a YAML file).
@@ -135,7 +134,8 @@ pub fn standup(content: &Content, date: NaiveDate) -> (String, String) {
 /// The requests open before `date`, as comments with their ids: the head
 /// copies an id into `resolved:` rather than typing it.
 fn open_requests(content: &Content, date: NaiveDate) -> String {
-    let standups: Vec<Standup> = content.standups.iter().map(|d| (&d.data).into()).collect();
+    let standups: Vec<&crate::content::Standup> =
+        content.standups.iter().map(|d| &d.data).collect();
     let ledger = requests::ledger(&standups, date);
     let open: Vec<_> = ledger
         .requests
