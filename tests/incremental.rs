@@ -157,6 +157,18 @@ fn every_kind_of_edit_gives_the_full_site() {
             "started: 2026-09-02",
         ),
         (
+            "a commitment reworded",
+            "standups/2026-11-27.md",
+            "goal: \"5 консультаций и 1 оплата\"",
+            "goal: \"6 консультаций и 1 оплата\"",
+        ),
+        (
+            "a resolution's note",
+            "standups/2026-11-23.md",
+            "Скидку 15 % для «Вектора» согласовали с собственником",
+            "Скидку 15 % для «Вектора» согласовали",
+        ),
+        (
             "a long stand-up",
             "standups/2026-11-26.md",
             "duration_min: 16",

@@ -36,7 +36,7 @@ pub struct Standup {
 
 /// A request closed at a stand-up: its id alone (`- anna-ivanova-2026-11-10-help`),
 /// or with who resolved it and how (`- { id: …, by: head, note: "…" }`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Resolved {
     pub id: String,
     /// `head`, or the id of the manager who helped.
@@ -107,7 +107,7 @@ fn yes() -> Spanned<bool> {
 
 /// One manager's answers, in the order of the format: yesterday (done,
 /// result, help), today (goal, how, need).
-#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Report {
     pub done: String,

@@ -35,6 +35,15 @@ struct PageInputs<'a> {
     files: u64,
     /// For a stand-up's page: its own file and the stand-ups beside it (the pager).
     standup: Option<StandupInputs>,
+    /// For a manager's page: what they said at stand-ups and every request
+    /// resolved (their requests are read from both).
+    manager: Option<ManagerInputs>,
+}
+
+#[derive(Hash)]
+struct ManagerInputs {
+    reports: u64,
+    resolutions: u64,
 }
 
 #[derive(Hash)]
@@ -50,6 +59,10 @@ struct Site {
     files: u64,
     /// Each stand-up's file, hashed, by its date.
     standups: BTreeMap<NaiveDate, u64>,
+    /// Each manager's reports at every stand-up, with its date, hashed, by id.
+    reports: HashMap<String, u64>,
+    /// Every stand-up's `resolved:`, with its date, hashed.
+    resolutions: u64,
 }
 
 impl Site {
@@ -70,36 +83,69 @@ impl Site {
                 (doc.data.date.value.0, hash(&(&doc.path, text)))
             })
             .collect();
+        let mut reports: HashMap<&str, ahash::AHasher> = HashMap::new();
+        let mut resolutions = hasher();
+        for doc in &content.standups {
+            let date = doc.data.date.value.0;
+            for (id, report) in &doc.data.reports {
+                (date, &report.value).hash(reports.entry(id.as_str()).or_insert_with(hasher));
+            }
+            (
+                date,
+                doc.data
+                    .resolved
+                    .iter()
+                    .map(|r| &r.value)
+                    .collect::<Vec<_>>(),
+            )
+                .hash(&mut resolutions);
+        }
         Self {
             as_of,
             files: files.finish(),
             standups,
+            reports: reports
+                .into_iter()
+                .map(|(id, h)| (id.to_string(), h.finish()))
+                .collect(),
+            resolutions: resolutions.finish(),
         }
     }
 
     /// The hash of what `route`'s page is made from; `None` for a page made
     /// on every save.
     fn inputs(&self, route: &Route) -> Option<u64> {
-        let standup = match route {
+        let (standup, manager) = match route {
             // Made from weeks, plans, notes, names and rule pages,
             // never from stand-ups or what is counted from them.
-            Route::Month(_) | Route::Week(_) | Route::Idp(_) | Route::Page(_) => None,
-            Route::Standup(date) => Some(StandupInputs {
-                own: *self.standups.get(date)?,
-                before: self.standups.range(..*date).next_back().map(|(d, _)| *d),
-                after: self
-                    .standups
-                    .range(date.succ_opt()?..)
-                    .next()
-                    .map(|(d, _)| *d),
-            }),
-            // Made from stand-ups too (their counts, requests, answers and
-            // alerts), or single pages cheap to make: made every time.
+            Route::Month(_) | Route::Week(_) | Route::Idp(_) | Route::Page(_) => (None, None),
+            Route::Standup(date) => {
+                let standup = StandupInputs {
+                    own: *self.standups.get(date)?,
+                    before: self.standups.range(..*date).next_back().map(|(d, _)| *d),
+                    after: self
+                        .standups
+                        .range(date.succ_opt()?..)
+                        .next()
+                        .map(|(d, _)| *d),
+                };
+                (Some(standup), None)
+            }
+            // Of the stand-ups, a manager's page shows only what they said
+            // (their commitments) and their requests, open or resolved.
+            Route::Manager(id) => {
+                let manager = ManagerInputs {
+                    reports: self.reports.get(id).copied().unwrap_or_default(),
+                    resolutions: self.resolutions,
+                };
+                (None, Some(manager))
+            }
+            // Made from every stand-up (their counts, requests, answers
+            // and alerts), or single pages cheap to make: made every time.
             Route::Dashboard
             | Route::Months
             | Route::Weeks
             | Route::Team
-            | Route::Manager(_)
             | Route::Standups
             | Route::Idps
             | Route::OneOnOnes
@@ -111,6 +157,7 @@ impl Site {
             as_of: self.as_of,
             files: self.files,
             standup,
+            manager,
         }))
     }
 }
@@ -234,15 +281,11 @@ mod tests {
             Route::Standup(day(19)),
         ];
         assert_eq!(before.inputs(&Route::Dashboard), None, "made every time");
-        assert_eq!(
-            before.inputs(&Route::Manager("a".into())),
-            None,
-            "shows stand-ups"
-        );
+        let manager = Route::Manager("a".into());
 
         let edited = standup(18, 25);
         let after = site(root, &[(&edited.0, &edited.1)]);
-        for route in &pages {
+        for route in pages.iter().chain([&manager]) {
             assert_eq!(before.inputs(route), after.inputs(route), "{route:?} kept");
         }
         let d18 = Route::Standup(day(18));
@@ -267,8 +310,28 @@ mod tests {
                 "managers:\n  - { id: a, name: B, joined: 2026-01-01 }\n",
             )],
         );
-        for route in [month, week, Route::Standup(day(17))] {
+        for route in [month, week, Route::Standup(day(17)), manager.clone()] {
             assert_ne!(added.inputs(&route), renamed.inputs(&route), "{route:?}");
         }
+
+        // A manager's page is made again when they report, or when a
+        // request is resolved; another manager's report leaves it.
+        let report = "---\ndate: 2026-11-18\nduration_min: 25\nreports:\n  a: { done: d, result: r, goal: g, how: h, help: Need a call }\n---\n";
+        let reported = site(root, &[("content/standups/2026-11-18.md", report)]);
+        assert_ne!(renamed.inputs(&manager), reported.inputs(&manager));
+        let resolving =
+            "---\ndate: 2026-11-19\nduration_min: 10\nresolved: [a-2026-11-18-help]\n---\n";
+        let resolved = site(root, &[("content/standups/2026-11-19.md", resolving)]);
+        assert_ne!(reported.inputs(&manager), resolved.inputs(&manager));
+        let other = site(
+            root,
+            &[(
+                "content/team.yaml",
+                "managers:\n  - { id: a, name: B, joined: 2026-01-01 }\n  - { id: b, name: C, joined: 2026-01-01 }\n",
+            )],
+        );
+        let by_b = "---\ndate: 2026-11-20\nduration_min: 10\nreports:\n  b: { done: d, result: r, goal: g, how: h }\n---\n";
+        let b_reported = site(root, &[("content/standups/2026-11-20.md", by_b)]);
+        assert_eq!(other.inputs(&manager), b_reported.inputs(&manager));
     }
 }
