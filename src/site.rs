@@ -170,29 +170,59 @@ fn refuse_errors(checked: &Checked) -> Result<(), BuildError> {
 }
 
 /// The content an audience sees and its numbers; an error when the content
-/// has errors (or the templates did not compile).
+/// has errors (or the templates did not compile). The content is copied:
+/// a caller that is done with it gives it up with [`prepare_owned`].
 fn prepare(
     checked: &Checked,
     as_of: NaiveDate,
     audience: Audience,
 ) -> Result<(Department, Analytics, Timings), BuildError> {
     refuse_errors(checked)?;
-    let mut timings = checked.timings;
-    let started = Instant::now();
-    let department = department_for(&checked.content, audience);
-    let analytics = analytics_for(&department, as_of, audience);
-    timings.analytics = started.elapsed();
-    Ok((department, analytics, timings))
+    Ok(numbers(
+        checked.content.clone(),
+        checked.timings,
+        as_of,
+        audience,
+    ))
 }
 
-/// Checked content as plain values without positions in files, cut to what
-/// an audience sees.
-fn department_for(content: &Content, audience: Audience) -> Department {
-    let department = Department::of(content);
-    match audience {
+/// [`prepare`] for a caller that is done with the checked content: it is
+/// lowered by move.
+fn prepare_owned(
+    checked: Checked,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> Result<(Department, Analytics, Timings, templates::Templates), BuildError> {
+    refuse_errors(&checked)?;
+    let Checked {
+        content,
+        templates,
+        timings,
+        ..
+    } = checked;
+    let templates = templates.expect("refuse_errors checked them");
+    let (department, analytics, timings) = numbers(content, timings, as_of, audience);
+    Ok((department, analytics, timings, templates))
+}
+
+/// Checked content lowered into plain values without positions in files,
+/// cut to what an audience sees, and its numbers; their time is the
+/// analytics stage's.
+fn numbers(
+    content: Content,
+    mut timings: Timings,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> (Department, Analytics, Timings) {
+    let started = Instant::now();
+    let department = Department::from(content);
+    let department = match audience {
         Audience::Owner => department,
         Audience::Team => crate::audience::for_team(&department),
-    }
+    };
+    let analytics = analytics_for(&department, as_of, audience);
+    timings.analytics = started.elapsed();
+    (department, analytics, timings)
 }
 
 /// The numbers of an audience's department.
@@ -216,23 +246,9 @@ pub fn build(
     audience: Audience,
     password: Option<&Password>,
 ) -> Result<Built, BuildError> {
-    // Content with errors never gets as far as the output folder.
-    refuse_errors(&checked)?;
-    let Checked {
-        content,
-        templates,
-        mut timings,
-        ..
-    } = checked;
-    let templates = templates.expect("refuse_errors checked them");
-    let started = Instant::now();
-    let department = department_for(&content, audience);
-    // The files, their text and positions (15 MB of a big department) are
-    // freed on a thread of their own while the numbers are computed.
-    let freed = std::thread::spawn(move || drop(content));
-    let analytics = analytics_for(&department, as_of, audience);
-    timings.analytics = started.elapsed();
-    let _ = freed.join();
+    // Content with errors never gets as far as the output folder; the
+    // checked files' text and positions go before the render, the peak.
+    let (department, analytics, mut timings, templates) = prepare_owned(checked, as_of, audience)?;
     let ready = Ready {
         templates: &templates,
         department: &department,
@@ -361,18 +377,19 @@ pub struct Rendered {
 }
 
 /// [`render`] for `serve`: only the pages `wanted` asks for (serve holds
-/// the others from before), and the exports linked but not made.
+/// the others from before), and the exports linked but not made. The
+/// checked content is given up (lowered by move).
 pub fn render_wanted(
-    checked: &Checked,
+    checked: Checked,
     as_of: NaiveDate,
     wanted: render::Wanted,
     emit: &render::Emit,
 ) -> Result<Rendered, BuildError> {
-    let (department, analytics, mut timings) = prepare(checked, as_of, Audience::Owner)?;
+    let (department, analytics, mut timings, templates) =
+        prepare_owned(checked, as_of, Audience::Owner)?;
     let pages = render::Pages { wanted, emit };
-    let templates = checked.templates.as_ref().expect("prepare checked them");
     let (render, charts, paths) = render_prepared(
-        templates,
+        &templates,
         &department,
         &analytics,
         Audience::Owner,

@@ -32,7 +32,7 @@ fn rebuild(root: &Path, (parsed, memo): &mut Memory, served: &mut Served) -> usi
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     let changed = Mutex::new(Vec::new());
     let keep = |file: OutputFile| changed.lock().unwrap().push(file);
-    let rendered = memo.rerender(&checked, as_of(), &keep).unwrap();
+    let rendered = memo.rerender(checked, as_of(), &keep).unwrap();
     let changed = changed.into_inner().unwrap();
     let made = changed.len();
     served.retain(|path, _| rendered.paths.contains(path));

@@ -15,7 +15,7 @@ use super::leave_to_exit;
 
 /// Prints every problem; true when there is no error.
 pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
-    let checked = site::check(root, as_of);
+    let mut checked = site::check(root, as_of);
     match format {
         Format::Json => print!(
             "{}",
@@ -35,8 +35,10 @@ pub fn run(root: &Path, as_of: NaiveDate, format: Format, color: bool) -> bool {
                     checked.locale,
                 )
             );
+            // The files are printed from; what is left of them is lowered
+            // by move for the alerts.
             let computed = (!checked.has_errors()).then(|| {
-                let department = Department::of(&checked.content);
+                let department = Department::from(std::mem::take(&mut checked.content));
                 let analytics = analytics::compute(&department, as_of);
                 (department, analytics)
             });

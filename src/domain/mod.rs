@@ -53,21 +53,35 @@ pub struct Department {
 }
 
 impl Department {
-    /// The department of checked content. Every list keeps the order (and,
-    /// but for week files without a period, the length) of its files.
+    /// The department of checked content, for a caller that keeps the
+    /// content (a copy is lowered; see [`Department::from`]).
     pub fn of(content: &Content) -> Self {
-        let calendar = &content.calendar;
+        Self::from(content.clone())
+    }
+}
+
+impl From<Content> for Department {
+    /// The department of checked content, taken by value: the stand-ups and
+    /// week files (most of a big department) move rather than being copied,
+    /// and what only pointed at the files (their text, the positions) goes.
+    /// Every list keeps the order (and, but for week files without a
+    /// period, the length) of its files.
+    fn from(content: Content) -> Self {
+        let calendar = content.calendar;
         Self {
             config: Config::from(&content.config),
-            calendar: calendar.clone(),
             team: Team::from(&content.team),
             targets: content.targets.iter().map(|d| (&d.data).into()).collect(),
             weeks: content
                 .weeks
-                .iter()
-                .filter_map(|d| Week::of(&d.data, calendar))
+                .into_iter()
+                .filter_map(|d| Week::of(d.data, &calendar))
                 .collect(),
-            standups: content.standups.iter().map(|d| (&d.data).into()).collect(),
+            standups: content
+                .standups
+                .into_iter()
+                .map(|d| d.data.into())
+                .collect(),
             idps: content.idps.iter().map(Idp::of).collect(),
             assessments: content
                 .assessments
@@ -86,7 +100,8 @@ impl Department {
                 .map(|d| (&d.data).into())
                 .collect(),
             checklist: content.checklist.as_ref().map(|d| (&d.data).into()),
-            templates: content.templates.clone(),
+            templates: content.templates,
+            calendar,
         }
     }
 }

@@ -22,24 +22,22 @@ pub struct Standup {
     pub body: String,
 }
 
-impl From<&content::Standup> for Standup {
-    fn from(s: &content::Standup) -> Self {
+impl From<content::Standup> for Standup {
+    /// By value: a big department's stand-ups are most of its text, and a
+    /// build needs the file's copy no more.
+    fn from(s: content::Standup) -> Self {
         Self {
             date: s.date.value.0,
-            duration_min: s.duration_min.as_ref().map(|d| d.value.0),
+            duration_min: s.duration_min.map(|d| d.value.0),
             video: s.video.value,
-            absent: s
-                .absent
-                .iter()
-                .map(|(k, v)| (k.as_str().to_string(), v.clone()))
-                .collect(),
+            absent: s.absent.into_iter().map(|(k, v)| (k.0.value, v)).collect(),
             reports: s
                 .reports
-                .iter()
-                .map(|(k, r)| (k.as_str().to_string(), r.value.clone()))
+                .into_iter()
+                .map(|(k, r)| (k.0.value, r.value))
                 .collect(),
-            resolved: s.resolved.iter().map(|r| r.value.clone()).collect(),
-            body: s.body.clone(),
+            resolved: s.resolved.into_iter().map(|r| r.value).collect(),
+            body: s.body,
         }
     }
 }

@@ -20,12 +20,12 @@ impl Week {
     }
 
     /// A week file's numbers, if its `week` and `month` name a period.
-    pub fn of(file: &content::WeekFile, calendar: &WorkCalendar) -> Option<Self> {
+    pub fn of(file: content::WeekFile, calendar: &WorkCalendar) -> Option<Self> {
         let period = file.period(calendar).ok()?;
         let managers = file
             .managers
-            .iter()
-            .map(|(id, e)| (id.as_str().to_string(), WeekEntry::from(&e.value)))
+            .into_iter()
+            .map(|(id, e)| (id.0.value, WeekEntry::from(e.value)))
             .collect();
         Some(Self { period, managers })
     }
@@ -48,8 +48,8 @@ pub struct WeekEntry {
     pub note: Option<String>,
 }
 
-impl From<&content::WeekEntry> for WeekEntry {
-    fn from(e: &content::WeekEntry) -> Self {
+impl From<content::WeekEntry> for WeekEntry {
+    fn from(e: content::WeekEntry) -> Self {
         Self {
             leads_received: e.leads_received,
             leads_processed: e.leads_processed,
@@ -60,12 +60,8 @@ impl From<&content::WeekEntry> for WeekEntry {
             deals: e.deals,
             revenue: e.revenue,
             trainings: e.trainings,
-            custom: e
-                .custom
-                .iter()
-                .map(|(k, v)| (k.as_str().to_string(), *v))
-                .collect(),
-            note: e.note.clone(),
+            custom: e.custom.into_iter().map(|(k, v)| (k.0.value, v)).collect(),
+            note: e.note,
         }
     }
 }

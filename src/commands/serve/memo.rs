@@ -167,13 +167,14 @@ impl Memo {
     /// changed since the last good render, and hands `changed` each file
     /// whose bytes differ from the copy serve holds. On success the memo
     /// describes this render; on failure it still describes the last good one.
+    /// The checked content is given up to the render (lowered by move).
     pub fn rerender(
         &mut self,
-        checked: &Checked,
+        checked: Checked,
         as_of: NaiveDate,
         changed: &(dyn Fn(OutputFile) + Sync),
     ) -> Result<Rendered, BuildError> {
-        let site = Site::of(checked, as_of);
+        let site = Site::of(&checked, as_of);
         let inputs = Mutex::new(HashMap::new());
         let made = Mutex::new(HashMap::new());
         let wanted = |route: &Route| {

@@ -109,7 +109,7 @@ pub(super) fn rebuild(
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((file.path, bytes));
     };
-    match memory.rendered.rerender(&checked, as_of, &keep) {
+    match memory.rendered.rerender(checked, as_of, &keep) {
         Ok(rendered) => Ok(Rebuilt {
             locale,
             changed: changed
