@@ -150,12 +150,15 @@ pub fn render_for(
     exports: Exports,
 ) -> Result<(Analytics, Vec<OutputFile>, Timings), BuildError> {
     let (department, analytics, mut timings) = prepare(checked, as_of, audience)?;
-    let started = Instant::now();
-    crate::render::charts::take_drawing_time();
-    let templates = checked.templates.as_ref().expect("prepare checked them");
-    let files = render::site(templates, &department, &analytics, audience, exports)?;
-    timings.render = started.elapsed();
-    timings.charts = crate::render::charts::take_drawing_time();
+    let ready = Ready {
+        templates: checked.templates.as_ref().expect("prepare checked them"),
+        department: &department,
+        analytics: &analytics,
+        audience,
+    };
+    let (files, render, charts) = ready.in_memory(exports)?;
+    timings.render = render;
+    timings.charts = charts;
     Ok((analytics, files, timings))
 }
 
@@ -220,18 +223,12 @@ fn numbers(
         Audience::Owner => department,
         Audience::Team => crate::audience::for_team(&department),
     };
-    let analytics = analytics_for(&department, as_of, audience);
-    timings.analytics = started.elapsed();
-    (department, analytics, timings)
-}
-
-/// The numbers of an audience's department.
-fn analytics_for(department: &Department, as_of: NaiveDate, audience: Audience) -> Analytics {
-    let mut analytics = analytics::compute(department, as_of);
+    let mut analytics = analytics::compute(&department, as_of);
     if audience == Audience::Team {
         crate::audience::restrict(&mut analytics);
     }
-    analytics
+    timings.analytics = started.elapsed();
+    (department, analytics, timings)
 }
 
 /// Renders a checked site, encrypts it when given a password, and writes
@@ -280,6 +277,30 @@ struct Ready<'a> {
     department: &'a Department,
     analytics: &'a Analytics,
     audience: Audience,
+}
+
+impl Ready<'_> {
+    /// The whole site in memory; the wall time of rendering and the CPU
+    /// time of chart drawing.
+    fn in_memory(
+        &self,
+        exports: Exports,
+    ) -> Result<(Vec<OutputFile>, Duration, Duration), BuildError> {
+        let started = Instant::now();
+        crate::render::charts::take_drawing_time();
+        let files = render::site(
+            self.templates,
+            self.department,
+            self.analytics,
+            self.audience,
+            exports,
+        )?;
+        Ok((
+            files,
+            started.elapsed(),
+            crate::render::charts::take_drawing_time(),
+        ))
+    }
 }
 
 /// Writes pages as they are rendered, on the rendering threads; the wall
@@ -336,19 +357,7 @@ fn write_sealed(
     tally: &Tally,
     password: &Password,
 ) -> Result<(Duration, Duration), BuildError> {
-    let started = Instant::now();
-    crate::render::charts::take_drawing_time();
-    let files = render::site(
-        ready.templates,
-        ready.department,
-        ready.analytics,
-        ready.audience,
-        Exports::LeftOut,
-    )?;
-    let (render, charts) = (
-        started.elapsed(),
-        crate::render::charts::take_drawing_time(),
-    );
+    let (files, render, charts) = ready.in_memory(Exports::LeftOut)?;
     let locale = ready.department.config.locale;
     let files = encrypt::site(
         files,

@@ -110,7 +110,7 @@ pub fn run(root: &Path, port: u16, as_of: NaiveDate, color: bool, say: Say) -> b
         address: address.clone(),
         line,
     });
-    let _watching = watch(root, as_of, color, memory, Arc::clone(&state), &say);
+    let _watching = watch(root, as_of, color, memory, Arc::clone(&state), locale, &say);
     let stopping = Arc::new(AtomicBool::new(false));
     let stop_flag = Arc::clone(&stopping);
     let _ = ctrlc::set_handler(move || stop_flag.store(true, Ordering::SeqCst));
@@ -142,9 +142,9 @@ fn watch(
     color: bool,
     mut memory: Memory,
     state: Arc<Mutex<Served>>,
+    locale: Locale,
     say: &Say,
 ) -> Option<impl Sized> {
-    let locale = crate::locale::detect::for_root(root);
     let watched: Vec<PathBuf> = ["content", "templates"]
         .iter()
         .map(|d| root.join(d))
